@@ -1,0 +1,159 @@
+"""Entry points. Every bad input becomes one line on stderr and exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rnn_tui.engine.errors import InputError
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own two-line error, made one line
+        raise InputError(f"{message} (see {self.prog} --help)")
+
+
+def _count(name: str, low: int = 1):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"takes a whole number (got {text!r})") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low} (got {value})")
+        return value
+    return parse
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"takes a number (got {text!r})") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number (got {text})")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from rnn_tui.engine.topologies import TOPOLOGIES
+    topologies = [t.name for t in TOPOLOGIES]
+    p = _Parser(prog="rnn-tui", description="Step through a recurrent neural network, one key press at a time.")
+    p.add_argument("--corpus", metavar="FILE", help="CSV/TSV with a text column (and label), or text one sentence a line")
+    p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN names), or a built-in: "
+                   "sentiment, lecture-next-word, lecture-labels")
+    p.add_argument("--topology", choices=topologies, default="many-to-many", metavar="T",
+                   help=f"the topology to open on: {', '.join(topologies)}")
+    p.add_argument("--sentence", type=_count("sentence"), default=1, metavar="N", help="open on sentence N (from 1)")
+    p.add_argument("--theme", choices=["dark", "light"], default="dark", help="light suits a projector")
+    p.add_argument("--no-mouse", action="store_true", help="turn off mouse tracking (slow SSH links)")
+    sub = p.add_subparsers(dest="command", metavar="{trace,train}", parser_class=_Parser)
+
+    t = sub.add_parser("trace", help="print the per-step trace of one sentence")
+    t.add_argument("--text", required=True, help="the sentence to run")
+    t.add_argument("--topology", choices=topologies, default="many-to-one", metavar="T",
+                   help=f"one of: {', '.join(topologies)}")
+    t.add_argument("--weights", metavar="FILE", help="an .npz model or a built-in name")
+    t.add_argument("--gen-steps", type=_count("gen-steps"), default=5, metavar="N",
+                   help="outputs to generate for one-to-many and encoder-decoder (fewer if <eos> comes first)")
+    t.add_argument("--format", choices=["json", "table"], default=None,
+                   help="table on a terminal, JSON when piped")
+
+    r = sub.add_parser("train", help="train a model and write its weights")
+    r.add_argument("--task", choices=["sentiment", "next-word"], required=True)
+    r.add_argument("--corpus", metavar="FILE", help="default: the shipped sentiment set, or the lecture corpus for next-word")
+    r.add_argument("--hidden", type=_count("hidden"), default=16, metavar="N")
+    r.add_argument("--epochs", type=_count("epochs"), default=None, metavar="N")
+    r.add_argument("--lr", type=_positive_float, default=None, metavar="RATE")
+    r.add_argument("--seed", type=_count("seed", 0), default=0, metavar="S")
+    r.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
+    r.add_argument("--out", required=True, metavar="FILE.npz")
+    r.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "trace":
+            return _trace(args)
+        if args.command == "train":
+            return _train(args)
+        return _app(args)
+    except InputError as e:
+        print(f"rnn-tui: error: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `rnn-tui trace ... | head`: the reader left; say nothing
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _trace(args) -> int:
+    from rnn_tui.engine import run, tokenize, topology_by_name
+    from rnn_tui.engine.models import default_model, load_model
+    from rnn_tui import report
+
+    top = topology_by_name(args.topology)
+    words = tokenize(args.text)
+    if not words:
+        raise InputError(f"--text {args.text!r} has no words")
+    model = load_model(args.weights) if args.weights else default_model(top.name)
+    trace = run(model, words, top, gen_steps=args.gen_steps)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        print(json.dumps(report.trace_json(trace), indent=1))
+    else:
+        report.print_trace_table(trace)
+    return 0
+
+
+def _train(args) -> int:
+    from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
+    from rnn_tui.engine.models import sentiment_corpus
+    from rnn_tui.engine.train import Config, make_task, Trainer
+    from rnn_tui.engine import weights
+    from rnn_tui import report
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise InputError(f"{out}: already exists; pass --force to overwrite it")
+    if not out.parent.is_dir():
+        raise InputError(f"{out}: folder {out.parent} does not exist")
+    if args.corpus:
+        corpus = load_corpus(args.corpus)
+    else:
+        corpus = sentiment_corpus() if args.task == "sentiment" else LECTURE_CORPUS
+    train_set, heldout = corpus.split("train"), corpus.split("test")
+    defaults = SHIPPED_CONFIG[args.task]
+    config = Config(hidden=args.hidden, epochs=args.epochs or defaults["epochs"], lr=args.lr or defaults["lr"],
+                    seed=args.seed, optimizer=args.optimizer)
+    task = make_task(args.task, train_set, corpus.vocab)
+    trainer = Trainer(task, task.examples(train_set), task.examples(heldout), config)
+    report.train_with_progress(trainer, config.epochs)
+    model = trainer.model(name=f"{args.task} (trained, seed {args.seed})")
+    weights.save(model, out, overwrite=args.force)
+    report.print_training_summary(trainer, out)
+    return 0
+
+
+# Settings that the shipped weights were made with (scripts/train_shipped.py uses them too).
+SHIPPED_CONFIG = {
+    "sentiment": {"epochs": 30, "lr": 0.01},
+    "next-word": {"epochs": 200, "lr": 0.02},
+}
+
+
+def _app(args) -> int:
+    from rnn_tui.ui.launch import launch
+    return launch(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

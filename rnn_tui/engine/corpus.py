@@ -1,0 +1,174 @@
+"""A corpus is a list of labelled sentences: the lecture's three, or a file of your own."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.text import Vocabulary, tokenize
+
+# Bounds on what a corpus file may hold, so a wrong file is an error, never a hang.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_LINE_CHARS = 10_000
+MAX_SENTENCES = 100_000
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    label: int | None = None
+    split: str = "train"
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(tokenize(self.text))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    sentences: tuple[Sentence, ...]
+    source: str = "built-in"
+
+    @cached_property
+    def vocab(self) -> Vocabulary:
+        return Vocabulary.build(s.words for s in self.sentences)
+
+    @property
+    def token_count(self) -> int:
+        """Every word of every sentence, repeats included: the board's 12."""
+        return sum(len(s.words) for s in self.sentences)
+
+    @property
+    def lengths(self) -> list[int]:
+        return [len(s.words) for s in self.sentences]
+
+    @property
+    def labels(self) -> list[int | None]:
+        return [s.label for s in self.sentences]
+
+    @property
+    def labelled(self) -> bool:
+        return all(s.label is not None for s in self.sentences)
+
+    def split(self, name: str) -> "Corpus":
+        return Corpus(tuple(s for s in self.sentences if s.split == name), self.source)
+
+
+LECTURE_CORPUS = Corpus(
+    (
+        Sentence("Hi my name is Barry", 0),
+        Sentence("I love AI", 1),
+        Sentence("Barry is my name", 0),
+    ),
+    source="the lecture",
+)
+
+
+def load_corpus(path: str | Path) -> Corpus:
+    """Read CSV/TSV with a `text` column (and optional `label`, `split`), or plain text
+    one sentence a line. Raises InputError naming the file and line."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start})") from None
+    if "\x00" in content:
+        line = content[: content.index("\x00")].count("\n") + 1
+        raise InputError(f"{path}:{line}: a NUL byte: this looks like a binary file, not a corpus")
+    lines = content.splitlines()
+    for n, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(f"{path}:{n}: line of {len(line):,} characters; the limit is {MAX_LINE_CHARS:,}")
+    delimiter = _table_delimiter(path, lines)
+    sentences = _read_table(path, content, delimiter) if delimiter else _read_lines(lines)
+    if not sentences:
+        raise InputError(f"{path}: no sentences (the file holds no words)")
+    if len(sentences) > MAX_SENTENCES:
+        raise InputError(f"{path}: {len(sentences):,} sentences; the limit is {MAX_SENTENCES:,}")
+    labels = [s.label for s in sentences]
+    if any(l is None for l in labels) and any(l is not None for l in labels):
+        missing = next(i for i, l in enumerate(labels) if l is None)
+        raise InputError(f"{path}: sentence {missing + 1} has no label while others do")
+    return Corpus(tuple(sentences), source=str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a corpus file")
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"{path}: {size / 2**20:.1f} MB; a corpus may be at most {MAX_FILE_BYTES // 2**20} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+
+
+def _table_delimiter(path: Path, lines: list[str]) -> str | None:
+    """CSV/TSV when the extension says so, or when the first line is a header naming `text`."""
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        return "\t"
+    if suffix == ".csv":
+        return ","
+    first = next((l for l in lines if l.strip()), "")
+    for d in ("\t", ","):
+        if "text" in [c.strip().lower() for c in first.split(d)] and d in first:
+            return d
+    return None
+
+
+def _read_lines(lines: list[str]) -> list[Sentence]:
+    return [Sentence(l.strip()) for l in lines if tokenize(l)]
+
+
+def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise InputError(f"{path}: no sentences (the file is empty)")
+        columns = [c.strip().lower() for c in header]
+        if "text" not in columns:
+            raise InputError(f"{path}:1: no `text` column in the header (found: {', '.join(columns) or 'nothing'})")
+        i_text = columns.index("text")
+        i_label = columns.index("label") if "label" in columns else None
+        i_split = columns.index("split") if "split" in columns else None
+        sentences = []
+        for row in reader:
+            n = reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(columns):
+                raise InputError(f"{path}:{n}: {len(row)} columns; the header has {len(columns)}")
+            text = row[i_text].strip()
+            if not tokenize(text):
+                raise InputError(f"{path}:{n}: the text column holds no words")
+            label = _parse_label(path, n, row[i_label]) if i_label is not None else None
+            split = row[i_split].strip().lower() if i_split is not None else "train"
+            if split not in ("train", "test"):
+                raise InputError(f"{path}:{n}: split {split!r} must be train or test")
+            sentences.append(Sentence(text, label, split))
+        return sentences
+    except csv.Error as e:
+        raise InputError(f"{path}:{reader.line_num}: not valid {'TSV' if delimiter == chr(9) else 'CSV'} ({e})") from None
+
+
+def _parse_label(path: Path, n: int, value: str) -> int:
+    try:
+        label = int(value.strip())
+    except ValueError:
+        raise InputError(f"{path}:{n}: label {value.strip()!r} is not a whole number") from None
+    if not 0 <= label < 1000:
+        raise InputError(f"{path}:{n}: label {label} must be between 0 and 999")
+    return label

@@ -1,0 +1,52 @@
+"""The shipped models, made by scripts/train_shipped.py, and which one each topology uses."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from rnn_tui.engine import weights
+from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
+from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.rnn import Model, Params
+
+BUILTIN = {
+    "lecture-next-word": "lecture_next_word.npz",  # many-to-many on the lecture corpus; one-to-many generates with it
+    "lecture-labels": "lecture_labels.npz",        # many-to-one on the lecture's labels 0/1
+    "sentiment": "sentiment.npz",                  # many-to-one on the shipped sentiment set
+}
+
+
+def data_path(filename: str) -> Path:
+    return Path(str(resources.files("rnn_tui.engine.data").joinpath(filename)))
+
+
+def load_model(name_or_path: str) -> Model:
+    """A built-in model by name, or an .npz file."""
+    if name_or_path in BUILTIN:
+        return weights.load(data_path(BUILTIN[name_or_path]))
+    return weights.load(name_or_path)
+
+
+def sentiment_corpus() -> Corpus:
+    from rnn_tui.engine.corpus import load_corpus
+    return load_corpus(data_path("sentiment.csv"))
+
+
+def untrained(corpus: Corpus, hidden: int = 8, seed: int = 0, labels: tuple[str, ...] | None = None) -> Model:
+    """Seeded random weights over a corpus's vocabulary, for a corpus with no model of its own."""
+    vocab = corpus.vocab
+    labels = labels or vocab.tokens + ("<eos>",)
+    return Model(Params.init(vocab.size, hidden, len(labels), seed), vocab, labels, name="untrained")
+
+
+def default_model(topology_name: str, corpus: Corpus = LECTURE_CORPUS) -> Model:
+    """The lecture corpus gets the shipped lecture models; any other corpus gets seeded
+    untrained weights over its own vocabulary (train it in the app or with `rnn-tui train`)."""
+    if corpus is LECTURE_CORPUS:
+        return load_model("lecture-labels" if topology_name == "many-to-one" else "lecture-next-word")
+    if topology_name == "many-to-one" and corpus.labelled:
+        n = max(corpus.labels) + 1
+        from rnn_tui.engine.train import BINARY_LABELS
+        return untrained(corpus, labels=BINARY_LABELS if n <= 2 else tuple(str(i) for i in range(n)))
+    return untrained(corpus)

@@ -1,0 +1,101 @@
+"""The Elman RNN cell, with PyTorch's equations and weight layout (nn.RNN + nn.Linear):
+
+    h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)
+    y_t = softmax(W_out h_t + b_out)
+
+W_ih is (H, V), W_hh is (H, H), W_out is (O, H), all float64.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+import numpy as np
+
+from rnn_tui.engine.text import Vocabulary
+
+
+@dataclass(frozen=True)
+class Params:
+    W_ih: np.ndarray   # (H, V)  rnn.weight_ih_l0
+    W_hh: np.ndarray   # (H, H)  rnn.weight_hh_l0
+    b_ih: np.ndarray   # (H,)    rnn.bias_ih_l0
+    b_hh: np.ndarray   # (H,)    rnn.bias_hh_l0
+    W_out: np.ndarray  # (O, H)  out.weight
+    b_out: np.ndarray  # (O,)    out.bias
+
+    @property
+    def hidden_size(self) -> int:
+        return self.W_hh.shape[0]
+
+    @property
+    def input_size(self) -> int:
+        return self.W_ih.shape[1]
+
+    @property
+    def output_size(self) -> int:
+        return self.W_out.shape[0]
+
+    @property
+    def count(self) -> int:
+        return sum(a.size for a in self.arrays())
+
+    def arrays(self) -> list[np.ndarray]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def names(self) -> list[str]:
+        return [f.name for f in fields(self)]
+
+    def scaled_recurrence(self, factor: float) -> "Params":
+        """The same model with W_hh multiplied: the vanishing/exploding gradient knob."""
+        return replace(self, W_hh=self.W_hh * factor)
+
+    @classmethod
+    def init(cls, input_size: int, hidden_size: int, output_size: int, seed: int = 0) -> "Params":
+        """PyTorch's default: every weight and bias uniform in +-1/sqrt(H)."""
+        rng = np.random.default_rng(seed)
+        k = 1.0 / np.sqrt(hidden_size)
+        u = lambda *shape: rng.uniform(-k, k, size=shape)
+        return cls(
+            W_ih=u(hidden_size, input_size),
+            W_hh=u(hidden_size, hidden_size),
+            b_ih=u(hidden_size),
+            b_hh=u(hidden_size),
+            W_out=u(output_size, hidden_size),
+            b_out=u(output_size),
+        )
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Stable softmax: shifting by the max keeps exp() finite for any finite logits."""
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights plus what their rows and columns mean: the input vocabulary and output labels."""
+
+    params: Params
+    vocab: Vocabulary
+    labels: tuple[str, ...]
+    name: str = "untrained"
+    trained_for: str | None = None  # a topology name, or None for random weights
+
+    def __post_init__(self) -> None:
+        if self.params.input_size != self.vocab.size:
+            raise ValueError(f"W_ih has {self.params.input_size} columns for a vocabulary of {self.vocab.size}")
+        if self.params.output_size != len(self.labels):
+            raise ValueError(f"W_out has {self.params.output_size} rows for {len(self.labels)} labels")
+
+    @property
+    def hidden_size(self) -> int:
+        return self.params.hidden_size
+
+    @property
+    def feeds_back(self) -> bool:
+        """Whether an output can be read as the next input word (a next-word model)."""
+        return any(label in self.vocab for label in self.labels)
+
+    def with_params(self, params: Params) -> "Model":
+        return replace(self, params=params)

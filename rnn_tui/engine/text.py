@@ -1,0 +1,85 @@
+"""Words, vocabulary and one-hot vectors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+
+UNK = "<unk>"  # any word the vocabulary has not seen
+EOS = "<eos>"  # end of sentence: a next-word model's last target, and where generation stops
+
+# A word is a run of letters (any script) or digits: [^\W_] is \w without the underscore.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase words; whitespace and punctuation separate them."""
+    return _WORD.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Tokens in first-seen order; position i is the hot index of a one-hot vector.
+
+    `<unk>` comes after the words seen in the corpus, so the lecture's words keep
+    their board order. A vocabulary loaded from someone else's weights may lack it:
+    then an unknown word has no column and reads as the zero vector.
+    """
+
+    tokens: tuple[str, ...]
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {tok: i for i, tok in enumerate(self.tokens)})
+
+    @classmethod
+    def build(cls, sentences: Iterable[Sequence[str]]) -> "Vocabulary":
+        seen: dict[str, None] = {}
+        for words in sentences:
+            for w in words:
+                seen.setdefault(w, None)
+        seen.pop(UNK, None)
+        return cls(tuple(seen) + (UNK,))
+
+    @property
+    def size(self) -> int:
+        """V: the length of a one-hot vector (the words plus any special tokens)."""
+        return len(self.tokens)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The unique words, without special tokens: the lecture's 8."""
+        return tuple(t for t in self.tokens if t not in (UNK, EOS))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._index
+
+    def index(self, word: str) -> int | None:
+        """The hot index of `word`: its own, else `<unk>`'s, else None (no column)."""
+        i = self._index.get(word)
+        return i if i is not None else self._index.get(UNK)
+
+    def encode(self, words: Sequence[str]) -> list[int | None]:
+        return [self.index(w) for w in words]
+
+    def shown(self, word: str) -> str:
+        """How a word reads once encoded: itself if known, else `<unk>`."""
+        return word if word in self._index else UNK
+
+    def one_hot(self, word: str) -> np.ndarray:
+        x = np.zeros(self.size)
+        i = self.index(word)
+        if i is not None:
+            x[i] = 1.0
+        return x
+
+    def bag_of_words(self, words: Sequence[str]) -> np.ndarray:
+        """Counts per token: what an order-blind model sees."""
+        bag = np.zeros(self.size)
+        for i in self.encode(words):
+            if i is not None:
+                bag[i] += 1
+        return bag

@@ -1,0 +1,80 @@
+"""The five topologies are schedules over one cell: at each step, where the input comes
+from and whether an output is read there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rnn_tui.engine.errors import InputError
+
+# Where a step's input comes from.
+WORD = "word"          # the sentence's next word
+FEEDBACK = "feedback"  # the previous step's output, as its argmax word
+NOTHING = "nothing"    # the zero vector: the decoder's first step has no word to read
+
+
+@dataclass(frozen=True)
+class Planned:
+    source: str
+    position: int | None  # index into the sentence's words when source is WORD
+    output: bool          # whether y_t is read (and so whether a loss can be taken) here
+
+
+def _one_to_one(n: int, gen: int) -> list[Planned]:
+    return [Planned(WORD, 0, True)]
+
+
+def _one_to_many(n: int, gen: int) -> list[Planned]:
+    return [Planned(WORD, 0, True)] + [Planned(FEEDBACK, None, True)] * (gen - 1)
+
+
+def _many_to_one(n: int, gen: int) -> list[Planned]:
+    return [Planned(WORD, i, i == n - 1) for i in range(n)]
+
+
+def _many_to_many(n: int, gen: int) -> list[Planned]:
+    return [Planned(WORD, i, True) for i in range(n)]
+
+
+def _encoder_decoder(n: int, gen: int) -> list[Planned]:
+    encode = [Planned(WORD, i, False) for i in range(n)]
+    return encode + [Planned(NOTHING, None, True)] + [Planned(FEEDBACK, None, True)] * (gen - 1)
+
+
+@dataclass(frozen=True)
+class Topology:
+    name: str      # the CLI's spelling
+    key: str       # the app's key
+    title: str
+    shape: str
+    example: str
+    plan: Callable[[int, int], list[Planned]]
+
+    def schedule(self, n_words: int, gen_steps: int = 5) -> list[Planned]:
+        if n_words < 1:
+            raise InputError("the sentence has no words")
+        return self.plan(n_words, max(1, gen_steps))
+
+
+TOPOLOGIES: tuple[Topology, ...] = (
+    Topology("one-to-one", "1", "One to one", "vec -> vec",
+             "one word in, one prediction out: a feed-forward net in RNN clothes", _one_to_one),
+    Topology("one-to-many", "2", "One to many", "vec -> seq",
+             "one input, a sequence out (image to caption); each output is fed back as the next input",
+             _one_to_many),
+    Topology("many-to-one", "3", "Many to one", "seq -> vec",
+             "a sentence in, one label out: sentiment", _many_to_one),
+    Topology("many-to-many", "4", "Many to many (synced)", "seq -> seq",
+             "an output at every word: tagging, or predicting the next word", _many_to_many),
+    Topology("encoder-decoder", "5", "Many to many (encoder-decoder)", "seq -> seq",
+             "read it all, then write a sequence of another length: translation", _encoder_decoder),
+)
+
+
+def topology_by_name(name: str) -> Topology:
+    for top in TOPOLOGIES:
+        if name in (top.name, top.key):
+            return top
+    names = ", ".join(t.name for t in TOPOLOGIES)
+    raise InputError(f"unknown topology {name!r}; expected one of: {names}")

@@ -1,0 +1,79 @@
+"""Rich output for the non-interactive commands. User text goes in as rich.text.Text, never markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from rnn_tui.engine.trace import Trace
+from rnn_tui.engine.train import Trainer
+
+
+def _floats(a) -> list[float]:
+    return [round(float(v), 6) for v in a]
+
+
+def trace_json(trace: Trace) -> dict:
+    return {
+        "topology": trace.topology.name,
+        "vocab": list(trace.model.vocab.tokens),
+        "labels": list(trace.model.labels),
+        "tokens": list(trace.tokens),
+        "steps": [
+            {
+                "t": s.t,
+                "input_token": s.input_token,
+                "x_index": s.x_index,
+                "h": _floats(s.h),
+                "y": None if s.y is None else _floats(s.y),
+            }
+            for s in trace.steps
+        ],
+        "output": trace.output,
+    }
+
+
+def _vector(a, width: int = 4) -> str:
+    shown = " ".join(f"{v:+.2f}" for v in a[:width])
+    return shown + (f" … ({len(a)})" if len(a) > width else "")
+
+
+def print_trace_table(trace: Trace, console: Console | None = None) -> None:
+    console = console or Console()
+    m = trace.model
+    title = Text.assemble(f"{trace.topology.title}: ", Text(" ".join(trace.words)), f"  (model: {m.name})")
+    table = Table(title=title, title_justify="left")
+    for col in ("t", "input", "x", "h_t", "output"):
+        table.add_column(col, justify="right" if col in ("t", "x") else "left")
+    for s in trace.steps:
+        out = Text("-", style="dim") if s.y is None else Text(f"{m.labels[s.predicted]} ({s.y.max():.0%})")
+        table.add_row(str(s.t), Text(s.input_token or "(no input)"), "-" if s.x_index is None else str(s.x_index),
+                      _vector(s.h), out)
+    console.print(table)
+    out = trace.output
+    console.print(Text.assemble("output: ", Text(out if isinstance(out, str) else " ".join(out), style="bold")))
+
+
+def train_with_progress(trainer: Trainer, epochs: int, console: Console | None = None) -> None:
+    console = console or Console(stderr=True)
+    with Progress(TextColumn("epoch"), MofNCompleteColumn(), BarColumn(), TextColumn("{task.fields[status]}"),
+                  TimeElapsedColumn(), console=console, transient=False) as progress:
+        job = progress.add_task("train", total=epochs, status="")
+        for _ in range(epochs):
+            s = trainer.epoch()
+            held = "" if s.heldout_accuracy is None else f"  held-out acc {s.heldout_accuracy:.1%}"
+            progress.update(job, advance=1, status=f"loss {s.loss:.4f}  acc {s.accuracy:.1%}{held}")
+
+
+def print_training_summary(trainer: Trainer, out: Path, console: Console | None = None) -> None:
+    console = console or Console()
+    s = trainer.history[-1]
+    line = f"final loss {s.loss:.4f}, train accuracy {s.accuracy:.1%}"
+    if s.heldout_accuracy is not None:
+        line += f", held-out accuracy {s.heldout_accuracy:.1%} (loss {s.heldout_loss:.4f})"
+    console.print(Text(line))
+    console.print(Text(f"wrote {out} (load it with --weights {out})"))

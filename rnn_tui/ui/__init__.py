@@ -1,0 +1,1 @@
+"""The Textual app. It reads the engine; the engine never reads it."""
