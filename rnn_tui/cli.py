@@ -122,6 +122,8 @@ def _train(args) -> int:
     from rnn_tui import report
 
     out = Path(args.out)
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder; give a file name such as model.npz")
     if out.exists() and not args.force:
         raise InputError(f"{out}: already exists; pass --force to overwrite it")
     if not out.parent.is_dir():
@@ -134,7 +136,7 @@ def _train(args) -> int:
     defaults = SHIPPED_CONFIG[args.task]
     config = Config(hidden=args.hidden, epochs=args.epochs or defaults["epochs"], lr=args.lr or defaults["lr"],
                     seed=args.seed, optimizer=args.optimizer)
-    task = make_task(args.task, train_set, corpus.vocab)
+    task = make_task(args.task, corpus, corpus.vocab)  # labels from every split: a test-only label still has a row
     trainer = Trainer(task, task.examples(train_set), task.examples(heldout), config)
     report.train_with_progress(trainer, config.epochs)
     model = trainer.model(name=f"{args.task} (trained, seed {args.seed})")

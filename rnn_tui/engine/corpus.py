@@ -135,12 +135,12 @@ def _read_lines(lines: list[str]) -> list[Sentence]:
 def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
-        header = next(reader, None)
+        header = next((row for row in reader if any(c.strip() for c in row)), None)  # blank lines may come first
         if header is None:
             raise InputError(f"{path}: no sentences (the file is empty)")
         columns = [c.strip().lower() for c in header]
         if "text" not in columns:
-            raise InputError(f"{path}:1: no `text` column in the header (found: {', '.join(columns) or 'nothing'})")
+            raise InputError(f"{path}:{reader.line_num}: no `text` column in the header (found: {', '.join(columns)})")
         i_text = columns.index("text")
         i_label = columns.index("label") if "label" in columns else None
         i_split = columns.index("split") if "split" in columns else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -12,12 +13,35 @@ UNK = "<unk>"  # any word the vocabulary has not seen
 EOS = "<eos>"  # end of sentence: a next-word model's last target, and where generation stops
 
 # A word is a run of letters (any script) or digits: [^\W_] is \w without the underscore.
-_WORD = re.compile(r"[^\W_]+")
+# Combining marks (accents, Devanagari and Thai vowel signs, Arabic harakat) are not \w, so a
+# candidate run also takes any other non-ASCII, non-space character; _split_run then keeps the
+# marks with the letter before them and splits at everything else (non-ASCII punctuation).
+_RUN = re.compile(r"(?:[^\W_]|[^\w\s\x00-\x7f])+")
 
 
 def tokenize(text: str) -> list[str]:
     """Lowercase words; whitespace and punctuation separate them."""
-    return _WORD.findall(text.lower())
+    words: list[str] = []
+    for run in _RUN.findall(unicodedata.normalize("NFC", text.lower())):
+        if run.isalnum():
+            words.append(run)
+        else:
+            words.extend(_split_run(run))
+    return words
+
+
+def _split_run(run: str) -> list[str]:
+    words, word = [], ""
+    for ch in run:
+        if ch.isalnum() or (word and unicodedata.category(ch).startswith("M")):
+            word += ch
+        else:
+            if word:
+                words.append(word)
+            word = ""
+    if word:
+        words.append(word)
+    return words
 
 
 @dataclass(frozen=True)

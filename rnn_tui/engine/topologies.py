@@ -48,7 +48,8 @@ class Topology:
     key: str       # the app's key
     title: str
     shape: str
-    example: str
+    example: str   # a task it suits, in a few words
+    about: str     # what happens, in a sentence
     plan: Callable[[int, int], list[Planned]]
 
     def schedule(self, n_words: int, gen_steps: int = 5) -> list[Planned]:
@@ -58,17 +59,16 @@ class Topology:
 
 
 TOPOLOGIES: tuple[Topology, ...] = (
-    Topology("one-to-one", "1", "One to one", "vec -> vec",
+    Topology("one-to-one", "1", "One to one", "vec → vec", "classifying one thing",
              "one word in, one prediction out: a feed-forward net in RNN clothes", _one_to_one),
-    Topology("one-to-many", "2", "One to many", "vec -> seq",
-             "one input, a sequence out (image to caption); each output is fed back as the next input",
-             _one_to_many),
-    Topology("many-to-one", "3", "Many to one", "seq -> vec",
-             "a sentence in, one label out: sentiment", _many_to_one),
-    Topology("many-to-many", "4", "Many to many (synced)", "seq -> seq",
-             "an output at every word: tagging, or predicting the next word", _many_to_many),
-    Topology("encoder-decoder", "5", "Many to many (encoder-decoder)", "seq -> seq",
-             "read it all, then write a sequence of another length: translation", _encoder_decoder),
+    Topology("one-to-many", "2", "One to many", "vec → seq", "image to caption",
+             "one input, a sequence out; each output is fed back as the next input", _one_to_many),
+    Topology("many-to-one", "3", "Many to one", "seq → vec", "sentiment",
+             "a sentence in, one label out at the last word", _many_to_one),
+    Topology("many-to-many", "4", "Many to many (synced)", "seq → seq", "tagging, next word",
+             "an output at every word", _many_to_many),
+    Topology("encoder-decoder", "5", "Many to many (encoder-decoder)", "seq → seq", "translation",
+             "read it all, then write a sequence of another length", _encoder_decoder),
 )
 
 

@@ -49,6 +49,8 @@ class Task:
 def make_task(name: str, corpus: Corpus, vocab: Vocabulary | None = None,
               labels: tuple[str, ...] | None = None) -> Task:
     vocab = vocab or corpus.vocab
+    if not corpus.sentences:
+        raise InputError(f"{corpus.source}: no sentences to train on")
     if name == "sentiment":
         if not corpus.labelled:
             raise InputError(f"{corpus.source}: the sentiment task needs a label for every sentence")
@@ -178,6 +180,11 @@ class Trainer:
         return Model(self.params, self.task.vocab, self.task.labels, name=name, trained_for=self.task.topology)
 
     def epoch(self) -> EpochStats:
+        # Overflow is caught below as divergence, so numpy need not also warn about it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._epoch()
+
+    def _epoch(self) -> EpochStats:
         cfg = self.config
         order = self._rng.permutation(len(self.train_set))
         norms = []
@@ -197,9 +204,11 @@ class Trainer:
         loss, acc = evaluate(p, self.train_set)
         if not np.isfinite(loss) or not all(np.all(np.isfinite(a)) for a in p.arrays()):
             self._diverged("the loss")
+        dh_norms = loss_and_grads(p, self.probe).dh_norms
+        if not np.all(np.isfinite(dh_norms)):
+            self._diverged("the gradient")
         h_loss, h_acc = evaluate(p, self.heldout) if self.heldout else (None, None)
-        stats = EpochStats(len(self.history) + 1, loss, acc, h_loss, h_acc, float(np.mean(norms)),
-                           loss_and_grads(p, self.probe).dh_norms)
+        stats = EpochStats(len(self.history) + 1, loss, acc, h_loss, h_acc, float(np.mean(norms)), dh_norms)
         self.history.append(stats)
         return stats
 

@@ -30,6 +30,8 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 def save(model: Model, path: str | Path, overwrite: bool = False) -> Path:
     """Write atomically: a temporary file beside the target, then a rename."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name such as model.npz")
     if path.exists() and not overwrite:
         raise InputError(f"{path}: already exists; choose another name or allow overwriting")
     arrays = {key: getattr(model.params, field) for key, field in KEYS.items()}
@@ -53,7 +55,10 @@ def load(path: str | Path) -> Model:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB; not a weights file for this app")
-        with np.load(path, allow_pickle=False) as npz:
+        loaded = np.load(path, allow_pickle=False)
+        if not isinstance(loaded, np.lib.npyio.NpzFile):  # a lone .npy array, renamed
+            raise InputError(f"{path}: a single NumPy array (.npy), not an .npz of named weights")
+        with loaded as npz:
             data = {k: _read(npz, k, path) for k in npz.files}
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -68,9 +73,15 @@ def load(path: str | Path) -> Model:
 
 def _read(npz, key: str, path: Path) -> np.ndarray:
     try:
-        return npz[key]
-    except ValueError:  # an object array needs pickle, which we never allow
+        value = npz[key]
+    except ValueError as e:
+        if "pickle" not in str(e):
+            raise  # a damaged member: load() reports the file as unreadable
+        # an object array needs pickle, which we never allow
         raise InputError(f"{path}: key {key!r} holds Python objects (pickle); only plain arrays are read") from None
+    if not isinstance(value, np.ndarray):  # a zip member that is not a .npy file comes back as bytes
+        raise InputError(f"{path}: member {key!r} is not a NumPy array; not an .npz weights file")
+    return value
 
 
 def _first_line(e: Exception) -> str:
@@ -82,6 +93,10 @@ def from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Model:
     for key in (*KEYS, "vocab"):
         if key not in data:
             raise InputError(f"{source}: missing key {key!r}")
+    for key in data:  # a layer or direction we would silently skip must be refused instead
+        if key.startswith("rnn.") and key not in KEYS:
+            raise InputError(f"{source}: key {key!r} is from a multi-layer or bidirectional RNN; "
+                             "only nn.RNN(V, H) with one layer, one direction is supported")
     vocab = _strings(data, "vocab", source)
     if len(set(vocab)) != len(vocab):
         raise InputError(f"{source}: key 'vocab' repeats a word")
@@ -115,6 +130,8 @@ def from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Model:
             meta = json.loads(str(data["meta"]))
         except (ValueError, TypeError):
             meta = {}
+    if not isinstance(meta, dict):
+        meta = {}
     params = Params(**{field: arrays[key] for key, field in KEYS.items()})
     return Model(params, Vocabulary(vocab), labels, name=str(meta.get("name", Path(source).stem)),
                  trained_for=meta.get("trained_for"))

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from rnn_tui.engine.errors import InputError
 
-def launch(args) -> int:
+
+def build_session(args):
     from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
-    from rnn_tui.engine import run, topology_by_name
-    from rnn_tui.engine.models import default_model, load_model
-    from rnn_tui import report
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.engine.topologies import topology_by_name
+    from rnn_tui.ui.session import Session
 
     corpus = load_corpus(args.corpus) if args.corpus else LECTURE_CORPUS
-    top = topology_by_name(args.topology)
-    model = load_model(args.weights) if args.weights else default_model(top.name, corpus)
-    for s in corpus.sentences:
-        report.print_trace_table(run(model, s.words, top))
-    return 0
+    weights = load_model(args.weights) if args.weights else None
+    if args.sentence > len(corpus.sentences):
+        raise InputError(f"--sentence {args.sentence}: the corpus has {len(corpus.sentences)} sentences")
+    session = Session(corpus=corpus, weights=weights, topology=topology_by_name(args.topology),
+                      index=args.sentence - 1)
+    session.trace()  # compute the first trace now, so a bad model fails here, not on screen
+    return session
+
+
+def launch(args) -> int:
+    session = build_session(args)
+    from rnn_tui.ui.app import RnnApp
+
+    app = RnnApp(session, theme=args.theme)
+    app.run(mouse=not args.no_mouse)
+    return app.return_code or 0

@@ -1,0 +1,66 @@
+"""The app: a session (corpus, models, traces), its scenes, the theme and the size guard."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Iterable
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.widgets import Static
+
+from rnn_tui.ui.bindings import APP_KEYS, key_text
+from rnn_tui.ui.scenes.unroll import UnrollScene
+from rnn_tui.ui.screens.help import HelpScreen
+from rnn_tui.ui.session import Session
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+class RnnApp(App):
+    TITLE = "rnn-tui"
+    CSS_PATH = "app.tcss"
+    BINDINGS = APP_KEYS
+    MODES = {"unroll": UnrollScene}
+    DEFAULT_MODE = "unroll"
+    # Screen classes that app.tcss uses to hide the scene below the smallest supported size.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough"), (36, "-tall")]
+
+    def __init__(self, session: Session | None = None, theme: str = "dark") -> None:
+        super().__init__()
+        self.session = session or Session()
+        self.theme = THEMES[theme]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._say_size(event.size.width, event.size.height)
+
+    def on_screen_resume(self) -> None:
+        self._say_size(*self.size)
+
+    def _say_size(self, width: int, height: int) -> None:
+        for label in self.screen.query("#too-small"):
+            if isinstance(label, Static):
+                label.update(f"rnn-tui needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; "
+                             f"this one is {width}x{height}. Enlarge the window or make the font smaller.")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key is also a command in the palette (ctrl+p), named as in the Footer."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for target, bindings in ((screen, getattr(screen, "BINDINGS", [])), (self, APP_KEYS)):
+            for b in bindings:
+                if b.action in seen or b.action == "quit":
+                    continue
+                seen.add(b.action)
+                yield SystemCommand(f"{b.description} ({key_text(b)})", b.description,
+                                    partial(self.run_action, b.action, target))

@@ -1,0 +1,1 @@
+"""One screen per lesson, in the lecture's order."""

@@ -1,0 +1,35 @@
+"""The help screen under `?`: every key, generated from bindings.py so it cannot drift."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from rnn_tui.ui.bindings import APP_KEYS, EXPLAIN, SCENE_KEYS, key_text
+
+
+def keys_table() -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column("keys", style="bold", no_wrap=True)
+    table.add_column("what")
+    for b in SCENE_KEYS + APP_KEYS:
+        table.add_row(key_text(b), EXPLAIN.get(b.action, b.description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(Text("rnn-tui: keys", style="bold"))
+            yield Static(keys_table())
+            yield Static(Text(
+                "The top line says where you are. The timeline is the RNN unrolled in time: "
+                "inputs below, outputs above, h carried along the arrows. "
+                "Click a cell to jump to it. Escape closes this screen."))

@@ -1,0 +1,76 @@
+"""A close-up of hidden unit j: its row of W_hh (what it hears from each unit), its
+weight from each word in W_ih (sorted), and h_j over the whole sentence as a sparkline."""
+
+from __future__ import annotations
+
+import numpy as np
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from rnn_tui.engine.trace import Trace
+from rnn_tui.ui.widgets.bars import fmt, signed_bar, sparkline
+
+TOP_WORDS = 12
+
+
+class UnitScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,i,q", "dismiss", "Close"),
+        Binding("down,j,right", "unit(1)", "Next unit"),
+        Binding("up,k,left", "unit(-1)", "Previous unit"),
+    ]
+    unit: reactive[int] = reactive(0)
+
+    def __init__(self, trace: Trace, unit: int = 0) -> None:
+        super().__init__()
+        self.trace = trace
+        self.set_reactive(UnitScreen.unit, unit)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="unit-box"):
+            yield Static(id="unit-title")
+            yield Static(id="unit-values")
+            yield Static(id="unit-weights")
+
+    def on_mount(self) -> None:
+        self.watch_unit(self.unit)
+
+    def action_unit(self, delta: int) -> None:
+        self.unit = (self.unit + delta) % self.trace.model.hidden_size
+
+    def watch_unit(self, j: int) -> None:
+        p, vocab = self.trace.model.params, self.trace.model.vocab
+        hj = self.trace.hidden_states[:, j]
+        self.query_one("#unit-title", Static).update(Text.assemble(
+            (f"hidden unit {j + 1} of {p.hidden_size}", "bold"),
+            "   ↑/↓ another unit, Escape closes\n",
+            f"h_t[{j + 1}] over the sentence, t = 1..{len(hj)} (▁ = -1, █ = +1): ",
+            (sparkline(hj), "bold")))
+        words = " ".join(s.input_token or "·" for s in self.trace.steps)
+        values = Text.assemble(Text(words), "\n", "  ".join(f"t{s.t}:{fmt(v)}" for s, v in zip(self.trace.steps, hj)))
+        self.query_one("#unit-values", Static).update(values)
+
+        table = Table(box=None, expand=True, pad_edge=False)
+        table.add_column(f"W_hh row {j + 1}: from unit", no_wrap=True)
+        table.add_column(f"W_ih[{j + 1}, word], sorted", no_wrap=True)
+        order = np.argsort(-p.W_ih[j], kind="stable")
+        words = [Text.assemble(Text(vocab.tokens[c][:12].ljust(12)), f" {signed_bar(p.W_ih[j, c] / _scale(p.W_ih[j]), 4)} {fmt(p.W_ih[j, c])}")
+                 for c in order[:TOP_WORDS]]
+        if len(order) > TOP_WORDS:
+            words.append(Text(f"… {len(order) - TOP_WORDS} more words"))
+        recur = [Text(f"{k + 1:>3} {signed_bar(w / _scale(p.W_hh[j]), 4)} {fmt(w)}") for k, w in enumerate(p.W_hh[j])]
+        for i in range(max(len(words), len(recur))):
+            table.add_row(recur[i] if i < len(recur) else "", words[i] if i < len(words) else "")
+        self.query_one("#unit-weights", Static).update(table)
+
+
+def _scale(row: np.ndarray) -> float:
+    """Bars relative to the row's largest weight, so small rows still show their shape."""
+    m = float(np.max(np.abs(row)))
+    return m if m > 0 else 1.0

@@ -1,0 +1,77 @@
+"""The app's state that outlives a screen: corpus, sentences (typed ones too), models, traces.
+Traces are computed once per (sentence, topology) and kept; stepping never recomputes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rnn_tui.engine import tokenize
+from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
+from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.models import default_model
+from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
+from rnn_tui.engine.trace import Trace, run
+
+MAX_TYPED_WORDS = 200  # a typed sentence longer than this is cut, and the app says so
+
+
+@dataclass
+class Session:
+    corpus: Corpus = LECTURE_CORPUS
+    weights: Model | None = None          # --weights: one model for every topology
+    topology: Topology = field(default_factory=lambda: topology_by_name("many-to-many"))
+    index: int = 0                        # the sentence on screen
+    gen_steps: int = 5
+    typed: list[str] = field(default_factory=list)
+    _models: dict[str, Model] = field(default_factory=dict)
+    _traces: dict[tuple[str, str], Trace] = field(default_factory=dict)
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s.text for s in self.corpus.sentences] + self.typed
+
+    @property
+    def text(self) -> str:
+        return self.sentences[self.index]
+
+    def model(self, topology: Topology | None = None) -> Model:
+        top = topology or self.topology
+        if self.weights is not None:
+            return self.weights
+        if top.name not in self._models:
+            self._models[top.name] = default_model(top.name, self.corpus)
+        return self._models[top.name]
+
+    def trace(self) -> Trace:
+        key = (self.text, self.topology.name)
+        if key not in self._traces:
+            self._traces[key] = run(self.model(), tokenize(self.text), self.topology, self.gen_steps)
+        return self._traces[key]
+
+    def set_topology(self, name: str) -> None:
+        self.topology = topology_by_name(name)
+
+    def move(self, delta: int) -> None:
+        self.index = (self.index + delta) % len(self.sentences)
+
+    def add_sentence(self, text: str) -> str | None:
+        """Select a typed sentence; returns a note when it was cut. Raises InputError if it has no words."""
+        words = tokenize(text)
+        if not words:
+            raise InputError("that sentence has no words (letters or digits)")
+        note = None
+        if len(words) > MAX_TYPED_WORDS:
+            words = words[:MAX_TYPED_WORDS]
+            note = f"kept the first {MAX_TYPED_WORDS} words"
+            text = " ".join(words)
+        if text in self.sentences:
+            self.index = self.sentences.index(text)
+        else:
+            self.typed.append(text)
+            self.index = len(self.sentences) - 1
+        return note
+
+    @staticmethod
+    def topologies() -> tuple[Topology, ...]:
+        return TOPOLOGIES

@@ -1,0 +1,37 @@
+"""Text bars for signed values and probabilities, readable without colour."""
+
+from __future__ import annotations
+
+EIGHTHS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(fraction: float, width: int) -> str:
+    """A left-aligned bar filling `fraction` (0..1) of `width` cells, to an eighth of a cell."""
+    fraction = min(max(fraction, 0.0), 1.0)
+    eighths = round(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (EIGHTHS[part] if part else "")).ljust(width)
+
+
+def signed_bar(value: float, half: int) -> str:
+    """A bar out from a centre axis: left for negative, right for positive, |value| <= 1.
+    Negative bars use whole cells (partial blocks only grow rightwards)."""
+    v = min(max(value, -1.0), 1.0)
+    if v < 0:
+        n = round(-v * half)
+        return " " * (half - n) + "█" * n + "│" + " " * half
+    return " " * half + "│" + bar(v, half)
+
+
+def fmt(value: float) -> str:
+    """Always signed, two decimals, so the sign reads in monochrome."""
+    return f"{value:+.2f}"
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values, low: float = -1.0, high: float = 1.0) -> str:
+    """One character per value on a fixed scale (tanh's -1..1), so units compare fairly."""
+    span = high - low
+    return "".join(SPARKS[min(7, max(0, int((min(max(v, low), high) - low) / span * 7.999)))] for v in values)

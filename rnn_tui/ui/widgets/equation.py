@@ -1,0 +1,56 @@
+"""The equation pane: h_t = tanh(W_ih x_t + W_hh h_{t-1} + b) with this step's numbers,
+one row per hidden unit; the term being computed at this sub-step is lit."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from rnn_tui.ui.widgets.bars import fmt
+from rnn_tui.ui.view import BIAS, INPUT, RECURRENT, TANH, View, sub
+from rnn_tui.ui.widgets.pane import Pane
+
+SUM = "sum"  # computed with tanh's sub-step: the pre-activation
+
+
+class Equation(Pane):
+    def after_show(self) -> None:
+        s = self.view.step
+        col = "0 (no input)" if s.x_index is None else f"column {s.x_index}"
+        self.border_title = f"h{sub(s.t)} = tanh(W_ih x{sub(s.t)} + W_hh h{sub(s.t - 1)} + b)"
+        self.border_subtitle = f"W_ih x{sub(s.t)} = {col} of W_ih"
+
+    def _lit(self, phase: str) -> bool:
+        return self.view.active(TANH if phase == SUM else phase)
+
+    def _shown(self, phase: str) -> bool:
+        return self.view.done(TANH if phase == SUM else phase)
+
+    def render(self) -> Text:
+        v = self.view
+        if v is None:
+            return Text("")
+        s = v.step
+        t = s.t
+        columns = [
+            (INPUT, f"W_ih x{sub(t)}", s.wx), (RECURRENT, f"W_hh h{sub(t - 1)}", s.wh),
+            (BIAS, "b", s.b_ih + s.b_hh), (SUM, "sum", s.pre), (TANH, f"h{sub(t)}=tanh", s.h),
+        ]
+        widths = [max(7, len(label)) for _, label, _ in columns]
+        head = Text("  j")
+        for (phase, label, _), w in zip(columns, widths):
+            head.append(" ")
+            head.append(label.rjust(w), self.style("active") if self._lit(phase) else self.style("heading"))
+        lines = [head]
+        for j in range(len(s.h)):
+            row = Text(f"{j + 1:>3}")
+            for (phase, _, values), w in zip(columns, widths):
+                row.append(" ")
+                if v.hidden and phase in (SUM, TANH):
+                    row.append("?".rjust(w), self.style("muted"))
+                elif self._lit(phase) or self._shown(phase):
+                    value = values[j]
+                    row.append(fmt(value).rjust(w), self.style("active") if self._lit(phase) else self.signed(value))
+                else:
+                    row.append("·".rjust(w), self.style("muted"))
+            lines.append(row)
+        return Text("\n").join(lines)

@@ -1,0 +1,43 @@
+"""The hidden state pane: h_{t-1} and h_t unit by unit, as signed bars with their values."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from rnn_tui.ui.widgets.bars import fmt, signed_bar
+from rnn_tui.ui.view import TANH, View, sub
+from rnn_tui.ui.widgets.pane import Pane
+
+HALF = 3  # cells each side of a bar's axis
+
+
+class HiddenState(Pane):
+    def after_show(self) -> None:
+        t = self.view.step.t
+        self.border_title = f"hidden state h{sub(t - 1)} → h{sub(t)}"
+
+    def render(self) -> Text:
+        v = self.view
+        if v is None:
+            return Text("")
+        s = v.step
+        t = s.t
+        width = 2 * HALF + 1
+        head = Text("  j ")
+        head.append(f"h{sub(t - 1)}".center(width + 6), self.style("heading"))
+        head.append(f"h{sub(t)}".center(width + 6), self.style("active") if v.active(TANH) else self.style("heading"))
+        lines = [head]
+        for j in range(len(s.h)):
+            row = Text(f"{j + 1:>3} ")
+            old = s.h_prev[j]
+            row.append(signed_bar(old, HALF), self.signed(old))
+            row.append(f"{fmt(old):>6}", self.signed(old))
+            if v.done(TANH):
+                new = s.h[j]
+                row.append(" " + signed_bar(new, HALF), self.signed(new))
+                row.append(f"{fmt(new):>6}", self.style("active") if v.active(TANH) else self.signed(new))
+            else:
+                row.append(" " + " " * HALF + "│" + " " * HALF + "     ?" if v.hidden else " " * (width + 7),
+                           self.style("muted"))
+            lines.append(row)
+        return Text("\n").join(lines)

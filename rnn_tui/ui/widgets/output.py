@@ -1,0 +1,69 @@
+"""The output pane: y_t as labelled probability bars where the topology reads an output;
+where it reads none, it says so. A long label list keeps the likeliest that fit."""
+
+from __future__ import annotations
+
+from typing import Hashable
+
+import numpy as np
+from rich.text import Text
+
+from rnn_tui.ui.widgets.bars import bar
+from rnn_tui.ui.view import SCORES, SOFTMAX, View, sub
+from rnn_tui.ui.widgets.pane import Pane
+
+BAR = 10
+
+
+class Output(Pane):
+    def key(self, view: View) -> Hashable:
+        return super().key(view) + (self.size.height, self.size.width)
+
+    def on_resize(self) -> None:
+        if self.view:
+            self._key = None
+            self.show(self.view)
+
+    def after_show(self) -> None:
+        t = self.view.step.t
+        self.border_title = f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)"
+
+    def render(self) -> Text:
+        v = self.view
+        if v is None:
+            return Text("")
+        s = v.step
+        top = v.trace.topology
+        if not s.has_output:
+            return Text(f"No output at t={s.t}: {top.title.lower()} reads y only where the diagram shows y.",
+                        self.style("muted"))
+        if v.hidden:
+            return Text("? What will it predict? Press space or r to reveal.", self.style("muted"))
+        if not v.done(SCORES) and not v.active(SCORES):
+            return Text(f"y{sub(s.t)} comes after h{sub(s.t)} (sub-step {len(v.phases) - 1} of {len(v.phases)}).",
+                        self.style("muted"))
+        labels = v.trace.model.labels
+        scores_only = v.active(SCORES)
+        values = s.logits if scores_only else s.y
+        order = np.argsort(-s.y, kind="stable")
+        room = max(2, self.size.height - (1 if scores_only else 0))
+        # Every label if they fit, else the likeliest (in label order) and a line for the rest.
+        shown = list(range(len(labels))) if len(labels) <= room else sorted(order[: room - 1])
+        width = min(12, max(len(labels[i]) for i in shown))
+        lines = []
+        if scores_only:
+            lines.append(Text("scores (logits), before softmax:", self.style("active")))
+        for i in shown:
+            mark = "◀" if i == s.predicted else " "
+            row = Text(labels[i][:width].ljust(width) + " ")
+            if scores_only:
+                row.append(f"{values[i]:+7.2f}", self.signed(values[i]))
+            else:
+                style = self.style("active") if v.active(SOFTMAX) else self.style("hot" if i == s.predicted else "positive")
+                row.append(bar(float(values[i]), BAR), style)
+                row.append(f" {values[i]:4.0%} {mark}")
+            lines.append(row)
+        if len(labels) > len(shown):
+            rest = float(np.sum(s.y[[i for i in range(len(labels)) if i not in set(shown)]]))
+            lines.append(Text(f"+{len(labels) - len(shown)} more, {rest:.0%} in all", self.style("muted")))
+        return Text("\n").join(lines)

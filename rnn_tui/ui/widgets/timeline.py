@@ -1,0 +1,118 @@
+"""The unrolled RNN: one cell per time step, chained by h arrows, inputs below, outputs above.
+Folded, it is one cell with its loop: the recursion picture. Only the cells that fit are
+drawn, around the cursor, so a step costs the same for a 3-word and a 3,000-word sentence."""
+
+from __future__ import annotations
+
+from typing import Hashable
+
+from rich.text import Text
+from textual import events
+from textual.message import Message
+
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING
+from rnn_tui.ui.view import View, sub
+from rnn_tui.ui.widgets.pane import Pane
+
+ARROW = "─▶"
+LEAD = "h₀─▶"
+
+
+def _fit(word: str, width: int) -> str:
+    return word if len(word) <= width else word[: width - 1] + "…"
+
+
+class Timeline(Pane):
+    class Jump(Message):
+        """A cell was clicked: go to that step."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._cells: list[tuple[int, int, int]] = []  # (x_start, x_end, step index) as last drawn
+
+    def key(self, view: View) -> Hashable:
+        return super().key(view) + (view.folded, self.size.width)
+
+    def on_resize(self) -> None:
+        if self.view:
+            self._key = None
+            self.show(self.view)
+
+    def render(self) -> Text:
+        if self.view is None:
+            return Text("")
+        return self._folded() if self.view.folded else self._unrolled()
+
+    def _cell_width(self) -> int:
+        words = [s.input_token or "" for s in self.view.trace.steps[:50]]
+        return max(6, min(10, max(map(len, words), default=0) + 2))
+
+    def _window(self, cw: int) -> range:
+        n = len(self.view.trace.steps)
+        fit = max(1, (self.size.width - len(LEAD) - 2) // (cw + len(ARROW)))
+        start = min(max(0, self.view.cursor - fit + 2), max(0, n - fit))
+        return range(start, min(n, start + fit))
+
+    def _unrolled(self) -> Text:
+        v = self.view
+        cw = self._cell_width()
+        window = self._window(cw)
+        rows = [Text() for _ in range(5)]  # output, up-arrow, cells, up-arrow, input
+        lead = LEAD if window.start == 0 else "◀ …"
+        for i, r in enumerate(rows):
+            r.append(lead if i == 2 else " " * len(lead))
+        self._cells = []
+        for i in window:
+            s = v.trace.steps[i]
+            style = self.style("current") if i == v.cursor else self.style("future") if i > v.cursor else None
+            hide = i == v.cursor and v.hidden or i > v.cursor
+            x0 = rows[2].cell_len
+            if s.has_output:
+                out = "?" if hide and i == v.cursor else v.trace.model.labels[s.predicted]
+                rows[0].append(_fit(out, cw).center(cw), style if i >= v.cursor else self.style("hot"))
+                rows[1].append("↑".center(cw), style if i > v.cursor else None)
+            else:
+                rows[0].append(" " * cw)
+                rows[1].append(" " * cw)
+            rows[2].append(f"[h{sub(s.t)}]".center(cw), style)
+            if s.source == NOTHING:
+                rows[3].append(" " * cw)
+                rows[4].append("(none)".center(cw), self.style("muted"))
+            else:
+                rows[3].append(("↻" if s.source == FEEDBACK else "↑").center(cw), style if i > v.cursor else None)
+                rows[4].append(_fit(s.input_token or "", cw).center(cw), style)
+            self._cells.append((x0, x0 + cw, i))
+            more = i < len(v.trace.steps) - 1
+            for r in rows:
+                r.append(ARROW if r is rows[2] and more else " " * len(ARROW),
+                         self.style("future") if r is rows[2] and i >= v.cursor else None)
+        if window.stop < len(v.trace.steps):
+            rows[2].append(f"… {len(v.trace.steps) - window.stop} more ▶")
+        return Text("\n").join(rows)
+
+    def _folded(self) -> Text:
+        v = self.view
+        s = v.step
+        out = v.trace.model.labels[s.predicted] if s.has_output and not v.hidden else "?" if s.has_output else "(no output)"
+        word = "(nothing)" if s.source == NOTHING else s.input_token or ""
+        pad = " " * 6
+        lines = [
+            Text.assemble(pad, "      y", sub(s.t), " = ", Text(out)),
+            Text.assemble(pad, "      ↑        the same W_ih, W_hh, b at every step"),
+            Text.assemble(pad, "╭─▶[ h", sub(s.t), " ]─╮     ", (f"t={s.t} of {len(v.trace.steps)}", self.style("current"))),
+            Text.assemble(pad, "╰── W_hh ─╯" + " " * (len(sub(s.t)) - 1), "     h", sub(s.t),
+                          " goes back in as the next step's h"),
+            Text.assemble(pad, "      ↑ x", sub(s.t), " = ", Text(word)),
+        ]
+        self._cells = []
+        return Text("\n").join(lines)
+
+    def on_click(self, event: events.Click) -> None:
+        for x0, x1, i in self._cells:
+            if x0 <= event.x < x1:
+                self.post_message(self.Jump(i))
+                return

@@ -1,0 +1,249 @@
+"""Make tests/data/pytorch_rnn.npz and tests/data/keras_rnn.npz: two small foreign models, each
+with the hidden states and outputs its own framework's equations give for one sentence, so that
+tests/test_foreign_weights.py can check the engine reads them the same way without torch.
+
+Needs real PyTorch: pip install torch==2.13.0. Run from anywhere:
+
+    python scripts/make_pytorch_fixture.py
+
+The export code in docs/weights.md is copied from the functions marked "docs/weights.md" below;
+this script runs that code as written (in a temporary folder, so "model.npz" lands there) and
+checks that the doc still holds it word for word.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import tempfile
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+DOC = ROOT / "docs" / "weights.md"
+
+# V, H and O all differ, so a weight left untransposed is a shape error, never a silent match.
+VOCAB = ["the", "cat", "sat", "on", "mat", "<unk>"]          # V = 6
+TAGS = ["DET", "NOUN", "VERB", "ADP"]                         # O = 4
+PYTORCH_SENTENCE = "the cat sat on the mat".split()
+KERAS_SENTENCE = "the dog sat on the mat".split()             # "dog" is not in VOCAB: it reads as <unk>
+PYTORCH_HIDDEN = 5
+KERAS_HIDDEN = 7
+KERAS_LABELS = ["negative", "neutral", "positive"]            # O = 3
+KERAS_FOLD = "kernel = embeddings @ kernel   # (V, E) @ (E, H) = (V, H)\n"  # as run in check_embedding_fold
+
+
+# The shape the app reads: attributes `rnn` and `out`, so the state_dict keys are rnn.weight_ih_l0,
+# rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0, out.weight and out.bias. (docs/weights.md)
+class Tagger(nn.Module):
+    def __init__(self, V, H, O):
+        super().__init__()
+        self.rnn = nn.RNN(V, H)     # tanh, one layer, with biases: the defaults
+        self.out = nn.Linear(H, O)
+
+    def forward(self, x):           # x: (T, V) one-hot rows, one per word
+        hs, _ = self.rnn(x)         # (T, H); h_0 is zero, as in the app
+        return hs, torch.softmax(self.out(hs), dim=-1)
+
+
+class EmbeddingTagger(nn.Module):
+    """The common variant the app does not read directly: an Embedding before the RNN."""
+
+    def __init__(self, V: int, E: int, H: int, O: int):
+        super().__init__()
+        self.embedding = nn.Embedding(V, E)
+        self.rnn = nn.RNN(E, H)
+        self.out = nn.Linear(H, O)
+
+    def forward(self, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        hs, _ = self.rnn(self.embedding(idx))
+        return hs, torch.softmax(self.out(hs), dim=-1)
+
+
+def hot_indices(words: list[str], vocab: list[str]) -> list[int]:
+    """Each word's column; an unknown word takes <unk>'s, as the app does."""
+    return [vocab.index(w) if w in vocab else vocab.index("<unk>") for w in words]
+
+
+def one_hot(words: list[str], vocab: list[str]) -> np.ndarray:
+    x = np.zeros((len(words), len(vocab)))
+    x[np.arange(len(words)), hot_indices(words, vocab)] = 1.0
+    return x
+
+
+# ---- docs/weights.md: the export code, exactly as the doc shows it --------------------------
+
+def export_pytorch(module, vocab, labels):
+    np.savez("model.npz", **{k: v.numpy() for k, v in module.state_dict().items()},
+             vocab=np.array(vocab), labels=np.array(labels))
+
+
+def export_pytorch_embedding(module, vocab, labels):
+    state = {k: v.numpy() for k, v in module.state_dict().items()}
+    state["rnn.weight_ih_l0"] = (state.pop("embedding.weight") @ state["rnn.weight_ih_l0"].T).T
+    np.savez("model.npz", **state, vocab=np.array(vocab), labels=np.array(labels))
+
+
+def export_keras(kernel, recurrent_kernel, bias, dense_kernel, dense_bias, vocab, labels):
+    np.savez("model.npz", **{
+        "rnn.weight_ih_l0": kernel.T,            # (V, H) -> (H, V)
+        "rnn.weight_hh_l0": recurrent_kernel.T,  # (H, H), transposed
+        "rnn.bias_ih_l0": bias,                  # Keras has one bias...
+        "rnn.bias_hh_l0": np.zeros_like(bias),   # ...so PyTorch's second one is zero
+        "out.weight": dense_kernel.T,            # (H, O) -> (O, H)
+        "out.bias": dense_bias,
+    }, vocab=np.array(vocab), labels=np.array(labels))
+
+# ---- end of the doc's code -----------------------------------------------------------------
+
+
+def run_export(export, *args) -> dict[str, np.ndarray]:
+    """Run an export function as written (it saves to ./model.npz) in a temporary folder."""
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)
+        try:
+            export(*args)
+            with np.load("model.npz", allow_pickle=False) as npz:
+                return {k: npz[k] for k in npz.files}
+        finally:
+            os.chdir(here)
+
+
+def write_fixture(path: Path, arrays: dict[str, np.ndarray], sentence: list[str],
+                  expected_h: np.ndarray, expected_y: np.ndarray) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **arrays, sentence=np.array(sentence), expected_h=expected_h, expected_y=expected_y)
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def engine_trace(arrays: dict[str, np.ndarray], sentence: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """h and y per step as the app computes them, when rnn_tui is importable."""
+    from rnn_tui.engine import topology_by_name
+    from rnn_tui.engine.trace import run
+    from rnn_tui.engine.weights import from_arrays
+    trace = run(from_arrays(arrays, "fixture"), sentence, topology_by_name("many-to-many"))
+    return trace.hidden_states, np.stack([s.y for s in trace.steps])
+
+
+def pytorch_fixture() -> None:
+    torch.manual_seed(0)
+    module = Tagger(len(VOCAB), PYTORCH_HIDDEN, len(TAGS)).eval()
+    x = torch.tensor(one_hot(PYTORCH_SENTENCE, VOCAB), dtype=torch.float32)
+    with torch.no_grad():
+        hs, ys = module(x)
+    arrays = run_export(export_pytorch, module, VOCAB, TAGS)
+    assert sorted(k for k in arrays if "." in k) == sorted(module.state_dict()), arrays.keys()
+    expected_h, expected_y = hs.numpy(), ys.numpy()   # float32, as PyTorch computed them
+    write_fixture(DATA / "pytorch_rnn.npz", arrays, PYTORCH_SENTENCE, expected_h, expected_y)
+    h, y = engine_trace(arrays, PYTORCH_SENTENCE)
+    np.testing.assert_allclose(h, expected_h, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(y, expected_y, rtol=1e-5, atol=1e-6)
+
+
+def keras_fixture() -> None:
+    """Keras' SimpleRNN + Dense, simulated: the weights as layer.get_weights() returns them
+    (float32; SimpleRNN gives [kernel (V,H), recurrent_kernel (H,H), bias (H,)], Dense gives
+    [kernel (H,O), bias (O,)]) and Keras' own equation, h_t = tanh(x_t W + h_{t-1} U + b),
+    worked out in NumPy float64 from those float32 weights."""
+    rng = np.random.default_rng(0)
+    V, H, O = len(VOCAB), KERAS_HIDDEN, len(KERAS_LABELS)
+    glorot = lambda n_in, n_out: rng.uniform(-1, 1, (n_in, n_out)) * np.sqrt(6 / (n_in + n_out))
+    kernel = glorot(V, H).astype(np.float32)
+    recurrent_kernel = np.linalg.qr(rng.normal(size=(H, H)))[0].astype(np.float32)  # orthogonal, as Keras starts it
+    bias = rng.uniform(-0.3, 0.3, H).astype(np.float32)       # non-zero, as after training
+    dense_kernel = glorot(H, O).astype(np.float32)
+    dense_bias = rng.uniform(-0.3, 0.3, O).astype(np.float32)
+
+    W, U, b = kernel.astype(np.float64), recurrent_kernel.astype(np.float64), bias.astype(np.float64)
+    h = np.zeros(H)
+    expected_h = []
+    for x in one_hot(KERAS_SENTENCE, VOCAB):
+        h = np.tanh(x @ W + h @ U + b)
+        expected_h.append(h)
+    expected_h = np.array(expected_h)
+    expected_y = softmax(expected_h @ dense_kernel.astype(np.float64) + dense_bias.astype(np.float64))
+
+    arrays = run_export(export_keras, kernel, recurrent_kernel, bias, dense_kernel, dense_bias,
+                        VOCAB, KERAS_LABELS)
+    write_fixture(DATA / "keras_rnn.npz", arrays, KERAS_SENTENCE, expected_h, expected_y)
+    h, y = engine_trace(arrays, KERAS_SENTENCE)
+    np.testing.assert_allclose(h, expected_h, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(y, expected_y, rtol=1e-9, atol=1e-12)
+
+
+def check_embedding_fold() -> None:
+    """Before the doc claims that an Embedding folds into W_ih, show it: the folded one-hot
+    model gives what PyTorch's Embedding + RNN gives (and the same for Keras' matrices)."""
+    torch.manual_seed(1)
+    module = EmbeddingTagger(len(VOCAB), 3, PYTORCH_HIDDEN, len(TAGS)).eval()
+    idx = torch.tensor(hot_indices(PYTORCH_SENTENCE, VOCAB))
+    with torch.no_grad():
+        hs, ys = module(idx)
+    arrays = run_export(export_pytorch_embedding, module, VOCAB, TAGS)
+    h, y = engine_trace(arrays, PYTORCH_SENTENCE)
+    np.testing.assert_allclose(h, hs.numpy(), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(y, ys.numpy(), rtol=1e-5, atol=1e-6)
+
+    # Keras: Embedding(V, E) then SimpleRNN reads x_t = embeddings[i], and embeddings[i] @ kernel is
+    # row i of embeddings @ kernel, so that (V, H) product is the one-hot model's kernel.
+    rng = np.random.default_rng(1)
+    V, E, H, O = len(VOCAB), 3, KERAS_HIDDEN, len(KERAS_LABELS)
+    embeddings = rng.normal(size=(V, E)).astype(np.float32)
+    kernel = rng.normal(size=(E, H)).astype(np.float32)
+    recurrent_kernel = (rng.normal(size=(H, H)) / 3).astype(np.float32)
+    bias = rng.normal(size=H).astype(np.float32)
+    dense_kernel, dense_bias = rng.normal(size=(H, O)).astype(np.float32), rng.normal(size=O).astype(np.float32)
+    f64 = lambda a: a.astype(np.float64)
+    h, expected_h = np.zeros(H), []
+    for i in hot_indices(KERAS_SENTENCE, VOCAB):    # Keras' own equation, with the lookup
+        h = np.tanh(f64(embeddings)[i] @ f64(kernel) + h @ f64(recurrent_kernel) + f64(bias))
+        expected_h.append(h)
+    expected_y = softmax(np.array(expected_h) @ f64(dense_kernel) + f64(dense_bias))
+
+    kernel = embeddings @ kernel   # (V, E) @ (E, H) = (V, H)
+    arrays = run_export(export_keras, kernel, recurrent_kernel, bias, dense_kernel, dense_bias,
+                        VOCAB, KERAS_LABELS)
+    h, y = engine_trace(arrays, KERAS_SENTENCE)
+    np.testing.assert_allclose(h, expected_h, rtol=1e-5, atol=1e-6)   # the product was taken in float32
+    np.testing.assert_allclose(y, expected_y, rtol=1e-5, atol=1e-6)
+    print("checked: an Embedding folds into W_ih (PyTorch and Keras)")
+
+
+def check_doc() -> None:
+    """The doc's code blocks must hold each export function's body word for word."""
+    if not DOC.exists():
+        print(f"note: {DOC.relative_to(ROOT)} not found; doc check skipped")
+        return
+    doc = DOC.read_text()
+    pieces = {fn.__name__: textwrap.dedent("".join(inspect.getsourcelines(fn)[0][1:]))
+              for fn in (export_pytorch, export_pytorch_embedding, export_keras)}
+    pieces["class Tagger"] = inspect.getsource(Tagger)
+    assert KERAS_FOLD.strip() in inspect.getsource(check_embedding_fold), "KERAS_FOLD is not the line run"
+    pieces["the Keras fold"] = KERAS_FOLD
+    for what, code in pieces.items():
+        if code not in doc:
+            raise SystemExit(f"{DOC.relative_to(ROOT)}: the code of {what} is not in it word for word")
+    print(f"checked: {DOC.relative_to(ROOT)} holds the export code as run here")
+
+
+def main() -> None:
+    print(f"torch {torch.__version__}, numpy {np.__version__}")
+    pytorch_fixture()
+    keras_fixture()
+    check_embedding_fold()
+    check_doc()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The five topologies as schedules over one cell, on the shipped lecture next-word model."""
+
+import numpy as np
+import pytest
+
+from rnn_tui.engine import InputError, TOPOLOGIES, run, topology_by_name
+from rnn_tui.engine.models import load_model
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD
+
+SENTENCE = "hi my name is barry".split()
+NAMES = ["one-to-one", "one-to-many", "many-to-one", "many-to-many", "encoder-decoder"]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model("lecture-next-word")
+
+
+def trace_of(model, topology, words=SENTENCE, gen_steps=5):
+    return run(model, words, topology_by_name(topology), gen_steps=gen_steps)
+
+
+def test_five_topologies_in_lecture_order():
+    assert [t.name for t in TOPOLOGIES] == NAMES
+    assert [t.key for t in TOPOLOGIES] == ["1", "2", "3", "4", "5"]
+    assert topology_by_name("3").name == "many-to-one"
+
+
+def test_shipped_model_continues_hi_with_my(model):
+    assert model.feeds_back
+    trace = trace_of(model, "one-to-one", ["hi"])
+    assert trace.output == "my"
+    assert trace.steps[0].y[model.labels.index("my")] > 0.9
+
+
+def test_one_to_one(model):
+    trace = trace_of(model, "one-to-one")
+    assert len(trace) == 1
+    (step,) = trace.steps
+    assert (step.source, step.input_token, step.has_output) == (WORD, "hi", True)
+    assert trace.output == "my"
+
+
+def test_one_to_many_feeds_each_output_back_and_stops_after_eos(model):
+    trace = trace_of(model, "one-to-many", gen_steps=8)
+    # "hi" -> my -> name -> is -> barry -> <eos>: the sixth step would read <eos>, so there is none.
+    assert len(trace) == 5
+    assert [s.source for s in trace.steps] == [WORD] + [FEEDBACK] * 4
+    assert all(s.has_output for s in trace.steps)
+    assert [s.input_token for s in trace.steps] == ["hi", "my", "name", "is", "barry"]
+    for prev, step in zip(trace.steps, trace.steps[1:]):
+        assert step.input_token == model.labels[prev.predicted]
+        assert step.x_index == model.vocab.index(step.input_token)
+        np.testing.assert_array_equal(step.h_prev, prev.h)
+    assert trace.output == ["my", "name", "is", "barry", "<eos>"]
+
+
+def test_one_to_many_stops_at_gen_steps(model):
+    trace = trace_of(model, "one-to-many", gen_steps=2)
+    assert [s.input_token for s in trace.steps] == ["hi", "my"]
+    assert trace.output == ["my", "name"]
+
+
+def test_many_to_one_outputs_only_at_the_last_step(model):
+    trace = trace_of(model, "many-to-one")
+    assert len(trace) == 5
+    assert [s.has_output for s in trace.steps] == [False, False, False, False, True]
+    assert [s.input_token for s in trace.steps] == SENTENCE
+    assert all(s.source == WORD for s in trace.steps)
+    assert trace.output == "<eos>"  # after "barry" the lecture sentence is over
+
+
+def test_many_to_many_outputs_at_every_step(model):
+    trace = trace_of(model, "many-to-many")
+    assert len(trace) == 5
+    assert all(s.has_output and s.source == WORD for s in trace.steps)
+    assert [s.input_token for s in trace.steps] == SENTENCE
+    assert [s.x_index for s in trace.steps] == [0, 1, 2, 3, 4]
+    assert trace.output == ["my", "name", "is", "barry", "<eos>"]
+
+
+def test_encoder_decoder_reads_then_writes(model):
+    trace = trace_of(model, "encoder-decoder", gen_steps=5)
+    reading, decoding = trace.steps[:5], trace.steps[5:]
+    assert [s.input_token for s in reading] == SENTENCE
+    assert not any(s.has_output for s in reading)
+    assert all(s.has_output for s in decoding)
+    first = decoding[0]
+    assert (first.t, first.source, first.input_token, first.x_index) == (6, NOTHING, None, None)
+    np.testing.assert_array_equal(first.wx, np.zeros(model.hidden_size))
+    assert all(s.source == FEEDBACK for s in decoding[1:])
+    for prev, step in zip(decoding, decoding[1:]):
+        assert step.input_token == model.labels[prev.predicted]
+    # This model learnt next words, not translation: it writes "ai" then ends the sentence.
+    assert len(trace) == 7
+    assert trace.output == ["ai", "<eos>"]
+
+
+def test_encoder_decoder_with_one_generation_step(model):
+    trace = trace_of(model, "encoder-decoder", gen_steps=1)
+    assert len(trace) == 6
+    assert [s.has_output for s in trace.steps] == [False] * 5 + [True]
+    assert trace.steps[-1].source == NOTHING
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unknown_word_shows_as_unk(model, name):
+    trace = trace_of(model, name, ["zebra", "name", "is", "barry"])
+    first = trace.steps[0]
+    assert (first.typed, first.input_token, first.x_index) == ("zebra", "<unk>", model.vocab.index("<unk>"))
+    assert trace.tokens == ("<unk>", "name", "is", "barry")
+    assert trace.words == ("zebra", "name", "is", "barry")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_steps_are_numbered_from_one(model, name):
+    trace = trace_of(model, name)
+    assert [s.t for s in trace.steps] == list(range(1, len(trace) + 1))
+
+
+def test_unknown_topology_lists_the_names():
+    with pytest.raises(InputError) as info:
+        topology_by_name("sideways")
+    message = str(info.value)
+    assert "'sideways'" in message
+    for name in NAMES:
+        assert name in message
+
+
+def test_a_sentence_without_words_is_an_input_error(model):
+    with pytest.raises(InputError, match="no words"):
+        trace_of(model, "many-to-many", [])
