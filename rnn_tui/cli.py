@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--topology", choices=topologies, default="many-to-many", metavar="T",
                    help=f"the topology to open on: {', '.join(topologies)}")
     p.add_argument("--sentence", type=_count("sentence"), default=1, metavar="N", help="open on sentence N (from 1)")
+    p.add_argument("--scene", default="unroll", metavar="NAME",
+                   help="the scene to open on: sequences, onehot, flatten, padding, order, unroll, topologies, "
+                   "sentiment (PageDown/PageUp move between them)")
     p.add_argument("--theme", choices=["dark", "light"], default="dark", help="light suits a projector")
     p.add_argument("--no-mouse", action="store_true", help="turn off mouse tracking (slow SSH links)")
     sub = p.add_subparsers(dest="command", metavar="{trace,train}", parser_class=_Parser)

@@ -133,6 +133,10 @@ class Config:
                 raise InputError(f"--{name.replace('_', '-')} must be at least 1 (got {getattr(self, name)})")
         if not (self.lr > 0 and np.isfinite(self.lr)):
             raise InputError(f"--lr must be a positive number (got {self.lr})")
+        if not (self.clip > 0 and np.isfinite(self.clip)):  # a negative clip would climb the loss
+            raise InputError(f"clip must be a positive number (got {self.clip})")
+        if not 0 <= self.momentum < 1:
+            raise InputError(f"momentum must be at least 0 and below 1 (got {self.momentum})")
         if self.optimizer not in ("adam", "sgd"):
             raise InputError(f"unknown optimizer {self.optimizer!r}; expected adam or sgd")
 

@@ -79,7 +79,8 @@ def _read(npz, key: str, path: Path) -> np.ndarray:
             raise  # a damaged member: load() reports the file as unreadable
         # an object array needs pickle, which we never allow
         raise InputError(f"{path}: key {key!r} holds Python objects (pickle); only plain arrays are read") from None
-    if not isinstance(value, np.ndarray):  # a zip member that is not a .npy file comes back as bytes
+    if not isinstance(value, np.ndarray) and key in (*KEYS, "vocab", "labels", "meta"):
+        # a zip member that is not a .npy file comes back as bytes; an extra one is ignored
         raise InputError(f"{path}: member {key!r} is not a NumPy array; not an .npz weights file")
     return value
 

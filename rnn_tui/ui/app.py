@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, key_text
-from rnn_tui.ui.scenes.unroll import UnrollScene
+from rnn_tui.ui.scenes import NAMES, SCENES
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.session import Session
 
@@ -23,16 +23,19 @@ class RnnApp(App):
     TITLE = "rnn-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = APP_KEYS
-    MODES = {"unroll": UnrollScene}
-    DEFAULT_MODE = "unroll"
+    MODES = {scene.NAME: scene for scene in SCENES}
     # Screen classes that app.tcss uses to hide the scene below the smallest supported size.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough"), (36, "-tall")]
 
-    def __init__(self, session: Session | None = None, theme: str = "dark") -> None:
+    def __init__(self, session: Session | None = None, theme: str = "dark", scene: str = "unroll") -> None:
         super().__init__()
         self.session = session or Session()
         self.theme = THEMES[theme]
+        self.first_scene = scene
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.first_scene)
 
     def on_resize(self, event: events.Resize) -> None:
         self._say_size(event.size.width, event.size.height)
@@ -46,6 +49,14 @@ class RnnApp(App):
                 label.update(f"rnn-tui needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; "
                              f"this one is {width}x{height}. Enlarge the window or make the font smaller.")
 
+    def action_scene(self, delta: int) -> None:
+        """PageDown/PageUp: the next or previous scene, in the lecture's order."""
+        if self.current_mode not in NAMES:
+            return
+        i = NAMES.index(self.current_mode) + delta
+        if 0 <= i < len(NAMES):
+            self.switch_mode(NAMES[i])
+
     def action_toggle_theme(self) -> None:
         self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
 
@@ -56,6 +67,9 @@ class RnnApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer."""
         yield from super().get_system_commands(screen)
+        for n, scene in enumerate(SCENES, 1):
+            yield SystemCommand(f"Scene {n}: {scene.TITLE}", f"Go to the {scene.TITLE} scene",
+                                partial(self.switch_mode, scene.NAME))
         seen = set()
         for target, bindings in ((screen, getattr(screen, "BINDINGS", [])), (self, APP_KEYS)):
             for b in bindings:

@@ -33,6 +33,8 @@ SCENE_KEYS: list[Binding] = [
 
 # Keys that work everywhere.
 APP_KEYS: list[Binding] = [
+    Binding("pagedown", "scene(1)", "Next scene", key_display="PgDn"),
+    Binding("pageup", "scene(-1)", "Previous scene", key_display="PgUp", show=False),
     Binding("t", "toggle_theme", "Theme"),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit", "Quit"),
@@ -52,7 +54,7 @@ EXPLAIN = {
 
 KEY_NAMES = {
     "right": "→", "left": "←", "down": "↓", "up": "↑", "plus": "+", "equals_sign": "=", "minus": "-",
-    "question_mark": "?", "ctrl+down": "ctrl+↓", "ctrl+up": "ctrl+↑", "escape": "esc",
+    "question_mark": "?", "pagedown": "PgDn", "pageup": "PgUp", "ctrl+down": "ctrl+↓", "ctrl+up": "ctrl+↑", "escape": "esc",
 }
 
 

@@ -24,7 +24,10 @@ def build_session(args):
 def launch(args) -> int:
     session = build_session(args)
     from rnn_tui.ui.app import RnnApp
+    from rnn_tui.ui.scenes import NAMES
 
-    app = RnnApp(session, theme=args.theme)
+    if args.scene not in NAMES:
+        raise InputError(f"unknown scene {args.scene!r}; expected one of: {', '.join(NAMES)}")
+    app = RnnApp(session, theme=args.theme, scene=args.scene)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0

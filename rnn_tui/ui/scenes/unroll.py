@@ -28,6 +28,8 @@ SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.03)  # seconds per step while playing
 
 
 class UnrollScene(Screen):
+    NAME = "unroll"
+    TITLE = "Unroll"
     BINDINGS = SCENE_KEYS
     view: reactive[View | None] = reactive(None, init=False)
 

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from typing import Hashable
 
-from rich.style import Style
-from textual.widget import Widget
-
 from rnn_tui.ui.view import View
+from rnn_tui.ui.widgets.styled import Styled
 
 
-class Pane(Widget):
+class Pane(Styled):
     """Subclasses say what they depend on in `key()` and draw it in `render()`."""
-
-    can_focus = False
-    # Colours live in app.tcss; panes ask for them by these names.
-    COMPONENT_CLASSES = {
-        "pane--positive", "pane--negative", "pane--active", "pane--muted", "pane--current",
-        "pane--future", "pane--hot", "pane--heading",
-    }
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -41,10 +32,3 @@ class Pane(Widget):
 
     def after_show(self) -> None:
         """A hook for panes that set their border title from the view."""
-
-    def style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"pane--{name}", partial=True)
-
-    def signed(self, value: float) -> Style:
-        """The diverging palette: the sign is also written, so colour is never the only cue."""
-        return self.style("positive" if value > 0 else "negative" if value < 0 else "muted")
