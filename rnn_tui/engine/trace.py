@@ -71,6 +71,12 @@ class Trace:
         outs = self.outputs
         return outs[0] if len(outs) == 1 else outs
 
+    def readout_every_step(self) -> np.ndarray:
+        """(T, O): the output layer applied to every h_t, even where the topology reads none:
+        what a many-to-one model would say if the sentence stopped at each word."""
+        p = self.model.params
+        return softmax(self.hidden_states @ p.W_out.T + p.b_out)
+
     @property
     def hidden_states(self) -> np.ndarray:
         """(T, H): h_1 .. h_T."""

@@ -68,9 +68,14 @@ def make_task(name: str, corpus: Corpus, vocab: Vocabulary | None = None,
 class Result:
     loss: float                # mean cross-entropy over the steps that take a loss
     grads: Params
-    dh_norms: np.ndarray       # ||dL/dh_t|| for t = 1..T: the vanishing-gradient picture
+    dh: np.ndarray             # (T, H): dL/dh_t, everything that flows into h_t, for t = 1..T
     correct: int
     counted: int
+
+    @property
+    def dh_norms(self) -> np.ndarray:
+        """||dL/dh_t|| for t = 1..T: the vanishing-gradient picture."""
+        return np.linalg.norm(self.dh, axis=1)
 
 
 def _log_softmax(z: np.ndarray) -> np.ndarray:
@@ -94,7 +99,7 @@ def loss_and_grads(p: Params, ex: Example) -> Result:
 
     g = {name: np.zeros_like(a) for name, a in zip(p.names(), p.arrays())}
     dh_next = np.zeros(H)
-    dh_norms = np.zeros(T)
+    dhs = np.zeros((T, H))
     for t in reversed(range(T)):
         h, h_prev = hs[t + 1], hs[t]
         dh = dh_next.copy()
@@ -105,7 +110,7 @@ def loss_and_grads(p: Params, ex: Example) -> Result:
             g["W_out"] += np.outer(dlogits, h)
             g["b_out"] += dlogits
             dh += p.W_out.T @ dlogits
-        dh_norms[t] = np.linalg.norm(dh)
+        dhs[t] = dh
         dpre = dh * (1.0 - h * h)  # tanh' = 1 - tanh^2
         if ex.x[t] is not None:
             g["W_ih"][:, ex.x[t]] += dpre
@@ -113,7 +118,7 @@ def loss_and_grads(p: Params, ex: Example) -> Result:
         g["b_hh"] += dpre
         g["W_hh"] += np.outer(dpre, h_prev)
         dh_next = p.W_hh.T @ dpre
-    return Result(float(loss), Params(**g), dh_norms, correct, n)
+    return Result(float(loss), Params(**g), dhs, correct, n)
 
 
 @dataclass(frozen=True)

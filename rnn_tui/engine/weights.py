@@ -7,6 +7,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -66,7 +67,8 @@ def load(path: str | Path) -> Model:
         raise InputError(f"{path}: is a folder, not a weights file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError) as e:  # zipfile: unsupported zip version, or encrypted
         raise InputError(f"{path}: not a readable .npz weights file ({_first_line(e)})") from None
     return from_arrays(data, str(path))
 

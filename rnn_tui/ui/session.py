@@ -24,6 +24,7 @@ class Session:
     index: int = 0                        # the sentence on screen
     gen_steps: int = 5
     typed: list[str] = field(default_factory=list)
+    trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app
     _models: dict[str, Model] = field(default_factory=dict)
     _traces: dict[tuple[str, str], Trace] = field(default_factory=dict)
 

@@ -1,13 +1,355 @@
-"""Scene 2: One-hot. (A placeholder until its scene is written.)"""
+"""Scene 2: one-hot. The corpus read word by word: each token is looked up in (or added to)
+the vocabulary, and becomes a vector with a single 1. The board counted 12 tokens; a one-hot
+vector needs one column per unique word (8), plus <unk> (V = 9)."""
 
 from __future__ import annotations
 
-from rnn_tui.ui.scenes.base import Scene
+from typing import Callable, Sequence
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+
+from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
+from rnn_tui.engine.text import UNK
+from rnn_tui.ui.scenes.base import Board, Scene
+
+# ---- drawing helpers shared by the lesson scenes (flatten, padding, order import them) ----
+
+
+class Drawn:
+    """A drawing laid out for the width Textual gives it, so measuring and painting agree."""
+
+    def __init__(self, draw: Callable[[int], RenderableType]) -> None:
+        self._draw = draw
+
+    def __rich_console__(self, console, options):
+        yield self._draw(max(20, options.max_width))
+
+
+def lines(rows: Sequence[Text]) -> Text:
+    return Text("\n").join(rows)
+
+
+def whole_words(words: Sequence[str], width: int) -> tuple[str, int]:
+    """As many whole words as fit in `width` (with " …" when some are left out), and how many
+    were left out. Never cuts a word in two; a first word too long for the width is cut with …."""
+    if len(" ".join(words)) <= width:
+        return " ".join(words), 0
+    kept: list[str] = []
+    for w in words:
+        if len(" ".join(kept + [w])) + 2 > width:
+            break
+        kept.append(w)
+    if not kept:
+        return words[0][: max(1, width - 1)] + "…", len(words) - 1
+    return " ".join(kept) + " …", len(words) - len(kept)
+
+
+def fit_columns(labels: Sequence[str], room: int, focus: int | None = None,
+                keep: Sequence[int] = ()) -> list[int]:
+    """The columns (indices into `labels`) to draw in `room` characters, each len(label) + 1
+    wide. All of them if they fit; else the focus column, then the `keep` columns nearest to
+    it, then any others nearest to it, while they fit. Returned in index order."""
+    every = list(range(len(labels)))
+    width = lambda cols: sum(len(labels[c]) + 1 for c in cols)
+    if width(every) <= room:
+        return every
+    centre = focus if focus is not None else (min(keep) if keep else 0)
+    keep_set = set(keep)
+    order = sorted(every, key=lambda c: (c != focus, c not in keep_set, abs(c - centre), c))
+    chosen: list[int] = []
+    used = 0
+    for c in order:
+        w = len(labels[c]) + 1
+        if used + w <= room:
+            chosen.append(c)
+            used += w
+    return sorted(chosen)
+
+
+def pct(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def is_lecture(corpus: Corpus) -> bool:
+    """The three sentences on the board, so the board's own figures can be quoted."""
+    return corpus.sentences == LECTURE_CORPUS.sentences
+
+
+# ---- the scene ----
+
+SENTENCE_ROWS = 5    # sentences shown at once; a longer corpus shows a window around the current one
+VOCAB_LINES = 3      # lines the vocabulary may take; a larger vocabulary shows a window
+
+
+class Reading:
+    """Where the reading is after `step` tokens: plain data, computed from the corpus."""
+
+    def __init__(self, corpus: Corpus, step: int) -> None:
+        self.corpus = corpus
+        self.vocab = corpus.vocab
+        self.tokens = [(n, t, w) for n, s in enumerate(corpus.sentences) for t, w in enumerate(s.words)]
+        self.step = max(0, min(step, len(self.tokens)))
+        read = [w for _, _, w in self.tokens[: self.step]]
+        self.seen = len(dict.fromkeys(read))    # unique words so far; the first `seen` of vocab.words
+        self.current = self.tokens[self.step - 1] if self.step else None
+        self.word = self.current[2] if self.current else None
+        self.index = self.vocab.index(self.word) if self.word is not None else None
+        self.is_new = self.word is not None and self.word not in read[:-1]
+
+    @property
+    def total(self) -> int:
+        return len(self.tokens)
+
+    @property
+    def done(self) -> bool:
+        return self.step == self.total
+
+
+def reading(scene: "OneHotScene") -> Reading:
+    return Reading(scene.session.corpus, scene.step)
+
+
+class SentencesBoard(Board):
+    """The corpus, one sentence a line, the tokens read so far in plain type, the current one
+    highlighted, the rest dimmed; a counter of tokens and unique words below."""
+
+    def render(self) -> Drawn:
+        return Drawn(self.draw)
+
+    def draw(self, width: int) -> Text:
+        r = reading(self.screen)
+        sentences = r.corpus.sentences
+        here = r.current[0] if r.current else 0
+        first = max(0, min(here - SENTENCE_ROWS // 2, len(sentences) - SENTENCE_ROWS))
+        shown = range(first, min(len(sentences), first + SENTENCE_ROWS))
+        rows = [Text(f"the corpus, read a word at a time ({len(sentences)} sentences)", self.style("heading"))]
+        if first:
+            rows.append(Text(f"  ⋮ {first} sentences before", self.style("muted")))
+        number_width = len(str(shown[-1] + 1)) + 2
+        for n in shown:
+            rows.append(self.sentence_row(r, n, number_width, width))
+        after = len(sentences) - shown[-1] - 1
+        if after:
+            rows.append(Text(f"  ⋮ {after} sentences after", self.style("muted")))
+        rows.append(Text(""))
+        rows.append(self.counter(r))
+        return lines(rows)
+
+    def sentence_row(self, r: Reading, n: int, number_width: int, width: int) -> Text:
+        words = r.corpus.sentences[n].words
+        room = width - number_width
+        cur_n, cur_t = (r.current[0], r.current[1]) if r.current else (-1, -1)
+        read_upto = len(words) if (r.current and n < cur_n) else (cur_t + 1 if n == cur_n else 0)
+        # a sentence too long for one line: a window of whole words around the current token
+        lo, hi = 0, len(words)
+        if len(" ".join(words)) > room:
+            centre = cur_t if n == cur_n else 0
+            lo = hi = centre
+            used = len(words[centre])
+            while True:
+                grew = False
+                for side in (hi + 1, lo - 1):
+                    if 0 <= side < len(words) and side not in range(lo, hi + 1):
+                        extra = len(words[side]) + 1
+                        if used + extra + 4 <= room:  # room for "… " at both ends
+                            used += extra
+                            lo, hi = min(lo, side), max(hi, side)
+                            grew = True
+                if not grew:
+                    break
+            hi += 1
+        row = Text(f"{n + 1:>{number_width - 2}}  ", self.style("muted"))
+        if lo > 0:
+            row.append("… ", self.style("muted"))
+        for t in range(lo, hi):
+            if t > lo:
+                row.append(" ")
+            if n == cur_n and t == cur_t:
+                style = self.style("current")
+            elif t < read_upto:
+                style = None
+            else:
+                style = self.style("future")
+            row.append(words[t], style)
+        if hi < len(words):
+            row.append(" …", self.style("muted"))
+        row.no_wrap, row.overflow = True, "crop"
+        return row
+
+    def counter(self, r: Reading) -> Text:
+        unique = f"{r.seen} unique word{'s' if r.seen != 1 else ''}"
+        if not r.step:
+            return Text.assemble(("no token read yet", "bold"), f" ({r.total} to read)",
+                                 " · vocabulary so far: empty")
+        return Text.assemble((f"token {r.step} of {r.total}", "bold"), " · vocabulary so far: ",
+                             (unique, "bold"))
+
+
+class VocabularyBoard(Board):
+    """The vocabulary in first-seen order, each word with its index; the current word highlighted."""
+
+    def render(self) -> Drawn:
+        return Drawn(self.draw)
+
+    def draw(self, width: int) -> Text:
+        r = reading(self.screen)
+        heading = Text("vocabulary, in first-seen order: index word", self.style("heading"))
+        if not r.seen:
+            return lines([heading, Text("(empty: no word read yet)", self.style("muted"))])
+        entries = [f"{i} {w}" for i, w in enumerate(r.vocab.words[: r.seen])]
+        focus = r.index if r.index is not None and r.index < r.seen else r.seen - 1
+        lo, hi = self.window(entries, focus, width)
+        row, rows, used = Text(), [], 0
+
+        def put(piece: str, style=None) -> None:
+            nonlocal row, used
+            if used and used + 2 + len(piece) > width:
+                rows.append(row)
+                row, used = Text(), 0
+            if used:
+                row.append("  ")
+                used += 2
+            row.append(piece, style)
+            used += len(piece)
+
+        if lo:
+            put(f"… {lo} more", self.style("muted"))
+        for i in range(lo, hi):
+            put(entries[i], self.style("current") if i == focus and r.word else None)
+        if hi < len(entries):
+            put(f"{len(entries) - hi} more …", self.style("muted"))
+        rows.append(row)
+        return lines([heading] + rows)
+
+    @staticmethod
+    def window(entries: list[str], focus: int, width: int) -> tuple[int, int]:
+        """The run of entries [lo, hi) to show in VOCAB_LINES lines: all of them if they fit,
+        else the newest ones when they include the focus, else the ones around the focus."""
+
+        def fits(lo: int, hi: int) -> bool:
+            pieces = ([f"… {lo} more"] if lo else []) + entries[lo:hi] + (
+                [f"{len(entries) - hi} more …"] if hi < len(entries) else [])
+            n, used = 1, 0
+            for p in pieces:
+                if used and used + 2 + len(p) > width:
+                    n, used = n + 1, 0
+                used += (2 if used else 0) + len(p)
+            return n <= VOCAB_LINES
+
+        if fits(0, len(entries)):
+            return 0, len(entries)
+        lo, hi = focus, focus + 1
+        if focus >= len(entries) - 1 or fits(focus, len(entries)):
+            lo, hi = focus, len(entries)
+            while lo > 0 and fits(lo - 1, hi):
+                lo -= 1
+            return lo, hi
+        while True:
+            grew = False
+            if hi < len(entries) and fits(lo, hi + 1):
+                hi, grew = hi + 1, True
+            if lo > 0 and fits(lo - 1, hi):
+                lo, grew = lo - 1, True
+            if not grew:
+                return lo, hi
+
+
+class VectorBoard(Board):
+    """The current word's one-hot vector over the whole vocabulary, every column labelled."""
+
+    def render(self) -> Drawn:
+        return Drawn(self.draw)
+
+    def draw(self, width: int) -> Text:
+        r = reading(self.screen)
+        tokens = r.vocab.tokens
+        V = r.vocab.size
+        if r.word is None:
+            return lines([Text(f"one-hot vector: V = {V} numbers, one per vocabulary word (with {UNK})",
+                                self.style("heading")),
+                          Text("press → to read the first word", self.style("muted"))])
+        heading = Text.assemble(("one-hot vector of ", self.style("heading")),
+                                (repr(r.word).strip("'\""), self.style("current")),
+                                (f": a 1 in column {r.index}, 0 in the other {V - 1}", self.style("heading")))
+        label = ["index", "word", "x"]
+        label_w = max(map(len, label)) + 1
+        col_w = [max(len(tok), len(str(i))) for i, tok in enumerate(tokens)]
+        seen = list(range(r.seen))
+        cols = fit_columns(["x" * w for w in col_w], width - label_w - 24, focus=r.index, keep=seen)
+        hidden = V - len(cols)
+        rows = [Text(l.ljust(label_w), self.style("muted")) for l in label]
+        for c in cols:
+            unseen = c >= r.seen and tokens[c] != UNK
+            hot = c == r.index
+            rows[0].append(str(c).rjust(col_w[c]) + " ", self.style("muted"))
+            rows[1].append(tokens[c].rjust(col_w[c]), self.style("future") if unseen else
+                           self.style("current") if hot else None)
+            rows[1].append(" ")
+            rows[2].append(("1" if hot else "0").rjust(col_w[c]), self.style("hot") if hot else self.style("muted"))
+            rows[2].append(" ")
+        if hidden:
+            rows[2].append(f"+ {hidden} zero columns hidden", self.style("muted"))
+        not_yet = sum(1 for c in cols if c >= r.seen and tokens[c] != UNK)
+        if not_yet:
+            rows[1].append("(dim: not read yet)", self.style("muted"))
+        for row in rows:
+            row.no_wrap, row.overflow = True, "crop"
+        return lines([heading] + rows)
+
+
+class TruthBoard(Board):
+    """At the end: the board's figure against the truth."""
+
+    def render(self) -> Drawn:
+        return Drawn(self.draw)
+
+    def draw(self, width: int) -> Text:
+        r = reading(self.screen)
+        if not r.done:
+            return Text("")
+        words = len(r.vocab.words)
+        board = " (the board's 12)" if is_lecture(r.corpus) else ""
+        figure = Text.assemble((f"{r.total} tokens", "bold"), board, " · ", (f"{words} unique words", "bold"),
+                               " · ", (f"V = {r.vocab.size} with {UNK}", "bold"))
+        return lines([
+            Text("the count against the truth", self.style("heading")),
+            figure,
+            Text(f"Tokens count every word, repeats too; a one-hot vector needs one column per unique "
+                 f"word, plus {UNK} for words never seen.", self.style("muted")),
+        ])
 
 
 class OneHotScene(Scene):
     NAME = "onehot"
     TITLE = "One-hot"
+    DEFAULT_CSS = "OneHotScene #truth { margin: 0; }"
+
+    def compose_body(self) -> ComposeResult:
+        yield SentencesBoard(id="sentences")
+        yield VocabularyBoard(id="vocabulary")
+        yield VectorBoard(id="vector")
+        yield TruthBoard(id="truth")
+
+    def last_step(self) -> int:
+        return self.session.corpus.token_count
+
+    def subtitle(self) -> str:
+        return "corpus → tokens → vocabulary → one-hot"
 
     def caption(self) -> str:
-        return "This scene is being written."
+        r = reading(self)
+        words, V = len(r.vocab.words), r.vocab.size
+        if not r.step:
+            return (f"Our corpus: {len(r.corpus.sentences)} sentences. → reads it word by word; "
+                    "every word read is a token.")
+        w = r.word
+        if r.is_new:
+            what = (f"'{w}' is new: it gets index {r.index}; its one-hot vector has a 1 in column {r.index}.")
+        else:
+            what = f"'{w}' again: it keeps index {r.index}, the same one-hot vector; the vocabulary does not grow."
+        if r.done:
+            return (f"{what} All read: {r.total} tokens, but {words} unique words, so V = {words} + {UNK} "
+                    f"= {V}.")
+        return what
