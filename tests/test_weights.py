@@ -280,3 +280,52 @@ def test_folder(tmp_path):
     folder = tmp_path / "dir.npz"
     folder.mkdir()
     assert "folder" in load_error(folder)
+
+
+def _compressed(tmp_path: Path) -> tuple[bytes, zipfile.ZipInfo]:
+    path = tmp_path / "c.npz"
+    np.savez_compressed(path, **good_arrays())
+    with zipfile.ZipFile(path) as z:
+        info = z.infolist()[0]
+    return path.read_bytes(), info
+
+
+def test_compressed_npz_loads(tmp_path):
+    data, _ = _compressed(tmp_path)
+    assert weights.load(tmp_path / "c.npz").labels == ("negative", "positive")
+
+
+def test_corrupt_compressed_data(tmp_path):
+    data, info = _compressed(tmp_path)
+    data = bytearray(data)
+    off = info.header_offset
+    name_len = int.from_bytes(data[off + 26:off + 28], "little")
+    extra_len = int.from_bytes(data[off + 28:off + 30], "little")
+    data[off + 30 + name_len + extra_len] = 0b111  # a deflate block of type 3, which does not exist
+    bad = tmp_path / "m.npz"
+    bad.write_bytes(bytes(data))
+    assert "not a readable .npz" in load_error(bad)
+
+
+def _patch_central_directory(data: bytes, at: int, value: bytes) -> bytes:
+    """Set bytes at offset `at` of every central directory entry."""
+    out = bytearray(data)
+    start = 0
+    while (i := out.find(b"PK\x01\x02", start)) >= 0:
+        out[i + at:i + at + len(value)] = value
+        start = i + 4
+    return bytes(out)
+
+
+def test_zip_needing_a_newer_zip_version(tmp_path):
+    data = weights.save(small_model(), tmp_path / "good.npz").read_bytes()
+    bad = tmp_path / "m.npz"
+    bad.write_bytes(_patch_central_directory(data, 6, (90).to_bytes(2, "little")))  # "version needed": 9.0
+    assert "not a readable .npz" in load_error(bad)
+
+
+def test_encrypted_zip(tmp_path):
+    data = weights.save(small_model(), tmp_path / "good.npz").read_bytes()
+    bad = tmp_path / "m.npz"
+    bad.write_bytes(_patch_central_directory(data, 8, b"\x01"))  # general purpose flag bit 0: encrypted
+    assert "not a readable .npz" in load_error(bad)

@@ -91,10 +91,6 @@ def load_corpus(path: str | Path) -> Corpus:
         raise InputError(f"{path}: no sentences (the file holds no words)")
     if len(sentences) > MAX_SENTENCES:
         raise InputError(f"{path}: {len(sentences):,} sentences; the limit is {MAX_SENTENCES:,}")
-    labels = [s.label for s in sentences]
-    if any(l is None for l in labels) and any(l is not None for l in labels):
-        missing = next(i for i, l in enumerate(labels) if l is None)
-        raise InputError(f"{path}: sentence {missing + 1} has no label while others do")
     return Corpus(tuple(sentences), source=str(path))
 
 
@@ -121,9 +117,12 @@ def _table_delimiter(path: Path, lines: list[str]) -> str | None:
         return "\t"
     if suffix == ".csv":
         return ","
+    # Without an extension, only a header made of our column names makes it a table, so a
+    # plain sentence such as "Text, however, matters" stays a sentence.
     first = next((l for l in lines if l.strip()), "")
     for d in ("\t", ","):
-        if "text" in [c.strip().lower() for c in first.split(d)] and d in first:
+        cells = [c.strip().lower() for c in first.split(d)]
+        if d in first and "text" in cells and set(cells) <= {"text", "label", "split"}:
             return d
     return None
 
@@ -140,7 +139,7 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
             raise InputError(f"{path}: no sentences (the file is empty)")
         columns = [c.strip().lower() for c in header]
         if "text" not in columns:
-            raise InputError(f"{path}:{reader.line_num}: no `text` column in the header (found: {', '.join(columns)})")
+            raise InputError(f"{path}:{reader.line_num}: no `text` column in the header (found: {', '.join(map(repr, columns))})")
         i_text = columns.index("text")
         i_label = columns.index("label") if "label" in columns else None
         i_split = columns.index("split") if "split" in columns else None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from functools import partial
 from typing import Iterable
 
@@ -36,6 +39,21 @@ class RnnApp(App):
 
     def on_mount(self) -> None:
         self.switch_mode(self.first_scene)
+        # SIGTERM or a dropped SSH link (SIGHUP): leave through Textual, so the terminal is restored.
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """A bug behind one key must not end the class: say so, and carry on."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged for us
+            self.log.error(f"action {action!r} failed: {error!r}")
+            self.notify(f"{type(error).__name__}: {error}", title="That key failed; the app goes on",
+                        severity="error", timeout=8)
+            return True
 
     def on_resize(self, event: events.Resize) -> None:
         self._say_size(event.size.width, event.size.height)

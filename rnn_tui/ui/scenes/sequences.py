@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 
+from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, Scene
 
 KINDS = [
@@ -62,7 +63,7 @@ class CorpusBoard(Board):
         shown = corpus.sentences[:12]
         for i, s in enumerate(shown, 1):
             label = "-" if s.label is None else str(s.label)
-            table.add_row(str(i), Text(s.text), str(len(s.words)), label)
+            table.add_row(str(i), user_text(s.text), str(len(s.words)), label)
         if len(corpus.sentences) > len(shown):
             table.add_row("…", Text(f"{len(corpus.sentences) - len(shown)} more sentences"), "", "")
         return table

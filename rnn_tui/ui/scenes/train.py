@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import ProgressBar
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from rnn_tui.engine import tokenize, weights
 from rnn_tui.engine.corpus import LECTURE_CORPUS
@@ -176,7 +176,7 @@ class TrainScene(Scene, inherit_bindings=False):  # no stepping here: space trai
             self._train(self.trainer)
         self.redraw()
 
-    @work(thread=True, exclusive=True, group="train")
+    @work(thread=True, exclusive=True, group="train", exit_on_error=False)
     def _train(self, trainer: Trainer) -> None:
         worker = get_current_worker()
         while self.running and not worker.is_cancelled and len(trainer.history) < trainer.config.epochs:
@@ -190,6 +190,10 @@ class TrainScene(Scene, inherit_bindings=False):  # no stepping here: space trai
                 return  # reset while this epoch ran
             self.app.call_from_thread(self._after_epoch, model)
         self.app.call_from_thread(self._stopped, None)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:  # a bug, not bad input: say so, keep the app
+            self._stopped(f"training failed: {event.worker.error!r}")
 
     def _after_epoch(self, model) -> None:
         self.model = model

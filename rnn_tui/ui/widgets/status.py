@@ -6,6 +6,7 @@ from typing import Hashable
 
 from rich.text import Text
 
+from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.view import View
 from rnn_tui.ui.widgets.pane import Pane
 
@@ -27,7 +28,7 @@ class StatusLine(Pane):
         text = Text.assemble(
             (" rnn-tui ", self.style("current")), " ",
             (f"{tr.topology.key} {tr.topology.title}", self.style("heading")),
-            f" │ {self.where}: ", Text(self.text),
+            f" │ {self.where}: ", user_text(self.text),
             f" │ t={v.step.t}/{len(tr.steps)}",
             f" │ model {tr.model.name} (H={tr.model.hidden_size})",
             "  guess mode" if v.hidden else "",
