@@ -3,6 +3,7 @@ Panes read a View; none of them recomputes the maths. No Textual here, so it is 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING
@@ -33,9 +34,10 @@ def sub(n: int | str) -> str:
 class View:
     trace: Trace
     cursor: int = 0        # index into trace.steps
-    substep: int = -1      # index into phases(step); -1 (or the last) is the whole step
+    substep: int = -1      # index into phases(step); -1 is the whole step, nothing lit
     hidden: bool = False   # predict, then reveal: this step's results are not shown yet
     folded: bool = False
+    guessing: bool = False  # guess mode: no future output is drawn anywhere
 
     @property
     def step(self) -> Step:
@@ -55,7 +57,8 @@ class View:
 
     @property
     def complete(self) -> bool:
-        return self.phase_index == len(self.phases) - 1
+        """The whole step at once (reached with a time-step key): everything shown, nothing lit."""
+        return self.substep < 0
 
     def done(self, phase: str) -> bool:
         """Whether `phase` has been computed at this sub-step (and may be shown)."""
@@ -68,6 +71,9 @@ class View:
     def active(self, phase: str) -> bool:
         """Whether `phase` is the term being computed now (lit on screen)."""
         return not self.complete and self.phase == phase
+
+    def replace(self, **changes) -> "View":
+        return dataclasses.replace(self, **changes)
 
 
 def trained_note(trace: Trace) -> str | None:

@@ -14,7 +14,7 @@ from rnn_tui.engine.errors import InputError
 from rnn_tui.ui.bindings import SCENE_KEYS
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
-from rnn_tui.ui.view import View
+from rnn_tui.ui.view import View, phases
 from rnn_tui.ui.widgets.caption import Caption
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.hidden import HiddenState
@@ -81,14 +81,14 @@ class UnrollScene(Screen):
         trace = self.session.trace()
         old = self.view
         self.view = View(trace, cursor=min(cursor, len(trace) - 1), folded=old.folded if old else False,
-                         hidden=self._guessing)
+                         hidden=self._guessing, guessing=self._guessing)
 
     def _go(self, cursor: int, substep: int = -1, hidden: bool | None = None) -> None:
         v = self.view
         cursor = max(0, min(cursor, len(v.trace) - 1))
         if hidden is None:
             hidden = self._guessing and cursor != v.cursor and cursor > v.cursor
-        self.view = View(v.trace, cursor, substep, hidden, v.folded)
+        self.view = v.replace(cursor=cursor, substep=substep, hidden=hidden)
 
     # Time steps.
     def action_next_step(self) -> None:
@@ -110,21 +110,27 @@ class UnrollScene(Screen):
         self._go(len(self.view.trace) - 1, hidden=False)
 
     # Sub-steps: the terms of one step, in the order the cell computes them.
+    # From the whole step, down starts its first sub-step; past the last it goes on to the next step.
     def action_next_substep(self) -> None:
         v = self.view
         if v.hidden:
             self._go(v.cursor, hidden=False)
-        elif not v.complete:
-            self._go(v.cursor, v.phase_index + 1, hidden=False)
+        elif v.complete:
+            self._go(v.cursor, 0, hidden=False)
+        elif v.substep + 1 < len(v.phases):
+            self._go(v.cursor, v.substep + 1, hidden=False)
         elif v.cursor + 1 < len(v.trace):
             self._go(v.cursor + 1, 0, hidden=False)
 
     def action_prev_substep(self) -> None:
         v = self.view
-        if v.phase_index > 0:
-            self._go(v.cursor, v.phase_index - 1, hidden=False)
+        if v.complete:
+            self._go(v.cursor, len(v.phases) - 1, hidden=False)
+        elif v.substep > 0:
+            self._go(v.cursor, v.substep - 1, hidden=False)
         elif v.cursor > 0:
-            self._go(v.cursor - 1, -1, hidden=False)
+            prev = v.trace.steps[v.cursor - 1]
+            self._go(v.cursor - 1, len(phases(prev)) - 1, hidden=False)
 
     # Playing.
     def action_play(self) -> None:
@@ -158,13 +164,11 @@ class UnrollScene(Screen):
         self.load_trace()
 
     def action_fold(self) -> None:
-        v = self.view
-        self.view = View(v.trace, v.cursor, v.substep, v.hidden, not v.folded)
+        self.view = self.view.replace(folded=not self.view.folded)
 
     def action_guess(self) -> None:
         self._guessing = not self._guessing
-        v = self.view
-        self.view = View(v.trace, v.cursor, v.substep, False, v.folded)
+        self.view = self.view.replace(hidden=False, guessing=self._guessing)
         self.notify("guess mode: each step's results stay hidden until space or r" if self._guessing
                     else "guess mode off", timeout=2)
 

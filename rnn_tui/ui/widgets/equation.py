@@ -36,6 +36,11 @@ class Equation(Pane):
             (BIAS, "b", s.b_ih + s.b_hh), (SUM, "sum", s.pre), (TANH, f"h{sub(t)}=tanh", s.h),
         ]
         widths = [max(7, len(label)) for _, label, _ in columns]
+        if 3 + sum(w + 1 for w in widths) > self.size.width:
+            # Too narrow (a scrollbar, or t >= 10): short labels; the border title has the subscripts.
+            short = ["W_ih x", "W_hh h", "b", "sum", "tanh"]
+            columns = [(phase, label, values) for (phase, _, values), label in zip(columns, short)]
+            widths = [6] * len(columns)
         head = Text("  j")
         for (phase, label, _), w in zip(columns, widths):
             head.append(" ")

@@ -50,12 +50,12 @@ class OneHot(Pane):
         if left_out:
             head.append(f"+{left_out} zero columns", self.style("muted"))
         lines = [head]
-        room = max(1, self.size.height - 1)
-        first = max(0, v.cursor + 1 - room)
-        if first > 0:
-            room -= 1
-            first += 1
-            lines.append(Text(f"  ⋮  {first} earlier rows", self.style("muted")))
+        room = max(1, self.size.height - 1)  # rows below the header
+        first = 0
+        if v.cursor + 1 > room:  # keep the latest rows, the current one always among them
+            first = v.cursor + 1 - max(1, room - 1)
+            if room > 1:
+                lines.append(Text(f"  ⋮  {first} earlier rows", self.style("muted")))
         for i in range(first, v.cursor + 1):
             s = v.trace.steps[i]
             current = i == v.cursor

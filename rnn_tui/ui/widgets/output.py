@@ -64,6 +64,9 @@ class Output(Pane):
                 row.append(f" {values[i]:4.0%} {mark}")
             lines.append(row)
         if len(labels) > len(shown):
-            rest = float(np.sum(s.y[[i for i in range(len(labels)) if i not in set(shown)]]))
-            lines.append(Text(f"+{len(labels) - len(shown)} more, {rest:.0%} in all", self.style("muted")))
+            more = f"+{len(labels) - len(shown)} more"
+            if not scores_only:  # before softmax there are no probabilities to add up
+                rest = float(np.sum(s.y[[i for i in range(len(labels)) if i not in set(shown)]]))
+                more += f", {rest:.0%} in all"
+            lines.append(Text(more, self.style("muted")))
         return Text("\n").join(lines)

@@ -35,7 +35,8 @@ class Timeline(Pane):
         self._cells: list[tuple[int, int, int]] = []  # (x_start, x_end, step index) as last drawn
 
     def key(self, view: View) -> Hashable:
-        return super().key(view) + (view.folded, self.size.width)
+        # Nothing here depends on the sub-step, so walking sub-steps does not repaint the timeline.
+        return (id(view.trace), view.cursor, view.hidden, view.guessing, view.folded, self.size.width)
 
     def on_resize(self) -> None:
         if self.view:
@@ -69,10 +70,11 @@ class Timeline(Pane):
         for i in window:
             s = v.trace.steps[i]
             style = self.style("current") if i == v.cursor else self.style("future") if i > v.cursor else None
-            hide = i == v.cursor and v.hidden or i > v.cursor
+            # In guess mode no output at or after the cursor is drawn, nor an input fed back from one.
+            secret = v.guessing and i > v.cursor or i == v.cursor and v.hidden
             x0 = rows[2].cell_len
             if s.has_output:
-                out = "?" if hide and i == v.cursor else v.trace.model.labels[s.predicted]
+                out = "?" if secret else v.trace.model.labels[s.predicted]
                 rows[0].append(_fit(out, cw).center(cw), style if i >= v.cursor else self.style("hot"))
                 rows[1].append("↑".center(cw), style if i > v.cursor else None)
             else:
@@ -84,7 +86,8 @@ class Timeline(Pane):
                 rows[4].append("(none)".center(cw), self.style("muted"))
             else:
                 rows[3].append(("↻" if s.source == FEEDBACK else "↑").center(cw), style if i > v.cursor else None)
-                rows[4].append(_fit(s.input_token or "", cw).center(cw), style)
+                word = "?" if secret and s.source == FEEDBACK else s.input_token or ""
+                rows[4].append(_fit(word, cw).center(cw), style)
             self._cells.append((x0, x0 + cw, i))
             more = i < len(v.trace.steps) - 1
             for r in rows:
@@ -112,7 +115,10 @@ class Timeline(Pane):
         return Text("\n").join(lines)
 
     def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)  # cells are laid out inside the padding
+        if offset is None:
+            return
         for x0, x1, i in self._cells:
-            if x0 <= event.x < x1:
+            if x0 <= offset.x < x1:
                 self.post_message(self.Jump(i))
                 return

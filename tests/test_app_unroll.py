@@ -1,0 +1,656 @@
+"""The unroll scene, driven with Textual's Pilot the way a lecturer drives it: keys, clicks,
+resizes. Every number on screen is checked against the engine's trace, never recomputed.
+
+pytest-asyncio is not installed (and is not a dependency), so each test is an async
+function run by `asyncio.run` through the small `with_app` decorator below.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import re
+from typing import Awaitable, Callable
+
+import pytest
+from textual import events
+from textual.widgets import Input
+
+from rnn_tui.engine.corpus import LECTURE_CORPUS
+from rnn_tui.engine.models import untrained
+from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.scenes.unroll import SPEEDS
+from rnn_tui.ui.screens.help import HelpScreen
+from rnn_tui.ui.screens.sentence import SentenceScreen
+from rnn_tui.ui.screens.unit import UnitScreen
+from rnn_tui.ui.session import Session
+from rnn_tui.ui.view import sub
+from rnn_tui.ui.widgets.equation import Equation
+from rnn_tui.ui.widgets.onehot import OneHot
+from rnn_tui.ui.widgets.pane import Pane
+from rnn_tui.ui.widgets.timeline import Timeline
+
+SIZE = (80, 24)
+TOPOLOGY_KEYS = {"1": "one-to-one", "2": "one-to-many", "3": "many-to-one",
+                 "4": "many-to-many", "5": "encoder-decoder"}
+PANES = ("#status", "#timeline", "#caption", "#equation", "#hidden", "#onehot", "#output")
+# The equation and hidden panes scroll inside these; the other panes are on screen themselves.
+ON_SCREEN = ("#status", "#timeline", "#caption", "#equation-scroll", "#hidden-scroll", "#onehot", "#output")
+NUMBER = re.compile(r"[+-]\d+\.\d\d")
+
+
+# ---- running the app -------------------------------------------------------------------
+
+def with_app(size: tuple[int, int] = SIZE, session: Callable[[], Session] = Session):
+    """Turn `async def test_x(app, pilot, **params)` into a sync pytest test that runs the
+    unroll scene at `size` and hands the script the app and its pilot. Parameters after
+    (app, pilot) stay visible to pytest, so parametrize works on top of this decorator."""
+
+    def decorate(script: Callable[..., Awaitable[None]]):
+        def test(**params) -> None:
+            async def main() -> None:
+                app = RnnApp(session(), scene="unroll")
+                errors: list[str] = []
+                notify = app.notify
+
+                def record(message, *args, severity="information", **kwargs):
+                    if severity == "error":
+                        errors.append(str(message))
+                    return notify(message, *args, severity=severity, **kwargs)
+
+                app.notify = record  # the app turns a failing key into an error toast: catch it
+                async with app.run_test(size=size) as pilot:
+                    await pilot.pause()
+                    await script(app, pilot, **params)
+                    assert not errors, errors
+            asyncio.run(main())
+
+        signature = inspect.signature(script)
+        test.__signature__ = signature.replace(parameters=list(signature.parameters.values())[2:])
+        test.__name__, test.__qualname__, test.__doc__ = script.__name__, script.__qualname__, script.__doc__
+        test.__module__ = script.__module__
+        return test
+
+    return decorate
+
+
+def screen_strips(app: RnnApp):
+    """The terminal as the user sees it, one Strip per row. Textual has no public API for
+    this; the compositor's strips are what the driver writes (Textual is pinned to 8.x)."""
+    return app.screen._compositor.render_strips()
+
+
+def screen_lines(app: RnnApp) -> list[str]:
+    return [strip.text for strip in screen_strips(app)]
+
+
+def screen_text(app: RnnApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def region_text(app: RnnApp, selector: str) -> list[str]:
+    """The rows of the screen inside one widget's region."""
+    region = app.screen.query_one(selector).region
+    return [strip.crop(region.x, region.right).text for strip in screen_strips(app)[region.y:region.bottom]]
+
+
+def plain(app: RnnApp, selector: str) -> str:
+    """What a pane draws, as plain text, whatever its size on screen."""
+    return app.screen.query_one(selector).render().plain
+
+
+def f2(value: float) -> str:
+    return f"{value:+.2f}"
+
+
+def equation_rows(app: RnnApp) -> list[list[str]]:
+    """The equation pane's rows: [W_ih x, W_hh h, b, sum, h] per unit, as drawn."""
+    lines = plain(app, "#equation").splitlines()[1:]
+    rows = []
+    for j, line in enumerate(lines, 1):
+        cells = line.split()
+        assert cells[0] == str(j), line
+        rows.append(cells[1:])
+    return rows
+
+
+def hidden_rows(app: RnnApp) -> list[list[str]]:
+    """The hidden pane's numbers per unit: [h_{t-1}] or [h_{t-1}, h_t]."""
+    return [NUMBER.findall(line) for line in plain(app, "#hidden").splitlines()[1:]]
+
+
+def check_step_numbers(app: RnnApp) -> None:
+    """The equation, hidden and output panes show this step's numbers from the trace."""
+    view = app.screen.view
+    s = view.step
+    expected = [[f2(a), f2(b), f2(c), f2(d), f2(e)]
+                for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h)]
+    where = f"{view.trace.topology.name} t={s.t}"
+    assert equation_rows(app) == expected, where
+    assert hidden_rows(app) == [[f2(a), f2(b)] for a, b in zip(s.h_prev, s.h)], where
+    out = plain(app, "#output")
+    if s.has_output:
+        label = view.trace.model.labels[s.predicted]
+        line = next((l for l in out.splitlines() if l.startswith(label[:12] + " ")), None)
+        assert line is not None, (where, out)
+        assert f"{s.y[s.predicted]:4.0%} ◀" in line, (where, line)
+        assert "No output" not in out
+    else:
+        assert out.startswith(f"No output at t={s.t}"), (where, out)
+
+
+# ---- stepping --------------------------------------------------------------------------
+
+@with_app()
+async def test_step_keys_move_the_cursor(app, pilot):
+    scene = app.screen
+    n = len(app.session.trace())
+    assert n == 5 and scene.view.cursor == 0
+    for key, cursor in [("right", 1), ("space", 2), ("l", 3), ("left", 2), ("h", 1), ("end", n - 1),
+                        ("right", n - 1), ("home", 0), ("left", 0)]:
+        await pilot.press(key)
+        assert scene.view.cursor == cursor, key
+        assert f"t={cursor + 1}/{n}" in plain(app, "#status")
+        assert plain(app, "#caption").startswith(f"t={cursor + 1}: ")
+    # The equation's title follows the cursor.
+    await pilot.press("end")
+    assert app.screen.query_one(Equation).border_title == f"h{sub(n)} = tanh(W_ih x{sub(n)} + W_hh h{sub(n - 1)} + b)"
+
+
+@pytest.mark.parametrize("key", list(TOPOLOGY_KEYS))
+@with_app()
+async def test_every_step_shows_the_traces_numbers(app, pilot, key):
+    await pilot.press(key)
+    trace = app.session.trace()
+    assert trace.topology.name == TOPOLOGY_KEYS[key]
+    assert app.screen.view.trace is trace
+    assert plain(app, "#status").startswith(f" rnn-tui  {key} {trace.topology.title}")
+    for i in range(len(trace)):
+        assert app.screen.view.cursor == i
+        check_step_numbers(app)
+        await pilot.press("right")
+    # Back-stepping is exact: the same numbers as on the way forward.
+    await pilot.press("home")
+    check_step_numbers(app)
+
+
+@with_app()
+async def test_output_pane_says_no_output_where_the_topology_reads_none(app, pilot):
+    await pilot.press("3")  # many-to-one: only the last word has an output
+    for t in range(1, 5):
+        assert plain(app, "#output").startswith(f"No output at t={t}: many to one")
+        assert "no output here (many to one)" in plain(app, "#caption")
+        await pilot.press("right")
+    trace = app.session.trace()
+    label = trace.model.labels[trace.steps[-1].predicted]
+    assert label in plain(app, "#output") and "No output" not in plain(app, "#output")
+    assert f"predicts '{label}'" in plain(app, "#caption")
+
+
+@with_app()
+async def test_caption_reads_the_first_sentence_word_by_word(app, pilot):
+    assert app.session.text == "Hi my name is Barry"
+    trace = app.session.trace()
+    for t, word in enumerate(["hi", "my", "name", "is", "barry"], 1):
+        caption = plain(app, "#caption")
+        assert caption.startswith(f"t={t}: reads '{word}'"), caption
+        nxt = trace.model.labels[trace.steps[t - 1].predicted]
+        assert f"predicts '{nxt}' ({trace.steps[t - 1].y.max():.0%})" in caption
+        await pilot.press("right")
+    assert plain(app, "#caption").startswith("t=5: reads 'barry'")
+
+
+# ---- sub-steps -------------------------------------------------------------------------
+
+@with_app()
+async def test_substeps_fill_the_equation_term_by_term(app, pilot):
+    trace = app.session.trace()
+    s = trace.steps[1]  # t=2 reads 'my', and has an output (many-to-many)
+    values = [[f2(a), f2(b), f2(c), f2(d), f2(e)] for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h)]
+
+    def shown(n_columns: int) -> list[list[str]]:
+        return [row[:n_columns] + ["·"] * (5 - n_columns) for row in values]
+
+    await pilot.press("right")  # the whole of t=2 is on screen, nothing lit
+    assert equation_rows(app) == values
+    await pilot.press("down")  # down starts t=2's first sub-step
+    assert app.screen.view.cursor == 1
+    assert equation_rows(app) == shown(1)
+    assert app.screen.query_one(Equation).border_subtitle == f"W_ih x₂ = column {s.x_index} of W_ih"
+    assert plain(app, "#caption").startswith(f"t=2: reads 'my': x₂ is one-hot, so W_ih x₂ is just column {s.x_index}")
+    assert all(len(r) == 1 for r in hidden_rows(app)), "h₂ is not computed yet"
+    assert plain(app, "#output").startswith("y₂ comes after h₂")
+
+    await pilot.press("down")
+    assert equation_rows(app) == shown(2)
+    assert plain(app, "#caption").startswith("t=2: add W_hh h₁")
+    await pilot.press("down")
+    assert equation_rows(app) == shown(3)
+    assert plain(app, "#caption").startswith("t=2: add the two biases")
+    await pilot.press("down")
+    assert equation_rows(app) == shown(5)  # tanh: the sum and h₂ appear together
+    assert hidden_rows(app) == [[f2(a), f2(b)] for a, b in zip(s.h_prev, s.h)]
+    assert plain(app, "#caption").startswith("t=2: tanh squashes the sum")
+    assert plain(app, "#output").startswith("y₂ comes after h₂")
+
+    await pilot.press("down")  # the scores, before softmax
+    out = plain(app, "#output")
+    assert out.startswith("scores (logits), before softmax:")
+    best = trace.model.labels[s.predicted]
+    assert f"{s.logits[s.predicted]:+7.2f}" in next(l for l in out.splitlines() if l.startswith(best[:12] + " "))
+    assert not any("%" in line for line in out.splitlines() if not line.startswith("+"))
+
+    await pilot.press("down")  # softmax: probabilities, with its own caption
+    out = plain(app, "#output")
+    assert f"{s.y[s.predicted]:4.0%} ◀" in next(l for l in out.splitlines() if l.startswith(best[:12] + " "))
+    assert app.screen.view.cursor == 1
+    assert plain(app, "#caption").startswith("t=2: softmax turns the scores into probabilities")
+
+    await pilot.press("down")  # past the last sub-step: the next step's first
+    assert app.screen.view.cursor == 2
+    assert equation_rows(app)[0][1:] == ["·"] * 4
+
+    await pilot.press("up")  # and back: t=2's last sub-step, softmax
+    assert app.screen.view.cursor == 1
+    assert equation_rows(app) == values
+    assert plain(app, "#caption").startswith("t=2: softmax")
+    await pilot.press("up")
+    assert app.screen.view.cursor == 1
+    assert plain(app, "#output").startswith("scores (logits)")
+
+
+@with_app()
+async def test_scores_substep_shows_no_probabilities(app, pilot):
+    await pilot.press(*["down"] * 5)  # t=2: input, recurrent, bias, tanh, scores
+    out = plain(app, "#output")
+    assert out.startswith("scores (logits), before softmax:")
+    assert "%" not in out, out
+
+
+@with_app()
+async def test_substeps_of_a_step_without_output_end_at_tanh(app, pilot):
+    await pilot.press("3", "right", "down")  # many-to-one, t=2: no output, four sub-steps
+    assert app.screen.view.cursor == 1
+    for n_columns in (1, 2, 3):
+        assert all(row[n_columns:] == ["·"] * (5 - n_columns) for row in equation_rows(app))
+        await pilot.press("down")
+    assert all("·" not in row for row in equation_rows(app))
+    check_step_numbers(app)
+    await pilot.press("down")
+    assert app.screen.view.cursor == 2
+
+
+@with_app()
+async def test_softmax_substep_is_captioned(app, pilot):
+    await pilot.press("right", *["down"] * 6)  # t=2: input, recurrent, bias, tanh, scores, softmax
+    assert app.screen.view.cursor == 1
+    assert "softmax" in plain(app, "#caption")
+
+
+# ---- typed sentences, other sentences ----------------------------------------------------
+
+@with_app()
+async def test_typed_sentence_reads_unknown_words_as_unk(app, pilot):
+    await pilot.press("e")
+    assert isinstance(app.screen, SentenceScreen)
+    await pilot.press(*"I love zebras")
+    await pilot.press("enter")
+    assert not isinstance(app.screen, SentenceScreen)
+    assert app.session.text == "I love zebras"
+    assert "typed 1: I love zebras" in plain(app, "#status")
+    trace = app.session.trace()
+    assert [s.input_token for s in trace.steps] == ["i", "love", "<unk>"]
+    inputs = plain(app, "#timeline").splitlines()[4].split()
+    assert inputs == ["i", "love", "<unk>"]
+    await pilot.press("end")
+    caption = plain(app, "#caption")
+    assert caption.startswith("t=3: reads 'zebras', not in the vocabulary, so as <unk>"), caption
+    head, *rows = plain(app, "#onehot").splitlines()
+    tokens = head.split()
+    assert tokens[-1] == "<unk>"
+    last = rows[-1].split()
+    assert last[0] == "x₃" and last[1:].index("1") == tokens.index("<unk>")
+    check_step_numbers(app)
+
+
+@pytest.mark.parametrize("typed", ["", "?! ,,"])
+@with_app()
+async def test_a_sentence_without_words_is_refused_and_the_box_stays_open(app, pilot, typed):
+    await pilot.press("e")
+    if typed:
+        await pilot.press(*typed)
+    await pilot.press("enter")
+    assert isinstance(app.screen, SentenceScreen)
+    assert "That has no words (letters or digits): try again." in screen_text(app)
+    await pilot.press("escape")
+    assert not isinstance(app.screen, SentenceScreen)
+    assert app.session.text == "Hi my name is Barry" and app.session.typed == []
+
+
+@with_app()
+async def test_typed_markup_and_escapes_are_shown_literally(app, pilot):
+    text = "[red]x[/] \x1b[31m"
+    await pilot.press("e")
+    app.screen.query_one(Input).post_message(events.Paste(text))  # pasted: an escape can't be typed
+    await pilot.pause()
+    await pilot.press("enter")
+    assert app.session.text == text
+    status = app.screen.query_one("#status")
+    line = screen_lines(app)[0]
+    assert "typed 1: [red]x[/] " in line and "[31m │" in line  # brackets on screen
+    assert "\x1b" not in line  # the escape byte never reaches the terminal
+    typed = [seg for seg in status.render_line(0) if "x[/]" in seg.text]
+    assert typed, "the typed text is drawn as it is"
+    assert all(seg.style is None or seg.style.color is None or seg.style.color.name != "red" for seg in typed)
+
+
+@with_app()
+async def test_n_and_shift_n_change_the_sentence(app, pilot):
+    await pilot.press("right", "n")
+    assert app.session.text == "I love AI"
+    assert "sentence 2/3: I love AI" in plain(app, "#status")
+    assert app.screen.view.cursor == 0 and plain(app, "#caption").startswith("t=1: reads 'i'")
+    check_step_numbers(app)
+    await pilot.press("N", "N")  # back past the first wraps to the last
+    assert "sentence 3/3: Barry is my name" in plain(app, "#status")
+    assert plain(app, "#timeline").splitlines()[4].split() == ["barry", "is", "my", "name"]
+    check_step_numbers(app)
+
+
+# ---- fold, click, guess, theme, help, unit, play ---------------------------------------
+
+@with_app()
+async def test_fold_draws_the_loop_and_unfolds(app, pilot):
+    await pilot.press("right", "f")
+    step = app.session.trace().steps[1]
+    folded = plain(app, "#timeline")
+    assert "W_hh" in folded and "t=2 of 5" in folded and "[ h₂ ]" in folded
+    assert "x₂ = my" in folded and f"y₂ = {app.session.trace().model.labels[step.predicted]}" in folded
+    assert "[h₁]" not in folded
+    await pilot.press("right")
+    assert "t=3 of 5" in plain(app, "#timeline")
+    await pilot.press("f")
+    unfolded = plain(app, "#timeline")
+    assert "W_hh" not in unfolded and all(f"[h{sub(t)}]" in unfolded for t in range(1, 6))
+
+
+@with_app()
+async def test_folded_timeline_starts_at_t1(app, pilot):
+    await pilot.press("f")
+    assert "t=1 of 5" in plain(app, "#timeline")
+    assert "╰── W_hh ─╯" in "\n".join(region_text(app, "#timeline"))
+
+
+@with_app()
+async def test_clicking_a_timeline_cell_jumps_to_its_step(app, pilot):
+    timeline = app.screen.query_one(Timeline)
+    cells = plain(app, "#timeline").splitlines()[2]
+    for t in (4, 2, 5, 1):
+        label = f"[h{sub(t)}]"
+        # Offsets are from the widget's edge; the text starts after its left padding.
+        x = timeline.styles.padding.left + cells.index(label) + 1
+        await pilot.click(Timeline, offset=(x, 2))
+        await pilot.pause()
+        assert app.screen.view.cursor == t - 1, label
+        assert plain(app, "#caption").startswith(f"t={t}: ")
+        check_step_numbers(app)
+
+
+@with_app()
+async def test_guess_mode_hides_h_until_revealed(app, pilot):
+    trace = app.session.trace()
+    await pilot.press("g", "right")
+    s = trace.steps[1]
+    assert all(row[3:] == ["?", "?"] for row in equation_rows(app))
+    assert all(row[:3] == [f2(a), f2(b), f2(c)] for row, a, b, c in zip(equation_rows(app), s.wx, s.wh, s.b_ih + s.b_hh))
+    hidden = plain(app, "#hidden").splitlines()[1:]
+    assert all(line.rstrip().endswith("?") for line in hidden)
+    assert all(len(NUMBER.findall(line)) == 1 for line in hidden)
+    assert plain(app, "#output").startswith("? What will it predict?")
+    assert "What will h₂ be? Guess" in plain(app, "#caption")
+    assert plain(app, "#timeline").splitlines()[0].split()[:2] == ["my", "?"]
+    await pilot.press("space")  # reveals; it does not move on
+    assert app.screen.view.cursor == 1
+    check_step_numbers(app)
+    await pilot.press("right")  # next step hidden again; r reveals it
+    assert app.screen.view.cursor == 2 and equation_rows(app)[0][4] == "?"
+    await pilot.press("r")
+    check_step_numbers(app)
+    await pilot.press("g", "right")  # guess mode off: steps arrive revealed
+    check_step_numbers(app)
+
+
+@with_app()
+async def test_guess_mode_does_not_give_the_answer_away_in_the_timeline(app, pilot):
+    await pilot.press("2", "g", "right")  # one-to-many, t=2: what follows 'my'?
+    answer = app.session.trace().model.labels[app.session.trace().steps[1].predicted]
+    assert answer == "name"
+    assert plain(app, "#output").startswith("? What will it predict?")
+    assert answer not in plain(app, "#timeline")
+
+
+@with_app()
+async def test_t_toggles_the_light_theme(app, pilot):
+    assert app.theme == "textual-dark"
+    dark = app.screen.styles.background
+    await pilot.press("t")
+    assert app.theme == "textual-light"
+    assert app.screen.styles.background.brightness > dark.brightness + 0.5
+    await pilot.press("t")
+    assert app.theme == "textual-dark"
+
+
+@with_app(size=(120, 40))
+async def test_help_lists_every_key(app, pilot):
+    from rnn_tui.ui.bindings import APP_KEYS, SCENE_KEYS, key_text
+
+    await pilot.press("question_mark")
+    assert isinstance(app.screen, HelpScreen)
+    text = screen_text(app)
+    assert "rnn-tui: keys" in text
+    lines = [line.strip(" │") for line in region_text(app, "#help")]
+    for binding in SCENE_KEYS + APP_KEYS:
+        keys = key_text(binding)
+        assert any(line.startswith(keys + " ") for line in lines), keys
+    assert "fold the unrolled chain back into one cell" in text
+    assert re.search(r"→ space l +Step", text)
+    await pilot.press("escape")
+    assert not isinstance(app.screen, HelpScreen)
+    assert app.screen.view.cursor == 0
+
+
+@with_app()
+async def test_unit_close_up_and_up_down_change_the_unit(app, pilot):
+    trace = app.session.trace()
+    await pilot.press("i")
+    assert isinstance(app.screen, UnitScreen)
+
+    def expect(j: int) -> None:
+        text = screen_text(app)
+        assert f"hidden unit {j + 1} of 8" in text
+        values = "  ".join(f"t{s.t}:{f2(s.h[j])}" for s in trace.steps)
+        assert values in text, values
+
+    expect(0)
+    await pilot.press("down")
+    expect(1)
+    await pilot.press("up", "up")
+    expect(7)  # wraps round
+    await pilot.press("escape")
+    assert not isinstance(app.screen, UnitScreen)
+
+
+class FakeTimer:
+    def __init__(self, interval: float, callback) -> None:
+        self.interval, self.callback, self.stopped = interval, callback, False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+@with_app()
+async def test_p_plays_and_pauses(app, pilot):
+    scene = app.screen
+    timers: list[FakeTimer] = []
+
+    def set_interval(interval, callback, **kwargs):
+        timers.append(FakeTimer(interval, callback))
+        return timers[-1]
+
+    scene.set_interval = set_interval  # the timer is driven by hand: no waiting
+    await pilot.press("p")
+    assert len(timers) == 1 and timers[0].interval == SPEEDS[2] and not timers[0].stopped
+    timers[0].callback()
+    await pilot.pause()
+    assert scene.view.cursor == 1 and plain(app, "#caption").startswith("t=2: ")
+    await pilot.press("plus")  # faster: a new timer, the old one stopped
+    assert timers[0].stopped and timers[1].interval == SPEEDS[3] < SPEEDS[2]
+    await pilot.press("p")
+    assert timers[1].stopped and len(timers) == 2
+    await pilot.press("p")
+    assert len(timers) == 3 and not timers[2].stopped
+    for _ in range(5):
+        timers[2].callback()
+    await pilot.pause()
+    assert scene.view.cursor == 4 and timers[2].stopped  # the last step stops playing
+    await pilot.press("p")  # from the end, play starts again at t=1
+    assert scene.view.cursor == 0 and len(timers) == 4
+    await pilot.press("p")
+    assert timers[3].stopped
+
+
+# ---- sizes -----------------------------------------------------------------------------
+
+def assert_panes_shown(app: RnnApp) -> None:
+    width, height = app.size
+    for selector in PANES:
+        pane = app.screen.query_one(selector)
+        assert pane.display and pane.region.area > 0, selector
+    for selector in ON_SCREEN:
+        region = app.screen.query_one(selector).region
+        assert region.area > 0 and region.right <= width and region.bottom <= height, selector
+    assert not app.screen.query_one("#too-small").display
+    assert "needs a terminal" not in screen_text(app)
+
+
+def assert_equation_rows_on_one_line(app: RnnApp) -> None:
+    """Each unit's row of the equation reads across one screen line: j and five terms."""
+    rows = [line.split() for line in region_text(app, "#equation-scroll")]
+    h = app.screen.view.trace.model.hidden_size
+    for j in range(1, h + 1):
+        assert any(r[:1] == [str(j)] and len(r) >= 6 for r in rows), (j, "\n".join(map(" ".join, rows)))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_every_pane_is_shown_at_supported_sizes(size):
+    @with_app(size=size)
+    async def run(app, pilot):
+        for key in TOPOLOGY_KEYS:
+            await pilot.press(key, "right")
+            assert_panes_shown(app)
+            assert_equation_rows_on_one_line(app)
+            check_step_numbers(app)
+        await pilot.press("down", "f", "question_mark", "escape", "i", "escape", "e", "escape")
+        assert_panes_shown(app)
+    run()
+
+
+@with_app(size=(60, 20))
+async def test_too_small_terminal_says_so_and_resizing_back_restores(app, pilot):
+    message = app.screen.query_one("#too-small")
+    assert message.display
+    text = " ".join(screen_text(app).split())
+    assert "needs a terminal of at least 80x24; this one is 60x20" in text
+    for selector in PANES:
+        assert app.screen.query_one(selector).region.area == 0, selector
+    await pilot.resize_terminal(79, 30)
+    await pilot.pause()
+    assert "this one is 79x30" in " ".join(screen_text(app).split())
+    await pilot.resize_terminal(80, 24)
+    await pilot.pause()
+    assert_panes_shown(app)
+    await pilot.press("right")
+    check_step_numbers(app)
+
+
+def test_resizing_shows_every_pane_again():
+    @with_app(size=(80, 24))
+    async def run(app, pilot):
+        for size in [(120, 40), (60, 20), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert_panes_shown(app)
+        assert plain(app, "#caption").startswith("t=1: ")
+    run()
+
+
+@pytest.mark.parametrize("start", [(120, 40), (60, 20)])
+def test_equation_rows_fit_after_resizing_to_80x24(start):
+    @with_app(size=start)
+    async def run(app, pilot):
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert_panes_shown(app)
+        assert_equation_rows_on_one_line(app)
+    run()
+
+
+@with_app()
+async def test_equation_rows_fit_at_t10_and_later(app, pilot):
+    await pilot.press("e")
+    app.screen.query_one(Input).post_message(events.Paste("hi my name is barry i love ai my name is barry"))
+    await pilot.press("enter")
+    await pilot.press("end")
+    assert app.screen.view.step.t == 12
+    check_step_numbers(app)
+    assert_equation_rows_on_one_line(app)
+
+
+@with_app(session=lambda: Session(weights=untrained(LECTURE_CORPUS, hidden=16)))
+async def test_onehot_shows_the_current_row_when_squeezed(app, pilot):
+    await pilot.press("right", "right")
+    rows = plain(app, "#onehot").splitlines()
+    assert any(r.split()[:1] == ["x₃"] for r in rows), rows
+    assert not any("3 earlier rows" in r for r in rows), rows
+
+
+# ---- repainting only what changed --------------------------------------------------------
+
+@with_app()
+async def test_panes_repaint_only_what_changed(app, pilot):
+    repainted: dict[str, list[bool]] = {}
+    for pane in app.screen.query(Pane):
+        def spy(view, pane=pane, show=pane.show):
+            did = show(view)
+            repainted.setdefault(pane.id, []).append(did)
+            return did
+        pane.show = spy
+
+    async def step(*keys: str) -> dict[str, bool]:
+        repainted.clear()
+        await pilot.press(*keys)
+        return {name: any(calls) for name, calls in repainted.items()}
+
+    await pilot.press("down", "down")  # t=2 at + W_hh h₁
+    onehot = app.screen.query_one(OneHot)
+    key, text = onehot._key, plain(app, "#onehot")
+    did = await step("down")  # + b: only the equation's columns and the caption change
+    assert did["equation"] and did["caption"]
+    assert not did["onehot"] and not did["status"]
+    assert onehot._key == key and plain(app, "#onehot") == text
+    did = await step("down")  # tanh: h₂ appears in the hidden pane
+    assert did["hidden"] and did["equation"] and not did["onehot"]
+    did = await step("f")  # folding changes the timeline only
+    assert did["timeline"] and not any(did[p] for p in ("equation", "hidden", "onehot", "output", "status"))
+    did = await step("right")  # a new step changes every pane
+    assert all(did[p] for p in ("equation", "hidden", "onehot", "output", "status", "caption", "timeline"))
+
+
+@with_app()
+async def test_timeline_does_not_repaint_on_a_substep(app, pilot):
+    await pilot.press("down")  # t=2, first sub-step
+    timeline = app.screen.query_one(Timeline)
+    before, key = plain(app, "#timeline"), timeline._key
+    await pilot.press("down")  # t=2, + W_hh h₁: the timeline draws the same cells
+    assert plain(app, "#timeline") == before
+    assert timeline._key == key, "the timeline repainted for a sub-step"
