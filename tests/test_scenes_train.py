@@ -1,0 +1,214 @@
+"""The training and gradient scenes (the lecture's practical demo, and why plain RNNs forget),
+and bringing your own data and model. Numbers on screen are checked against the engine."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rnn_tui.cli import build_parser
+from rnn_tui.engine import weights
+from rnn_tui.engine.gradients import backward_many_to_one
+from rnn_tui.engine.models import load_model
+from rnn_tui.engine.topologies import topology_by_name
+from rnn_tui.engine.trace import run
+from rnn_tui.engine.train import Config
+from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.launch import build_session
+from rnn_tui.ui.scenes.gradients import SCALES
+from rnn_tui.ui.session import Session
+
+DATA = Path(__file__).parent / "data"
+
+
+def drive(scene: str, script, session: Session | None = None, size=(80, 24)):
+    async def main():
+        app = RnnApp(session or Session(), scene=scene)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await script(app, pilot)
+    asyncio.run(main())
+
+
+def text_of(app, selector: str) -> str:
+    return app.screen.query_one(selector).render().plain
+
+
+# ---- the gradient scene -----------------------------------------------------------------
+
+def test_dh_is_the_derivative_of_the_loss_with_respect_to_each_hidden_state():
+    """dL/dh_t from BPTT against central differences: nudge h_t, run the rest of the sentence."""
+    model = load_model("sentiment")
+    words = "the film was not good at all".split()
+    back = backward_many_to_one(model, words, target=0)
+    many_to_one = topology_by_name("many-to-one")
+    trace = run(model, words, many_to_one)
+
+    def loss_from(t: int, h: np.ndarray) -> float:
+        if t == len(words) - 1:
+            p = model.params
+            z = p.W_out @ h + p.b_out
+            return float(np.log(np.sum(np.exp(z - z.max()))) + z.max() - z[0])
+        rest = run(model, words[t + 1:], many_to_one, h0=h)
+        return float(-np.log(rest.steps[-1].y[0]))
+
+    eps = 1e-6
+    for t in range(len(words)):
+        h = trace.steps[t].h
+        numeric = np.array([(loss_from(t, h + eps * e) - loss_from(t, h - eps * e)) / (2 * eps)
+                            for e in np.eye(len(h))])
+        np.testing.assert_allclose(back.dh[t], numeric, rtol=1e-5, atol=1e-10)
+
+
+def test_gradient_scene_shows_the_engines_norms_step_by_step_back_from_the_loss():
+    async def script(app, pilot):
+        scene = app.screen
+        model = load_model("sentiment")
+        back = backward_many_to_one(model, scene.words, target=scene.target)
+        T = len(scene.words)
+        assert f"||dL/dh{_sub(T)}|| = {back.norms[-1]:.2e}" in text_of(app, "#step-detail")
+        await pilot.press("right", "right")  # two steps back: t = T-2
+        detail = text_of(app, "#step-detail")
+        assert f"||dL/dh{_sub(T - 2)}|| = {back.norms[T - 3]:.2e}" in detail
+        assert f"= {back.factors[T - 3]:.2f} x ||dL/dh{_sub(T - 1)}||" in detail
+        await pilot.press("end")
+        assert f"||dL/dh₁|| = {back.norms[0]:.2e}" in text_of(app, "#step-detail")
+        assert "vanishing" in text_of(app, "#scene-caption")
+    drive("gradients", script)
+
+
+def test_scaling_w_hh_changes_its_largest_singular_value_and_the_norms():
+    async def script(app, pilot):
+        scene = app.screen
+        base = load_model("sentiment")
+        sigma = np.linalg.norm(base.params.W_hh, 2)
+        assert f"σ_max(W_hh) = {sigma:.2f}" in text_of(app, "#scene-title")
+        await pilot.press("end")
+        first_at_x1 = scene.backward.norms[0]
+        for scale in SCALES[2:]:  # x2, then x4: the early steps get more of the gradient
+            await pilot.press("x")
+            assert f"W_hh x {scale:g}, σ_max(W_hh) = {sigma * scale:.2f}" in text_of(app, "#scene-title")
+        assert scene.backward.norms[0] > 100 * first_at_x1  # exploding, against vanishing at x1
+        await pilot.press("x")  # wraps round to x0.5: smaller still than at x1
+        assert scene.backward.norms[0] < first_at_x1
+    drive("gradients", script)
+
+
+def _sub(n: int) -> str:
+    from rnn_tui.ui.view import sub
+    return sub(n)
+
+
+# ---- the training scene -----------------------------------------------------------------
+
+def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_word():
+    async def script(app, pilot):
+        scene = app.screen
+        scene.config = Config(hidden=8, epochs=6, lr=0.02, seed=3)
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        history = scene.history
+        assert len(history) == 6
+        assert history[-1].loss < history[0].loss
+        last = history[-1]
+        assert f"epoch 6: loss {last.loss:.4f}, accuracy {last.accuracy:.0%}" in text_of(app, "#scene-caption")
+        assert scene.query_one("#train-progress").progress == 6
+        # The trained model drives the "try it" line: P(positive) after each word, from the engine.
+        model = app.session.trained["sentiment"]
+        trace = run(model, scene.try_text.split(), topology_by_name("many-to-one"))
+        probs = trace.readout_every_step()[:, model.labels.index("positive")]
+        shown = text_of(app, "#train-try")
+        for word, p in zip(scene.try_text.split(), probs):
+            assert f"{word} {p:.0%}" in shown
+    drive("train", script)
+
+
+def test_a_run_is_reproducible_from_its_seed():
+    losses = []
+
+    async def script(app, pilot):
+        scene = app.screen
+        scene.config = Config(hidden=4, epochs=2, lr=0.02, seed=7)
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        losses.append([h.loss for h in scene.history])
+    drive("train", script)
+    drive("train", script)
+    assert losses[0] == losses[1]
+
+
+def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def script(app, pilot):
+        scene = app.screen
+        scene.config = Config(hidden=4, epochs=1, lr=0.02, seed=0)
+        await pilot.press("w")  # nothing trained yet: nothing written
+        assert not list(tmp_path.iterdir())
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("w", "w")
+    drive("train", script)
+    first, second = tmp_path / "rnn-tui-sentiment-h4-seed0.npz", tmp_path / "rnn-tui-sentiment-h4-seed0-2.npz"
+    assert first.exists() and second.exists()
+    assert {p.name for p in tmp_path.iterdir()} == {first.name, second.name}  # no temporary files left
+    a, b = weights.load(first), weights.load(second)
+    np.testing.assert_array_equal(a.params.W_hh, b.params.W_hh)
+    assert a.labels == ("negative", "positive")
+
+
+def test_a_huge_learning_rate_stops_with_a_message_not_nan():
+    async def script(app, pilot):
+        scene = app.screen
+        errors = []
+        app.notify = lambda message, *a, severity="information", **k: errors.append(message) if severity == "error" else None
+        scene.config = Config(hidden=8, epochs=3, lr=1e300, seed=0)
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not scene.running
+        assert any("learning rate" in e for e in errors), errors
+        assert all(np.isfinite(h.loss) for h in scene.history)
+    drive("train", script)
+
+
+# ---- your own data and model --------------------------------------------------------------
+
+def test_a_pytorch_export_drives_every_pane():
+    args = build_parser().parse_args(["--weights", str(DATA / "pytorch_rnn.npz"), "--topology", "many-to-many"])
+    session = build_session(args)
+    expected = np.load(DATA / "pytorch_rnn.npz")
+
+    async def script(app, pilot):
+        assert "cat" in text_of(app, "#onehot")  # its vocabulary labels the one-hot pane
+        await pilot.press("e")
+        await pilot.press(*"the cat sat on the mat", "enter")
+        trace = app.session.trace()
+        np.testing.assert_allclose(trace.hidden_states, expected["expected_h"], rtol=1e-5, atol=1e-6)
+        h = trace.steps[0].h
+        rows = text_of(app, "#equation").splitlines()[1:]
+        assert [r.split()[-1] for r in rows] == [f"{v:+.2f}" for v in h]
+    drive("unroll", script, session)
+
+
+def test_a_corpus_file_trains_in_the_app(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("text,label\ngreat fun,1\nawful mess,0\nreally great,1\nreally awful,0\n")
+    args = build_parser().parse_args(["--corpus", str(path)])
+    session = build_session(args)
+
+    async def script(app, pilot):
+        scene = app.screen
+        scene.config = Config(hidden=4, epochs=30, lr=0.05, seed=0)
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "mine.csv" in text_of(app, "#train-settings")
+        assert scene.history[-1].accuracy == 1.0
+    drive("train", script, session)
