@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "sentiment (PageDown/PageUp move between them)")
     p.add_argument("--theme", choices=["dark", "light"], default="dark", help="light suits a projector")
     p.add_argument("--no-mouse", action="store_true", help="turn off mouse tracking (slow SSH links)")
-    sub = p.add_subparsers(dest="command", metavar="{trace,train}", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", metavar="{trace,train,serve}", parser_class=_Parser)
 
     t = sub.add_parser("trace", help="print the per-step trace of one sentence")
     t.add_argument("--text", required=True, help="the sentence to run")
@@ -76,6 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
     r.add_argument("--out", required=True, metavar="FILE.npz")
     r.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+
+    s = sub.add_parser("serve", help="serve the app to web browsers (one process per visitor; needs rnn-tui[web])")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    s.add_argument("--port", type=_count("port"), default=8000, metavar="N", help="port to listen on (default 8000)")
+    s.add_argument("--public", action="store_true",
+                   help="allow an address other machines can reach (no password, no TLS: see docs/ssh.md)")
+    s.add_argument("--public-url", metavar="URL",
+                   help="the address browsers use, if not http://HOST:PORT (a tunnel to another local port)")
+    # Passed to every visitor's app; given before `serve` they count too (SUPPRESS keeps them).
+    s.add_argument("--corpus", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--weights", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--scene", metavar="NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--theme", choices=["dark", "light"], default=argparse.SUPPRESS, help="as for rnn-tui")
     return p
 
 
@@ -86,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             return _trace(args)
         if args.command == "train":
             return _train(args)
+        if args.command == "serve":
+            return _serve(args)
         return _app(args)
     except InputError as e:
         print(f"rnn-tui: error: {e}", file=sys.stderr)
@@ -153,6 +169,11 @@ SHIPPED_CONFIG = {
     "sentiment": {"epochs": 30, "lr": 0.01},
     "next-word": {"epochs": 200, "lr": 0.02},
 }
+
+
+def _serve(args) -> int:
+    from rnn_tui.serve import serve  # textual-serve is optional: serve says how to install it
+    return serve(args)
 
 
 def _app(args) -> int:

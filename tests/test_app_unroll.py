@@ -179,7 +179,7 @@ async def test_output_pane_says_no_output_where_the_topology_reads_none(app, pil
     await pilot.press("3")  # many-to-one: only the last word has an output
     for t in range(1, 5):
         assert plain(app, "#output").startswith(f"No output at t={t}: many to one")
-        assert "no output here (many to one)" in plain(app, "#caption")
+        assert "no output here in many-to-one" in plain(app, "#caption")
         await pilot.press("right")
     trace = app.session.trace()
     label = trace.model.labels[trace.steps[-1].predicted]

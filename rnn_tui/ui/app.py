@@ -10,6 +10,7 @@ from typing import Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -20,6 +21,20 @@ from rnn_tui.ui.session import Session
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+def scene_bindings(scene: Screen) -> list[Binding]:
+    """The keys a scene declares (its own and its base scene's), not Textual's built-in ones."""
+    found: dict[str, Binding] = {}
+    for cls in reversed(type(scene).__mro__):
+        if not issubclass(cls, Screen) or cls.__module__.startswith("textual."):
+            continue
+        if not cls.__dict__.get("_inherit_bindings", True):
+            found = {}
+        for b in cls.__dict__.get("BINDINGS", []):
+            if isinstance(b, Binding):
+                found[b.action] = b
+    return list(found.values())
 
 
 class RnnApp(App):
@@ -80,7 +95,8 @@ class RnnApp(App):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            scene = self.screen
+            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_bindings(scene)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer."""

@@ -54,7 +54,7 @@ EXPLAIN = {
 
 KEY_NAMES = {
     "right": "→", "left": "←", "down": "↓", "up": "↑", "plus": "+", "equals_sign": "=", "minus": "-",
-    "question_mark": "?", "pagedown": "PgDn", "pageup": "PgUp", "ctrl+down": "ctrl+↓", "ctrl+up": "ctrl+↑", "escape": "esc",
+    "question_mark": "?", "greater_than_sign": ">", "full_stop": ".", "less_than_sign": "<", "comma": ",", "pagedown": "PgDn", "pageup": "PgUp", "ctrl+down": "ctrl+↓", "ctrl+up": "ctrl+↑", "escape": "esc",
 }
 
 

@@ -122,7 +122,7 @@ def caption(view: View) -> str:
         label = view.trace.model.labels[s.predicted]
         text += f"; predicts {quoted(label)} ({s.y[s.predicted]:.0%})"
     else:
-        text += f"; no output here ({top.title.lower()})"
+        text += f"; no output here in {top.name}"
     return text
 
 

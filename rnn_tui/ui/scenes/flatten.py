@@ -1,13 +1,243 @@
-"""Scene 3: Flatten. (A placeholder until its scene is written.)"""
+"""Scene 3: flatten. Give a feed-forward net a sentence by laying its one-hot vectors end to
+end: T words x V numbers. A dense layer built for the first sentence takes exactly that many
+inputs, so a sentence of another length is an "input size error"."""
 
 from __future__ import annotations
 
-from rnn_tui.ui.scenes.base import Scene
+from math import ceil
+
+from rich.text import Text
+from textual.app import ComposeResult
+
+from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.padding import Rejection, flattened_sizes, rejections
+from rnn_tui.ui.scenes.base import Board, Scene
+from rnn_tui.ui.scenes.onehot import Drawn, count, flush, is_lecture, lines, whole_words
+
+MAX_FED = 4   # sentences fed one at a time; the last step sums up the whole corpus
+
+
+class Sizes:
+    """The figures of the scene for a corpus: V as the board took it (its token count) and the
+    true V (its unique words), and what a layer built for the first sentence makes of each."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.N = len(corpus.sentences)
+        self.fed = min(self.N, MAX_FED)
+        self.V_board = corpus.token_count
+        self.V_true = len(corpus.vocab.words)
+        self.board = flattened_sizes(corpus, self.V_board)
+        self.true = flattened_sizes(corpus, self.V_true)
+        self.rejected_board = {r.sentence: r for r in rejections(corpus, self.V_board)}
+        self.rejected_true = {r.sentence: r for r in rejections(corpus, self.V_true)}
+
+    def status(self, n: int) -> Rejection | None:
+        return self.rejected_board.get(n)
+
+
+def sizes(scene: "FlattenScene") -> Sizes:
+    return Sizes(scene.session.corpus)
+
+
+def fed_now(scene: "FlattenScene", s: Sizes) -> list[int]:
+    """The sentences whose bars are drawn: the one just fed, or every fed one at the summary."""
+    step = min(scene.step, s.fed + 1)
+    if step == 0:
+        return []
+    if step <= s.fed:
+        return [step - 1]
+    return list(range(s.fed)) if s.fed <= 3 else []
+
+
+class TableBoard(Board):
+    """Each sentence, its length T and its flattened size with both V's, and, once fed, the verdict."""
+
+    def render(self) -> Drawn:
+        return Drawn(self.draw)
+
+    def draw(self, width: int) -> Text:
+        scene, s = self.screen, sizes(self.screen)
+        step = min(scene.step, s.fed + 1)
+        head_b = f"{'board' if is_lecture(s.corpus) else 'tokens'}: V = {s.V_board}"
+        head_t = f"true: V = {s.V_true}"
+        cell_b = [f"{T} × {s.V_board} = {n:,}" for T, n in zip(s.corpus.lengths, s.board)]
+        cell_t = [f"{T} × {s.V_true} = {n:,}" for T, n in zip(s.corpus.lengths, s.true)]
+        w_num = len(str(s.fed))
+        w_b = max(len(head_b), *map(len, cell_b[: s.fed]))
+        w_t = max(len(head_t), *map(len, cell_t[: s.fed]))
+        w_verdict = len("✗ size error")
+        room = width - (w_num + 2 + 2 + w_b + 2 + w_t + 2 + w_verdict)
+        texts = [whole_words(sent.words, max(8, room))[0] for sent in s.corpus.sentences[: s.fed]]
+        w_s = max(len("sentence"), *map(len, texts))
+        rows = [Text("each sentence flattened: T one-hot vectors end to end = T × V numbers",
+                     self.style("heading"))]
+        rows.append(Text("  ".join(["#".rjust(w_num), "sentence".ljust(w_s), head_b.ljust(w_b),
+                                    head_t.ljust(w_t), "dense layer"]), self.style("muted")))
+        for n in range(s.fed):
+            current = 1 <= step <= s.fed and n == step - 1
+            row = Text(f"{n + 1:>{w_num}}  ", self.style("current") if current else None)
+            row.append(Text(texts[n].ljust(w_s)))
+            row.append(f"  {cell_b[n]:<{w_b}}  {cell_t[n]:<{w_t}}  ")
+            if n < step:
+                rejected = s.status(n)
+                if n == 0:
+                    row.append("built for it", self.style("muted"))
+                elif rejected:
+                    row.append("✗ size error", self.style("hot"))
+                else:
+                    row.append("✓ fits")
+            row.no_wrap, row.overflow = True, "crop"
+            rows.append(row)
+        if s.N > s.fed:
+            rest = range(s.fed, s.N)
+            bad = sum(1 for n in rest if n in s.rejected_board)
+            note = f"… {len(rest)} more sentence{'s' if len(rest) != 1 else ''}"
+            if step > s.fed:
+                note += f": {bad} of them rejected, {len(rest) - bad} fit"
+            rows.append(Text(note, self.style("muted")))
+        if step <= s.fed:
+            rows.append(self.flattened(s, max(0, step - 1), width))
+        return lines(rows)
+
+    def flattened(self, s: Sizes, n: int, width: int) -> Text:
+        """Sentence n's numbers with the true V, a group of V per word, each word under its group:
+        the one long row a dense layer reads. A V too wide for the screen gets each group's 1 named."""
+        vocab = s.corpus.vocab
+        words = s.corpus.sentences[n].words
+        head = Text(f"sentence {n + 1} flattened with the true V = {s.V_true}: "
+                    f"{len(words)} × {s.V_true} = {s.true[n]:,} numbers", self.style("muted"))
+        if s.V_true + 3 > width:
+            row = Text("  ")
+            for k, w in enumerate(words):
+                piece = f"{w}: 1 at {vocab.index(w)}"
+                if len(row) + len(piece) + 20 > width:
+                    row.append(f"… {count(len(words) - k, 'more word')}", self.style("muted"))
+                    break
+                row.append(Text(piece))
+                row.append(" · ", self.style("muted"))
+            else:
+                row.append("0 elsewhere", self.style("muted"))
+            return lines([Text(""), head, row])
+        numbers, names = Text("  "), Text("  ")
+        used, room = 2, width - len(" … more")
+        for w in words:
+            size = max(s.V_true, len(w)) + 1
+            if used + size > room:
+                numbers.append(" … more", self.style("muted"))
+                break
+            i = vocab.index(w)
+            for c in range(s.V_true):
+                numbers.append("1" if c == i else "0", self.style("hot") if c == i else None)
+            numbers.append(" " * (size - s.V_true))
+            names.append(w.ljust(size), self.style("muted"))
+            used += size
+        for row in (numbers, names):
+            row.no_wrap, row.overflow = True, "crop"
+        return lines([Text(""), head, numbers, names])
+
+
+class LayerBoard(Board):
+    """The dense layer's input slots against the sentence fed in, as bars, for both V's."""
+
+    def render(self) -> Drawn:
+        return Drawn(self.draw)
+
+    def draw(self, width: int) -> Text:
+        scene, s = self.screen, sizes(self.screen)
+        shown = fed_now(scene, s)
+        label_w = 12
+        tails: list[tuple] = []   # (V name, label, got, expected, tail, bad)
+        for name, V, size in (("board", s.V_board, s.board), ("true", s.V_true, s.true)):
+            expected = size[0]
+            tails.append((name, "layer takes", expected, expected, f"{expected:,} inputs", False))
+            for n in shown:
+                got = size[n]
+                if got == expected:
+                    verdict = "✓ fits"
+                elif got < expected:
+                    verdict = f"✗ {expected - got:,} slots empty"
+                else:
+                    verdict = f"✗ {got - expected:,} too many"
+                tails.append((name, f"sentence {n + 1}", got, expected, f"{got:,} {verdict}", got != expected))
+        room = max(10, width - 2 - label_w - 1 - max(len(t[4]) for t in tails))
+        biggest = max(t[2] for t in tails)
+        scale = max(1, ceil(biggest / room))
+        per = "" if scale == 1 else f"; █ = {scale:,} inputs"
+        rows = [Text(f"a dense layer built for sentence 1: one weight per input{per}",
+                     self.style("heading"))]
+        for name, label, got, expected, tail, bad in tails:
+            if label == "layer takes":
+                if name == "board":
+                    who = "the board's V = {} (it counted tokens)" if is_lecture(s.corpus) else "V = {} (tokens)"
+                else:
+                    who = "the true V = {} (unique words)"
+                rows.append(Text(who.format(s.V_board if name == "board" else s.V_true), self.style("muted")))
+            rows.append(self.bar_row(label, got, expected, scale, label_w, tail, bad=bad))
+        if not shown and scene.step == 0:
+            rows.append(Text("press → to feed sentence 1 in", self.style("muted")))
+        elif len(shown) == 1 and shown[0] in s.rejected_board:
+            b, t = s.rejected_board[shown[0]], s.rejected_true.get(shown[0])
+            error = Text.assemble(("✗ input size error: ", self.style("hot")),
+                                  (f"expected {b.expected:,} inputs, got {b.got:,}", "bold"))
+            also = f"  (true V: expected {t.expected:,}, got {t.got:,})" if t else ""
+            if len(error) + len(also) <= width:
+                error.append(also)
+            rows.append(error)
+        elif len(shown) == 1:
+            rows.append(Text(f"✓ OK: {s.board[shown[0]]:,} inputs, as the layer expects", "bold"))
+        return lines(rows)
+
+    def bar_row(self, label: str, got: int, expected: int, scale: int, label_w: int, tail: str,
+                bad: bool = False) -> Text:
+        filled = ceil(got / scale)
+        slots = ceil(expected / scale)
+        row = Text(f"  {label:<{label_w}}")
+        row.append("█" * min(filled, slots), self.style("hot") if bad else None)
+        if filled < slots:
+            row.append("░" * (slots - filled), self.style("muted"))
+        elif filled > slots:
+            row.append("█" * (filled - slots), self.style("hot"))
+        row.append(f" {tail}", self.style("hot") if bad else None)
+        row.no_wrap, row.overflow = True, "crop"
+        return row
 
 
 class FlattenScene(Scene):
     NAME = "flatten"
     TITLE = "Flatten"
 
+    def compose_body(self) -> ComposeResult:
+        yield TableBoard(id="table")
+        yield flush(LayerBoard(id="layer"))
+
+    def last_step(self) -> int:
+        return min(len(self.session.corpus.sentences), MAX_FED) + 1
+
+    def subtitle(self) -> str:
+        return "a sentence as one long row of inputs"
+
     def caption(self) -> str:
-        return "This scene is being written."
+        s = sizes(self)
+        step = min(self.step, s.fed + 1)
+        if step == 0:
+            return (f"Flatten a sentence: its T one-hot vectors in one row of T × V numbers. "
+                    f"A dense layer is built for sentence 1: {s.board[0]:,} inputs.")
+        if step <= s.fed:
+            n = step - 1
+            rejected = s.rejected_board.get(n)
+            if n == 0:
+                return f"Sentence 1 goes in: {s.board[0]:,} inputs, exactly what the layer was built for. OK."
+            if rejected:
+                T, T0 = s.corpus.lengths[n], s.corpus.lengths[0]
+                return (f"Sentence {n + 1}: input size error: expected {rejected.expected:,} inputs, got "
+                        f"{rejected.got:,}. {count(T, 'word')}, not {T0}: the layer has no weights for another length.")
+            return f"Sentence {n + 1} has {count(s.corpus.lengths[n], 'word')}, like sentence 1: it fits. OK."
+        bad = len(s.rejected_board)
+        if not bad:
+            if s.N == 1:
+                return "One sentence, so it fits, trivially. A second sentence of another length would not."
+            return (f"All {s.N} sentences fit, only because they all have {count(s.corpus.lengths[0], 'word')}. "
+                    "One longer sentence and the layer fails.")
+        return (f"{bad} of {count(s.N, 'sentence')} rejected. The true V = {s.V_true} makes them smaller, not equal: "
+                "a dense layer takes one size; sentences come in many lengths.")

@@ -62,14 +62,32 @@ def fit_columns(labels: Sequence[str], room: int, focus: int | None = None,
     used = 0
     for c in order:
         w = len(labels[c]) + 1
-        if used + w <= room:
-            chosen.append(c)
-            used += w
+        if used + w > room:
+            break  # stop at the first that does not fit, so the columns stay in runs
+        chosen.append(c)
+        used += w
     return sorted(chosen)
 
 
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 word", "12 words", "1,361 tokens". """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def flush(board: Board) -> Board:
+    """No margin under the last board of a scene: at 80x24 every line counts. (An inline style,
+    because app.tcss's `Board { margin }` outranks any DEFAULT_CSS.)"""
+    board.styles.margin = (0, 0, 0, 0)
+    return board
+
+
 def pct(share: float) -> str:
-    return f"{share:.0%}"
+    """A share as a percentage, never rounded to 0% or 100% unless it is exactly that."""
+    for digits in (0, 1, 2, 3):
+        text = f"{share:.{digits}%}"
+        if not (0 < share < 1 and float(text[:-1]) in (0.0, 100.0)):
+            break
+    return text
 
 
 def is_lecture(corpus: Corpus) -> bool:
@@ -83,24 +101,35 @@ SENTENCE_ROWS = 5    # sentences shown at once; a longer corpus shows a window a
 VOCAB_LINES = 3      # lines the vocabulary may take; a larger vocabulary shows a window
 
 
-class Reading:
-    """Where the reading is after `step` tokens: plain data, computed from the corpus."""
+class Tokens:
+    """The corpus as one stream of tokens, and how many unique words the first k of them hold:
+    computed once per corpus, so a step costs the same for 12 tokens and a million."""
 
-    def __init__(self, corpus: Corpus, step: int) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.vocab = corpus.vocab
         self.tokens = [(n, t, w) for n, s in enumerate(corpus.sentences) for t, w in enumerate(s.words)]
-        self.step = max(0, min(step, len(self.tokens)))
-        read = [w for _, _, w in self.tokens[: self.step]]
-        self.seen = len(dict.fromkeys(read))    # unique words so far; the first `seen` of vocab.words
-        self.current = self.tokens[self.step - 1] if self.step else None
+        seen: set[str] = set()
+        self.new: list[bool] = []      # whether token i is a word's first appearance
+        self.unique = [0]              # unique words among the first k tokens
+        for _, _, w in self.tokens:
+            self.new.append(w not in seen)
+            seen.add(w)
+            self.unique.append(len(seen))
+
+
+class Reading:
+    """Where the reading is after `step` tokens."""
+
+    def __init__(self, tokens: Tokens, step: int) -> None:
+        self.corpus = tokens.corpus
+        self.vocab = tokens.corpus.vocab
+        self.total = len(tokens.tokens)
+        self.step = max(0, min(step, self.total))
+        self.seen = tokens.unique[self.step]   # the first `seen` of vocab.words, in first-seen order
+        self.current = tokens.tokens[self.step - 1] if self.step else None
         self.word = self.current[2] if self.current else None
         self.index = self.vocab.index(self.word) if self.word is not None else None
-        self.is_new = self.word is not None and self.word not in read[:-1]
-
-    @property
-    def total(self) -> int:
-        return len(self.tokens)
+        self.is_new = bool(self.step) and tokens.new[self.step - 1]
 
     @property
     def done(self) -> bool:
@@ -108,7 +137,10 @@ class Reading:
 
 
 def reading(scene: "OneHotScene") -> Reading:
-    return Reading(scene.session.corpus, scene.step)
+    corpus = scene.session.corpus
+    if scene._tokens is None or scene._tokens.corpus is not corpus:
+        scene._tokens = Tokens(corpus)
+    return Reading(scene._tokens, scene.step)
 
 
 class SentencesBoard(Board):
@@ -124,15 +156,12 @@ class SentencesBoard(Board):
         here = r.current[0] if r.current else 0
         first = max(0, min(here - SENTENCE_ROWS // 2, len(sentences) - SENTENCE_ROWS))
         shown = range(first, min(len(sentences), first + SENTENCE_ROWS))
-        rows = [Text(f"the corpus, read a word at a time ({len(sentences)} sentences)", self.style("heading"))]
-        if first:
-            rows.append(Text(f"  ⋮ {first} sentences before", self.style("muted")))
+        which = (count(len(sentences), "sentence") if len(shown) == len(sentences)
+                 else f"sentences {shown[0] + 1}–{shown[-1] + 1} of {len(sentences)}")
+        rows = [Text(f"the corpus, read a word at a time ({which})", self.style("heading"))]
         number_width = len(str(shown[-1] + 1)) + 2
         for n in shown:
             rows.append(self.sentence_row(r, n, number_width, width))
-        after = len(sentences) - shown[-1] - 1
-        if after:
-            rows.append(Text(f"  ⋮ {after} sentences after", self.style("muted")))
         rows.append(Text(""))
         rows.append(self.counter(r))
         return lines(rows)
@@ -179,7 +208,7 @@ class SentencesBoard(Board):
         return row
 
     def counter(self, r: Reading) -> Text:
-        unique = f"{r.seen} unique word{'s' if r.seen != 1 else ''}"
+        unique = count(r.seen, "unique word")
         if not r.step:
             return Text.assemble(("no token read yet", "bold"), f" ({r.total} to read)",
                                  " · vocabulary so far: empty")
@@ -271,24 +300,29 @@ class VectorBoard(Board):
                                 self.style("heading")),
                           Text("press → to read the first word", self.style("muted"))])
         heading = Text.assemble(("one-hot vector of ", self.style("heading")),
-                                (repr(r.word).strip("'\""), self.style("current")),
+                                (f"'{r.word}'", self.style("current")),
                                 (f": a 1 in column {r.index}, 0 in the other {V - 1}", self.style("heading")))
         label = ["index", "word", "x"]
-        label_w = max(map(len, label)) + 1
+        label_w = max(map(len, label)) + 2
         col_w = [max(len(tok), len(str(i))) for i, tok in enumerate(tokens)]
         seen = list(range(r.seen))
-        cols = fit_columns(["x" * w for w in col_w], width - label_w - 24, focus=r.index, keep=seen)
+        gap = 2 if label_w + sum(w + 2 for w in col_w) <= width else 1
+        cells = ["x" * (w + gap - 1) for w in col_w]
+        cols = fit_columns(cells, width - label_w, focus=r.index, keep=seen)
+        if len(cols) < V:  # leave room to say how many columns are hidden
+            cols = fit_columns(cells, width - label_w - 26, focus=r.index, keep=seen)
         hidden = V - len(cols)
         rows = [Text(l.ljust(label_w), self.style("muted")) for l in label]
+        pad = " " * gap
         for c in cols:
             unseen = c >= r.seen and tokens[c] != UNK
             hot = c == r.index
-            rows[0].append(str(c).rjust(col_w[c]) + " ", self.style("muted"))
-            rows[1].append(tokens[c].rjust(col_w[c]), self.style("future") if unseen else
+            rows[0].append(str(c).center(col_w[c]) + pad, self.style("muted"))
+            rows[1].append(tokens[c].center(col_w[c]), self.style("future") if unseen else
                            self.style("current") if hot else None)
-            rows[1].append(" ")
-            rows[2].append(("1" if hot else "0").rjust(col_w[c]), self.style("hot") if hot else self.style("muted"))
-            rows[2].append(" ")
+            rows[1].append(pad)
+            rows[2].append(("1" if hot else "0").center(col_w[c]), self.style("hot") if hot else self.style("muted"))
+            rows[2].append(pad)
         if hidden:
             rows[2].append(f"+ {hidden} zero columns hidden", self.style("muted"))
         not_yet = sum(1 for c in cols if c >= r.seen and tokens[c] != UNK)
@@ -311,7 +345,8 @@ class TruthBoard(Board):
             return Text("")
         words = len(r.vocab.words)
         board = " (the board's 12)" if is_lecture(r.corpus) else ""
-        figure = Text.assemble((f"{r.total} tokens", "bold"), board, " · ", (f"{words} unique words", "bold"),
+        figure = Text.assemble((count(r.total, "token"), "bold"), board, " · ",
+                               (count(words, "unique word"), "bold"),
                                " · ", (f"V = {r.vocab.size} with {UNK}", "bold"))
         return lines([
             Text("the count against the truth", self.style("heading")),
@@ -324,13 +359,14 @@ class TruthBoard(Board):
 class OneHotScene(Scene):
     NAME = "onehot"
     TITLE = "One-hot"
-    DEFAULT_CSS = "OneHotScene #truth { margin: 0; }"
+
+    _tokens: Tokens | None = None
 
     def compose_body(self) -> ComposeResult:
         yield SentencesBoard(id="sentences")
         yield VocabularyBoard(id="vocabulary")
         yield VectorBoard(id="vector")
-        yield TruthBoard(id="truth")
+        yield flush(TruthBoard(id="truth"))
 
     def last_step(self) -> int:
         return self.session.corpus.token_count
@@ -338,18 +374,21 @@ class OneHotScene(Scene):
     def subtitle(self) -> str:
         return "corpus → tokens → vocabulary → one-hot"
 
+    def redraw(self) -> None:
+        self.query_one("#truth").display = reading(self).done
+        super().redraw()
+
     def caption(self) -> str:
         r = reading(self)
         words, V = len(r.vocab.words), r.vocab.size
         if not r.step:
-            return (f"Our corpus: {len(r.corpus.sentences)} sentences. → reads it word by word; "
+            return (f"Our corpus: {count(len(r.corpus.sentences), 'sentence')}. → reads it word by word; "
                     "every word read is a token.")
         w = r.word
-        if r.is_new:
-            what = (f"'{w}' is new: it gets index {r.index}; its one-hot vector has a 1 in column {r.index}.")
-        else:
-            what = f"'{w}' again: it keeps index {r.index}, the same one-hot vector; the vocabulary does not grow."
         if r.done:
-            return (f"{what} All read: {r.total} tokens, but {words} unique words, so V = {words} + {UNK} "
-                    f"= {V}.")
-        return what
+            was = "new" if r.is_new else "seen before"
+            return (f"All {count(r.total, 'token')} read (the last, '{w}', was {was}): only "
+                    f"{count(words, 'unique word')}, so V = {words} + {UNK} = {V}.")
+        if r.is_new:
+            return f"'{w}' is new: it gets index {r.index}; its one-hot vector has a 1 in column {r.index}."
+        return f"'{w}' again: it keeps index {r.index}, the same one-hot vector; the vocabulary does not grow."

@@ -1,13 +1,212 @@
-"""Scene 7: Topologies. (A placeholder until its scene is written.)"""
+"""Scene 7: the five topologies side by side, then one of them stepped through on the session's
+sentence with real numbers: what goes in, h_t, and what comes out (or that nothing does)."""
 
 from __future__ import annotations
 
-from rnn_tui.ui.scenes.base import Scene
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from rnn_tui.engine import tokenize
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, TOPOLOGIES, WORD, Topology, topology_by_name
+from rnn_tui.engine.trace import Step, Trace, run
+from rnn_tui.ui.scenes.base import Board, Scene
+from rnn_tui.ui.view import View, caption, trained_note
+from rnn_tui.ui.widgets.bars import fmt
+
+# The lecture slide's example task under each diagram, in lines that fit a narrow column.
+TASKS = {
+    "one-to-one": ("image", "classification"),
+    "one-to-many": ("image to", "caption"),
+    "many-to-one": ("sentiment",),
+    "many-to-many": ("tagging",),
+    "encoder-decoder": ("translation",),
+}
+# How a step's input reads in the diagrams and the table.
+INPUT_MARK = {WORD: "x", FEEDBACK: "↻", NOTHING: "·"}
+SCHEMATIC_WORDS, SCHEMATIC_GEN = 3, 3  # the diagrams' length: 3 words in, 3 generated
+UNITS = 4          # hidden units shown per step
+LABEL_WIDTH = 6    # the table's row names
+
+
+def diagram(top: Topology) -> list[str]:
+    """The topology's schedule as five rows: y, ↑, h→h→h, ↑, input (x, ↻ or ·).
+    Made from the engine's schedule, so it cannot disagree with what the trace does."""
+    plan = top.schedule(SCHEMATIC_WORDS, SCHEMATIC_GEN)
+    ys = " ".join("y" if p.output else " " for p in plan)
+    up_y = " ".join("↑" if p.output else " " for p in plan)
+    hs = "→".join("h" for _ in plan)
+    up_x = " ".join(" " if p.source == NOTHING else "↑" for p in plan)
+    xs = " ".join(INPUT_MARK[p.source] for p in plan)
+    return [ys, up_y, hs, up_x, xs]
+
+
+class DiagramsBoard(Board):
+    """Five small unrolled pictures in one row; the chosen one is lit."""
+
+    def render(self) -> Text:
+        scene = self.screen
+        blocks = []
+        for top in TOPOLOGIES:
+            current = top.name == scene.topology.name
+            head = Text(f"{top.key} {top.name}", self.style("current" if current else "heading"))
+            body = [Text(row, self.style("hot") if current else "") for row in diagram(top)]
+            task = TASKS[top.name]
+            foot = [Text(line, self.style("hot") if current else "") for line in task]
+            foot += [Text("")] * (2 - len(foot))
+            blocks.append([head, *body, *foot])
+        widths = [max(t.cell_len for t in block) for block in blocks]
+        room = max(self.size.width, sum(widths) + len(widths) - 1)
+        gap = min(4, (room - sum(widths)) // (len(widths) - 1))
+        lines = []
+        for r in range(len(blocks[0])):
+            line = Text(no_wrap=True, overflow="crop")
+            for i, block in enumerate(blocks):
+                cell = block[r]
+                line.append_text(cell)
+                if i < len(blocks) - 1:
+                    line.append(" " * (widths[i] - cell.cell_len + gap))
+            lines.append(line)
+        legend = Text("x reads a word  ↻ reads its own last output  · reads nothing  y output read",
+                      self.style("muted"), no_wrap=True, overflow="ellipsis")
+        board = Text("\n").join(lines + [legend])
+        board.no_wrap = True
+        return board
+
+
+class ChainBoard(Board):
+    """The chosen topology unrolled over the session's sentence: a column per step with the
+    input, the first units of h_t, and the output label and probability where one is read.
+    Steps after the current one show only what they will read and whether they will output."""
+
+    def render(self) -> Text:
+        scene = self.screen
+        trace = scene.trace()
+        model = trace.model
+        head = Text(no_wrap=True, overflow="ellipsis")
+        note = trained_note(trace)
+        if note:
+            head.append(f"⚠ {note}", self.style("hot"))
+        else:
+            head.append(f"weights: {model.name}, trained for {model.trained_for}", self.style("muted"))
+        units = min(UNITS, model.hidden_size)
+        names = ["t", "x", *[f"h[{j + 1}]" for j in range(units)], "y", "P(y)"]
+        cursor = scene.step - 1  # step 0 is the overview: no column is current yet
+        widths = [self._width(trace, s) for s in trace.steps]
+        window = self._window(widths, max(cursor, 0), self.size.width - LABEL_WIDTH)
+        if window.start > 0:
+            names[0] = "t …"
+        rows = [Text(no_wrap=True, overflow="crop") for _ in names]
+        for row, name in zip(rows, names):
+            row.append(name.ljust(LABEL_WIDTH), self.style("heading"))
+        for i in window:
+            s = trace.steps[i]
+            w = widths[i]
+            past = i <= cursor
+            style = self.style("current") if i == cursor else None if past else self.style("future")
+            cells = [str(s.t), self._input(s)]
+            for j in range(units):
+                cells.append(fmt(s.h[j]) if past else "")
+            if s.has_output:
+                cells += [model.labels[s.predicted], f"{s.y[s.predicted]:.0%}"] if past else ["y", "?"]
+            else:
+                cells += ["no", "output"]
+            for r, (row, cell) in enumerate(zip(rows, cells)):
+                cell_style = style
+                if past and 2 <= r < 2 + units and i != cursor:
+                    cell_style = self.signed(s.h[r - 2])
+                row.append(" ")
+                row.append(cell.rjust(w - 1)[: w - 1], cell_style)
+        if window.stop < len(trace.steps):
+            rows[0].append(" …")
+        table = Text("\n").join([head, *rows])
+        table.no_wrap = True
+        return table
+
+    @staticmethod
+    def _input(s: Step) -> str:
+        if s.source == NOTHING:
+            return "·"
+        if s.source == FEEDBACK:
+            return f"↻{s.input_token}"
+        return s.input_token
+
+    def _width(self, trace: Trace, s: Step) -> int:
+        label = trace.model.labels[s.predicted] if s.has_output else "output"
+        return max(6, len(self._input(s)), len(label), len(str(s.t))) + 1
+
+    @staticmethod
+    def _window(widths: list[int], cursor: int, room: int) -> range:
+        """The steps that fit in `room` columns, from the first if the cursor is among them,
+        else ending one step after the cursor, so the class sees what comes next."""
+        ahead = min(cursor + 1, len(widths) - 1)
+        start = 0
+        while start < cursor and sum(widths[start:ahead + 1]) + 2 > room:
+            start += 1
+        stop, used = start, 0
+        while stop < len(widths) and used + widths[stop] + 2 <= room:
+            used += widths[stop]
+            stop += 1
+        return range(start, max(stop, start + 1))
 
 
 class TopologiesScene(Scene):
     NAME = "topologies"
     TITLE = "Topologies"
+    BINDINGS = [
+        *(Binding(t.key, f"choose('{t.name}')", t.title if t.key != "1" else "Topology",
+                  key_display="1-5" if t.key == "1" else None, show=t.key == "1") for t in TOPOLOGIES),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.topology: Topology = TOPOLOGIES[3]
+        self._traces: dict[tuple[str, str], Trace] = {}
+        self._session_topology: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield DiagramsBoard(id="diagrams")
+        yield ChainBoard(id="chain")
+
+    # Textual calls these before Scene's handlers of the same name, which then redraw.
+    def on_mount(self) -> None:
+        self._follow_session()
+
+    def on_screen_resume(self) -> None:
+        self._follow_session()
+        self.set_reactive(TopologiesScene.step, min(self.step, self.last_step()))  # the sentence may be new
+
+    def _follow_session(self) -> None:
+        """Show the topology the unroll scene last chose; keys 1-5 here choose without changing it."""
+        if self.session.topology.name != self._session_topology:
+            self._session_topology = self.session.topology.name
+            self.topology = self.session.topology
+
+    def trace(self) -> Trace:
+        """This topology's trace of the session's sentence, with the model the session gives it.
+        The session's own topology is left alone: other scenes keep theirs."""
+        key = (self.session.text, self.topology.name)
+        if key not in self._traces:
+            model = self.session.model(self.topology)
+            self._traces[key] = run(model, tokenize(self.session.text), self.topology, self.session.gen_steps)
+        return self._traces[key]
+
+    def action_choose(self, name: str) -> None:
+        self.topology = topology_by_name(name)
+        old = self.step
+        self.step = min(self.step, self.last_step())
+        if self.step == old:
+            self.redraw()
+
+    def last_step(self) -> int:
+        return len(self.trace())
+
+    def subtitle(self) -> str:
+        top = self.topology
+        return f"{top.key} {top.title}: {top.shape}"
 
     def caption(self) -> str:
-        return "This scene is being written."
+        top = self.topology
+        if self.step == 0:
+            return f"{top.title}, {top.shape}: {top.about}; e.g. {top.example}. → steps through it."
+        return caption(View(self.trace(), self.step - 1))

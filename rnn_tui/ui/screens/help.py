@@ -13,22 +13,31 @@ from textual.widgets import Static
 from rnn_tui.ui.bindings import APP_KEYS, EXPLAIN, SCENE_KEYS, key_text
 
 
-def keys_table() -> Table:
+def keys_table(bindings: list[Binding]) -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=True)
     table.add_column("keys", style="bold", no_wrap=True)
     table.add_column("what")
-    for b in SCENE_KEYS + APP_KEYS:
+    for b in bindings:
         table.add_row(key_text(b), EXPLAIN.get(b.action, b.description))
     return table
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys of the scene underneath (every scene has its own), then the app's."""
+
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def __init__(self, scene_title: str = "Unroll", scene_keys: list[Binding] | None = None) -> None:
+        super().__init__()
+        self.scene_title = scene_title
+        self.scene_keys = SCENE_KEYS if scene_keys is None else scene_keys
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Text("rnn-tui: keys", style="bold"))
-            yield Static(keys_table())
+            yield Static(Text(f"rnn-tui: keys of the {self.scene_title} scene", style="bold"))
+            yield Static(keys_table(self.scene_keys))
+            yield Static(Text("keys of every scene", style="bold"))
+            yield Static(keys_table(APP_KEYS))
             yield Static(Text(
                 "The top line says where you are. The timeline is the RNN unrolled in time: "
                 "inputs below, outputs above, h carried along the arrows. "

@@ -22,11 +22,14 @@ class Pane(Styled):
     def show(self, view: View) -> bool:
         """Take the new view; repaint only if this pane's part changed. Returns whether it did."""
         key = self.key(view)
+        # A pane's height depends on the model and sentence, not on the step: only a new trace
+        # needs a new layout; a step just repaints.
+        new_trace = self.view is None or view.trace is not self.view.trace
         self.view = view
         if key == self._key:
             return False
         self._key = key
-        self.refresh(layout=True)
+        self.refresh(layout=new_trace)
         self.after_show()
         return True
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.style import Style
 from textual.widget import Widget
 
+_NO_BACKGROUND: dict[Style, Style] = {}
+
 
 class Styled(Widget):
     can_focus = False
@@ -14,7 +16,13 @@ class Styled(Widget):
     }
 
     def style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"pane--{name}", partial=True)
+        """The named style, resolved against the widget's background (so `auto 60%` and the
+        theme's muted colours come out right), minus that background, which spans don't need."""
+        full = self.get_component_rich_style(f"pane--{name}")
+        if full not in _NO_BACKGROUND:
+            _NO_BACKGROUND[full] = Style(color=full.color, bold=full.bold, dim=full.dim, italic=full.italic,
+                                         underline=full.underline, reverse=full.reverse)
+        return _NO_BACKGROUND[full]
 
     def signed(self, value: float) -> Style:
         """The diverging palette: the sign is also written, so colour is never the only cue."""

@@ -1,0 +1,314 @@
+"""The Topologies and Sentiment scenes, driven with Pilot at 80x24: the numbers on screen are
+the engine's. (No pytest-asyncio here: each test runs its coroutine with asyncio.run.)"""
+
+import asyncio
+import re
+
+import numpy as np
+import pytest
+from textual.widgets import Input
+
+from rnn_tui.engine import tokenize
+from rnn_tui.engine.models import load_model
+from rnn_tui.engine.topologies import TOPOLOGIES, topology_by_name
+from rnn_tui.engine.trace import run
+from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.scenes import sentiment as sentiment_scene
+from rnn_tui.ui.scenes.sentiment import MapBoard, SentimentScene, WordsBoard, demo
+from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesScene, diagram
+from rnn_tui.ui.session import Session
+from rnn_tui.ui.widgets.bars import fmt
+
+SIZE = (80, 24)
+
+
+def drive(scene: str, script, session: Session | None = None):
+    """Run the app on `scene` at 80x24 and await script(pilot, app) inside it."""
+    async def main():
+        app = RnnApp(session or Session(), scene=scene)
+        app.animation_level = "none"
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await script(pilot, app)
+    asyncio.run(main())
+
+
+def lines(widget) -> list[str]:
+    return widget.render().plain.split("\n")
+
+
+def row(widget, name: str) -> str:
+    return next(l for l in lines(widget) if l.split() and l.split()[0] == name)
+
+
+def assert_fits(app) -> None:
+    body = app.screen.query_one("#scene-body")
+    assert body.max_scroll_y == 0, "the scene scrolls at 80x24"
+    for board in app.screen.query("Board"):
+        for line in lines(board):
+            assert len(line) <= board.size.width, line
+
+
+# ---- Topologies ----
+
+def expected_trace(session: Session, name: str):
+    top = topology_by_name(name)
+    return run(session.model(top), tokenize(session.text), top, session.gen_steps)
+
+
+def check_chain(chain: ChainBoard, trace, t: int) -> None:
+    """Columns 1..t show the trace's values; later columns show none."""
+    past = trace.steps[:t]
+    assert row(chain, "t").split()[1:] == [str(s.t) for s in trace.steps]
+    for j in range(4):
+        assert row(chain, f"h[{j + 1}]").split()[1:] == [fmt(s.h[j]) for s in past]
+    labels = trace.model.labels
+    ys = [labels[s.predicted] if s.has_output else "no" for s in past]
+    ys += ["y" if s.has_output else "no" for s in trace.steps[t:]]
+    assert re.fullmatch(r"y\s+" + r"\s+".join(map(re.escape, ys)) + r"\s*", row(chain, "y"))
+    ps = [f"{s.y[s.predicted]:.0%}" if s.has_output else "output" for s in past]
+    ps += ["?" if s.has_output else "output" for s in trace.steps[t:]]
+    assert row(chain, "P(y)").split()[1:] == ps
+    xs = [s.input_token if s.source == "word" else "·" if s.source == "nothing" else f"↻{s.input_token}"
+          for s in trace.steps]
+    assert row(chain, "x").split()[1:] == xs
+
+
+@pytest.mark.parametrize("top", TOPOLOGIES, ids=lambda t: t.name)
+def test_topology_key_steps_through_the_engines_trace(top):
+    session = Session()
+    trace = expected_trace(session, top.name)
+
+    async def script(pilot, app):
+        scene = app.screen
+        assert isinstance(scene, TopologiesScene)
+        await pilot.press(top.key)
+        assert scene.topology.name == top.name
+        assert scene.last_step() == len(trace)
+        chain = scene.query_one(ChainBoard)
+        check_chain(chain, trace, 0)
+        for t in range(1, len(trace) + 1):
+            await pilot.press("right")
+            assert scene.step == t
+            check_chain(chain, trace, t)
+            s = trace.steps[t - 1]
+            caption = str(scene.query_one("#scene-caption").render())
+            assert caption.startswith(f"t={t}:")
+            if s.has_output:
+                assert f"({s.y[s.predicted]:.0%})" in caption
+            else:
+                assert "no output" in caption
+            assert_fits(app)
+        await pilot.press("right")  # past the end: stays
+        assert scene.step == len(trace)
+        await pilot.press("left")
+        assert scene.step == len(trace) - 1
+
+    drive("topologies", script, session)
+    assert session.topology.name == "many-to-many"  # the session's own topology is left alone
+
+
+def test_topologies_marks_untrained_weights_and_keeps_the_step_when_switching():
+    async def script(pilot, app):
+        scene = app.screen
+        chain = scene.query_one(ChainBoard)
+        await pilot.press("4")
+        assert "weights: lecture-next-word, trained for many-to-many" in lines(chain)[0]
+        await pilot.press("5")
+        assert "untrained for encoder-decoder" in lines(chain)[0]
+        await pilot.press("3", "right", "right")
+        assert scene.step == 2
+        await pilot.press("1")  # one step only: the cursor comes back to it
+        assert scene.step == 1 and scene.topology.name == "one-to-one"
+        await pilot.press("4")
+        assert scene.step == 1
+
+    drive("topologies", script)
+
+
+def test_topologies_opens_on_the_topology_the_unroll_scene_chose():
+    async def script(pilot, app):
+        await pilot.press("2", "pagedown")  # one-to-many in the unroll scene, then the next scene
+        scene = app.screen
+        assert isinstance(scene, TopologiesScene) and scene.topology.name == "one-to-many"
+        await pilot.press("4", "right", "pageup", "pagedown")  # our choice stays while unroll's does
+        assert scene.topology.name == "many-to-many" and scene.step == 1
+        assert app.session.topology.name == "one-to-many"
+        await pilot.press("pageup", "3", "pagedown")
+        assert scene.topology.name == "many-to-one"
+
+    drive("unroll", script)
+
+
+def test_diagrams_are_drawn_from_the_engines_schedules():
+    assert diagram(topology_by_name("one-to-one")) == ["y", "↑", "h", "↑", "x"]
+    assert diagram(topology_by_name("many-to-one"))[0] == "    y"
+    assert diagram(topology_by_name("many-to-many"))[4] == "x x x"
+    ed = diagram(topology_by_name("encoder-decoder"))
+    assert ed[0] == "      y y y" and ed[4] == "x x x · ↻ ↻" and ed[2].count("h") == 6
+    assert diagram(topology_by_name("one-to-many"))[4] == "x ↻ ↻"
+
+    async def script(pilot, app):
+        text = app.screen.query_one(DiagramsBoard).render().plain
+        for top in TOPOLOGIES:
+            assert f"{top.key} {top.name}" in text
+        for task in ("classification", "caption", "sentiment", "tagging", "translation"):
+            assert task in text
+        assert_fits(app)
+
+    drive("topologies", script)
+
+
+def test_topologies_shows_a_typed_sentence_with_unk():
+    session = Session()
+    session.add_sentence("I love zorbly cats")
+
+    async def script(pilot, app):
+        chain = app.screen.query_one(ChainBoard)
+        await pilot.press("4", "end")
+        assert row(chain, "x").split()[1:] == ["i", "love", "<unk>", "<unk>"]
+        check_chain(chain, expected_trace(session, "many-to-many"), 4)
+
+    drive("topologies", script, session)
+
+
+# ---- Sentiment ----
+
+def engine_y(text: str, topology: str = "many-to-one"):
+    return run(load_model("sentiment"), tokenize(text), topology_by_name(topology))
+
+
+def test_sentiment_starts_on_the_first_test_sentence_and_ends_on_the_engines_answer():
+    first = next(s.text for s in demo().corpus.sentences if s.split == "test")
+    final = engine_y(first).steps[-1]
+    every = engine_y(first, "many-to-many")  # y at every word: what the prefixes should show
+
+    async def script(pilot, app):
+        scene = app.screen
+        assert isinstance(scene, SentimentScene)
+        assert scene.text == first and scene.step == 0
+        words = scene.query_one(WordsBoard)
+        positive = demo().model.labels.index("positive")
+        for t in range(1, len(every) + 1):
+            await pilot.press("right")
+            p = every.steps[t - 1].y[positive]
+            assert scene.reading().p_positive(t) == pytest.approx(p, abs=1e-12)
+            shown = next(l for l in lines(words) if l.split()[:2] == [str(t), every.tokens[t - 1]])
+            assert f"{p:.0%}" in shown and ("pos" if p > 0.5 else "neg") in shown
+            assert_fits(app)
+        assert scene.step == len(every)
+        assert scene.reading().probs[-1] == pytest.approx(final.y, abs=1e-12)
+        caption = str(scene.query_one("#scene-caption").render())
+        label = demo().model.labels[final.predicted]
+        assert f"The model's answer: {label} ({final.y[final.predicted]:.0%})" in caption
+        units = " ".join(lines(words)[-4:]).split()  # h_T, all its units, four to a row
+        assert units == [fmt(v) for v in final.h]
+
+    drive("sentiment", script)
+
+
+def test_typing_a_sentence_updates_the_scene_and_unknown_words_read_as_unk():
+    typed = "I love zorbly movie"
+
+    async def script(pilot, app):
+        scene = app.screen
+        await pilot.press("right", "right")
+        await pilot.press("e")
+        await pilot.press(*["space" if c == " " else c for c in typed], "enter")
+        await pilot.pause()
+        assert app.screen is scene
+        assert scene.text == typed and scene.step == 0
+        assert scene.reading().trace.tokens == ("i", "love", "<unk>", "movie")
+        words = scene.query_one(WordsBoard)
+        assert lines(words)[0] == f"“{typed}”"
+        assert any(l.split()[:2] == ["3", "<unk>"] for l in lines(words))
+        await pilot.press("end")
+        final = engine_y(typed).steps[-1]
+        assert scene.reading().probs[-1] == pytest.approx(final.y, abs=1e-12)
+        await pilot.press("home", "right", "right", "right")
+        caption = str(scene.query_one("#scene-caption").render())
+        assert "'zorbly' (unknown, read as <unk>)" in caption
+        assert scene.subtitle() == "typed sentence 1"
+
+    drive("sentiment", script)
+
+
+def test_typing_nothing_or_cancelling_keeps_the_sentence():
+    async def script(pilot, app):
+        scene = app.screen
+        before = scene.text
+        await pilot.press("e", "escape")
+        assert scene.text == before
+        await pilot.press("e", "full_stop", "enter")  # no words: the modal says so and stays
+        assert app.screen is not scene
+        await pilot.press("escape")
+        assert scene.text == before
+
+    drive("sentiment", script)
+
+
+def test_next_sentence_and_pca_is_computed_once():
+    async def script(pilot, app):
+        scene = app.screen
+        demo()
+        misses = sentiment_scene.demo.cache_info().misses
+        await pilot.press("right", "right", "n")
+        assert scene.index == 1 and scene.step == 0
+        assert scene.text == demo().tests[1]
+        await pilot.press("N", "N")
+        assert scene.text == demo().tests[-1]
+        for _ in range(5):
+            await pilot.press("right")
+        assert sentiment_scene.demo.cache_info().misses == misses
+        map_text = scene.query_one(MapBoard).render().plain
+        assert "+" in map_text and "−" in map_text  # both kinds of sentence end
+        assert "0" in map_text  # the path starts at h_0
+
+    drive("sentiment", script)
+
+
+def test_map_path_grows_with_the_step():
+    async def script(pilot, app):
+        scene = app.screen
+        board = scene.query_one(MapBoard)
+        n = len(scene.reading().trace)
+        await pilot.press("end")
+        text = board.render().plain
+        for t in range(n + 1):
+            assert str(t) in text
+        await pilot.press("home")
+        text = board.render().plain
+        assert str(n) not in text.split("\n", 1)[1].rsplit("\n", 2)[0]
+
+    drive("sentiment", script)
+
+
+def test_pca_orients_positive_sentences_to_the_right():
+    d = demo()
+    assert d.ends[d.labels == 1, 0].mean() > 0 > d.ends[d.labels == 0, 0].mean()
+    assert np.all(d.lo < d.hi)
+
+
+def test_a_long_typed_sentence_is_clipped_at_a_word_and_the_rows_follow_the_cursor():
+    words = [f"word{i}" for i in range(40)]
+    typed = " ".join(["great", *words])
+
+    async def script(pilot, app):
+        scene = app.screen
+        await pilot.press("e")
+        app.screen.query_one(Input).value = typed  # typing it key by key is covered above
+        await pilot.press("enter")
+        await pilot.pause()
+        board = scene.query_one(WordsBoard)
+        first, second = lines(board)[:2]  # two lines of the sentence, then the table's head
+        assert len(first) <= board.size.width and len(second) <= board.size.width
+        assert second.endswith(" …") and lines(board)[2].split()[:2] == ["t", "word"]
+        shown = (first + " " + second).replace("“", "").replace(" …", "").split()
+        assert shown == typed.split()[: len(shown)]  # whole words only
+        await pilot.press(*["right"] * 12)
+        assert any(l.split()[:2] == ["12", "<unk>"] for l in lines(board))
+        assert not any(l.split()[:2] == ["1", "great"] for l in lines(board))
+        assert any("more words" in l for l in lines(board))
+        assert scene.query_one("#scene-body").max_scroll_y == 0
+
+    drive("sentiment", script)
