@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, key_text
-from rnn_tui.ui.scenes import NAMES, SCENES
+from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.session import Session
 
@@ -41,7 +41,7 @@ class RnnApp(App):
     TITLE = "rnn-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = APP_KEYS
-    MODES = {scene.NAME: scene for scene in SCENES}
+    MODES = {name: partial(lambda n: scene_class(n)(), name) for name in NAMES}
     # Screen classes that app.tcss uses to hide the scene below the smallest supported size.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough"), (36, "-tall")]
@@ -101,9 +101,9 @@ class RnnApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer."""
         yield from super().get_system_commands(screen)
-        for n, scene in enumerate(SCENES, 1):
-            yield SystemCommand(f"Scene {n}: {scene.TITLE}", f"Go to the {scene.TITLE} scene",
-                                partial(self.switch_mode, scene.NAME))
+        for n, name in enumerate(NAMES, 1):
+            yield SystemCommand(f"Scene {n}: {TITLES[name]}", f"Go to the {TITLES[name]} scene",
+                                partial(self.switch_mode, name))
         seen = set()
         for target, bindings in ((screen, getattr(screen, "BINDINGS", [])), (self, APP_KEYS)):
             for b in bindings:

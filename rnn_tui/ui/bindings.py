@@ -33,7 +33,7 @@ SCENE_KEYS: list[Binding] = [
 
 # Keys that work everywhere.
 APP_KEYS: list[Binding] = [
-    Binding("pagedown", "scene(1)", "Next scene", key_display="PgDn"),
+    Binding("pagedown", "scene(1)", "Scene", key_display="PgDn"),
     Binding("pageup", "scene(-1)", "Previous scene", key_display="PgUp", show=False),
     Binding("t", "toggle_theme", "Theme"),
     Binding("question_mark", "help", "Help", key_display="?"),
@@ -42,6 +42,8 @@ APP_KEYS: list[Binding] = [
 
 # What the help screen says about keys whose description is too short to explain them.
 EXPLAIN = {
+    "scene(1)": "next scene, in the lecture's order",
+    "scene(-1)": "previous scene",
     "next_substep": "walk the sub-steps of one step: W_ih x, + W_hh h, + b, tanh, W_out h, softmax",
     "play": "play/pause; + and - change the speed",
     "type_sentence": "type a sentence of your own (unknown words read as <unk>)",

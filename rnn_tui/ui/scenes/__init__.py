@@ -1,25 +1,32 @@
-"""One screen per lesson, in the lecture's order; PageDown/PageUp walk through them."""
+"""One screen per lesson, in the lecture's order; PageDown/PageUp walk through them.
+A scene's module is imported the first time it is shown, so start-up pays only for the first."""
 
 from __future__ import annotations
 
-from rnn_tui.ui.scenes.flatten import FlattenScene
-from rnn_tui.ui.scenes.gradients import GradientScene
-from rnn_tui.ui.scenes.onehot import OneHotScene
-from rnn_tui.ui.scenes.order import OrderScene
-from rnn_tui.ui.scenes.padding import PaddingScene
-from rnn_tui.ui.scenes.sentiment import SentimentScene
-from rnn_tui.ui.scenes.sequences import SequencesScene
-from rnn_tui.ui.scenes.topologies import TopologiesScene
-from rnn_tui.ui.scenes.train import TrainScene
-from rnn_tui.ui.scenes.unroll import UnrollScene
+from importlib import import_module
 
-SCENES = [
-    SequencesScene, OneHotScene, FlattenScene, PaddingScene, OrderScene,
-    UnrollScene, TopologiesScene, SentimentScene, TrainScene, GradientScene,
+# (name for --scene, title, module:class), in the lecture's order
+REGISTRY = [
+    ("sequences", "Sequences", "sequences:SequencesScene"),
+    ("onehot", "One-hot", "onehot:OneHotScene"),
+    ("flatten", "Flatten", "flatten:FlattenScene"),
+    ("padding", "Padding", "padding:PaddingScene"),
+    ("order", "Order", "order:OrderScene"),
+    ("unroll", "Unroll", "unroll:UnrollScene"),
+    ("topologies", "Topologies", "topologies:TopologiesScene"),
+    ("sentiment", "Sentiment demo", "sentiment:SentimentScene"),
+    ("train", "Train", "train:TrainScene"),
+    ("gradients", "Gradients", "gradients:GradientScene"),
 ]
-NAMES = [s.NAME for s in SCENES]
+NAMES = [name for name, _, _ in REGISTRY]
+TITLES = {name: title for name, title, _ in REGISTRY}
+
+
+def scene_class(name: str):
+    module, cls = dict((n, w) for n, _, w in REGISTRY)[name].split(":")
+    return getattr(import_module(f"rnn_tui.ui.scenes.{module}"), cls)
 
 
 def position(name: str) -> tuple[int, int]:
     """(1-based number, how many) of a scene, for its title line."""
-    return NAMES.index(name) + 1, len(SCENES)
+    return NAMES.index(name) + 1, len(NAMES)

@@ -44,7 +44,7 @@ class Scene(Screen):
             yield from self.compose_body()
         yield Static(id="scene-caption")
         yield Static(id="too-small")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
 
     def compose_body(self) -> ComposeResult:
         yield from ()

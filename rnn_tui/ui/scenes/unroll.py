@@ -31,7 +31,8 @@ class UnrollScene(Screen):
     NAME = "unroll"
     TITLE = "Unroll"
     BINDINGS = SCENE_KEYS
-    view: reactive[View | None] = reactive(None, init=False)
+    # The panes repaint themselves when their part of the view changes; the screen need not.
+    view: reactive[View | None] = reactive(None, init=False, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,7 +59,7 @@ class UnrollScene(Screen):
                     yield HiddenState(id="hidden")
                 yield Output(id="output")
         yield Static(id="too-small")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
 
     def on_mount(self) -> None:
         self.load_trace()

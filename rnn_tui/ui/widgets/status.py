@@ -18,7 +18,7 @@ class StatusLine(Pane):
         self.text = ""   # the sentence as typed: user text, shown as it is, never as markup
 
     def key(self, view: View) -> Hashable:
-        return (id(view.trace), view.cursor, self.where, self.text, view.hidden)
+        return (id(view.trace), view.cursor, self.where, self.text, view.guessing)
 
     def render(self) -> Text:
         v = self.view
@@ -28,10 +28,10 @@ class StatusLine(Pane):
         text = Text.assemble(
             (" rnn-tui ", self.style("current")), " ",
             (f"{tr.topology.key} {tr.topology.title}", self.style("heading")),
-            f" │ {self.where}: ", user_text(self.text),
             f" │ t={v.step.t}/{len(tr.steps)}",
+            "  guess mode" if v.guessing else "",
+            f" │ {self.where}: ", user_text(self.text),
             f" │ model {tr.model.name} (H={tr.model.hidden_size})",
-            "  guess mode" if v.hidden else "",
         )
         text.no_wrap = True
         text.overflow = "ellipsis"

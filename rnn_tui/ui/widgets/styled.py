@@ -10,6 +10,11 @@ _NO_BACKGROUND: dict[Style, Style] = {}
 
 class Styled(Widget):
     can_focus = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # No links here; Textual's link-hover check would repaint a pane at every mouse move.
+        self.auto_links = False
     COMPONENT_CLASSES = {
         "pane--positive", "pane--negative", "pane--active", "pane--muted", "pane--current",
         "pane--future", "pane--hot", "pane--heading",
