@@ -38,11 +38,21 @@ class Shot:
 SHOTS: list[Shot] = [
     # One per topology, one step in, so h carries something from h₁.
     *(Shot(f"unroll_{top.name.replace('-', '_')}", SMALL, (top.key, "right")) for top in TOPOLOGIES),
-    Shot("unroll_substep", SMALL, ("down", "down", "down")),  # t=2 at "+ b": three terms of five
+    Shot("unroll_substep", SMALL, ("right", "down", "down", "down")),  # t=2 at "+ b": three terms of five
     Shot("unroll_folded", SMALL, ("right", "f")),
     Shot("help", SMALL, ("question_mark",)),
     Shot("light", LARGE, ("t", "right", "right")),
     Shot("unit", SMALL, ("right", "i")),
+    # The lecture's scenes, in order, each at a telling step.
+    Shot("scene1_sequences", SMALL, ("end",), "sequences"),
+    Shot("scene2_onehot", SMALL, ("right",) * 7, "onehot"),
+    Shot("scene3_flatten", SMALL, ("right", "right"), "flatten"),
+    Shot("scene4_padding", SMALL, ("end",), "padding"),
+    Shot("scene5_order", SMALL, ("end",), "order"),
+    Shot("scene7_topologies", SMALL, ("2", "right", "right"), "topologies"),
+    Shot("scene8_sentiment", SMALL, ("right",) * 4, "sentiment"),
+    Shot("scene9_train", SMALL, ("space",), "train"),  # waits for the training to finish
+    Shot("scene10_gradients", SMALL, ("right",) * 20, "gradients"),
 ]
 
 
@@ -51,6 +61,7 @@ async def take(shot: Shot, out: Path) -> Path:
     async with app.run_test(size=shot.size) as pilot:
         await pilot.pause()
         await pilot.press(*shot.keys)
+        await app.workers.wait_for_complete()  # training, in the train scene
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         path = app.save_screenshot(filename=f"{shot.name}.svg", path=str(out))

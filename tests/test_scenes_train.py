@@ -7,7 +7,6 @@ import asyncio
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from rnn_tui.cli import build_parser
 from rnn_tui.engine import weights

@@ -4,7 +4,6 @@ import string
 import unicodedata
 
 import numpy as np
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from rnn_tui.engine import EOS, LECTURE_CORPUS, UNK, Vocabulary, tokenize

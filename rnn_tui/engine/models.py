@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rnn_tui.engine import weights
 from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
-from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Model, Params
 
 BUILTIN = {

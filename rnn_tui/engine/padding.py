@@ -113,7 +113,8 @@ def order_pair(corpus: Corpus) -> tuple[tuple[str, ...], tuple[str, ...]]:
     sharing the most words, each kept to the shared words in its own order (the lecture's
     "my name is Barry" / "Barry is my name"). Falls back to the longest sentence reversed."""
     best = None
-    for s, r in combinations(corpus.sentences, 2):
+    # Pairs grow with the square of the corpus: the first 300 sentences are plenty to find one.
+    for s, r in combinations(corpus.sentences[:300], 2):
         shared = set(s.words) & set(r.words)
         a = tuple(w for w in s.words if w in shared)
         b = tuple(w for w in r.words if w in shared)

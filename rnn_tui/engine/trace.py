@@ -10,7 +10,7 @@ import numpy as np
 
 from rnn_tui.engine.rnn import Model, softmax
 from rnn_tui.engine.text import EOS
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, Topology
+from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:

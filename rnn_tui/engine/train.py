@@ -3,7 +3,7 @@ time, a loss at any chosen steps, so many-to-one sentiment and synced next-word 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np

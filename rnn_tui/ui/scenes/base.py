@@ -86,5 +86,9 @@ class Scene(Screen):
         title.no_wrap, title.overflow = True, "ellipsis"
         self.query_one("#scene-title", Static).update(title)
         self.query_one("#scene-caption", Static).update(Text(self.caption()))
-        for board in self.query(Board):
+        shown = [board for board in self.query(Board) if board.display]
+        for board in shown:
+            # A line under every board shown but the last: at 80x24 every line counts. Set here,
+            # since a `:last-child` rule is not recomputed when a board's display changes.
+            board.styles.margin = (0, 0, 0 if board is shown[-1] else 1, 0)
             board.refresh(layout=True)

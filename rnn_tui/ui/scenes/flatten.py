@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.padding import Rejection, flattened_sizes, rejections
 from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.scenes.onehot import Drawn, count, flush, is_lecture, lines, whole_words
+from rnn_tui.ui.scenes.drawing import Drawn, count, is_lecture, lines, whole_words
 
 MAX_FED = 4   # sentences fed one at a time; the last step sums up the whole corpus
 
@@ -31,13 +31,19 @@ class Sizes:
         self.true = flattened_sizes(corpus, self.V_true)
         self.rejected_board = {r.sentence: r for r in rejections(corpus, self.V_board)}
         self.rejected_true = {r.sentence: r for r in rejections(corpus, self.V_true)}
+        self.lengths = corpus.lengths
+        self.rejected_after_fed = sum(1 for n in self.rejected_board if n >= self.fed)
 
     def status(self, n: int) -> Rejection | None:
         return self.rejected_board.get(n)
 
 
 def sizes(scene: "FlattenScene") -> Sizes:
-    return Sizes(scene.session.corpus)
+    """Computed once per corpus: every board and the caption read the same figures."""
+    corpus = scene.session.corpus
+    if scene._sizes is None or scene._sizes.corpus is not corpus:
+        scene._sizes = Sizes(corpus)
+    return scene._sizes
 
 
 def fed_now(scene: "FlattenScene", s: Sizes) -> list[int]:
@@ -61,14 +67,15 @@ class TableBoard(Board):
         step = min(scene.step, s.fed + 1)
         head_b = f"{'board' if is_lecture(s.corpus) else 'tokens'}: V = {s.V_board}"
         head_t = f"true: V = {s.V_true}"
-        cell_b = [f"{T} × {s.V_board} = {n:,}" for T, n in zip(s.corpus.lengths, s.board)]
-        cell_t = [f"{T} × {s.V_true} = {n:,}" for T, n in zip(s.corpus.lengths, s.true)]
+        lengths = s.lengths[: s.fed]
+        cell_b = [f"{T} × {s.V_board} = {n:,}" for T, n in zip(lengths, s.board)]
+        cell_t = [f"{T} × {s.V_true} = {n:,}" for T, n in zip(lengths, s.true)]
         w_num = len(str(s.fed))
         w_b = max(len(head_b), *map(len, cell_b[: s.fed]))
         w_t = max(len(head_t), *map(len, cell_t[: s.fed]))
         w_verdict = len("✗ size error")
         room = width - (w_num + 2 + 2 + w_b + 2 + w_t + 2 + w_verdict)
-        texts = [whole_words(sent.words, max(8, room))[0] for sent in s.corpus.sentences[: s.fed]]
+        texts = [whole_words(sent.words, max(8, room)) for sent in s.corpus.sentences[: s.fed]]
         w_s = max(len("sentence"), *map(len, texts))
         rows = [Text("each sentence flattened: T one-hot vectors end to end = T × V numbers",
                      self.style("heading"))]
@@ -91,10 +98,10 @@ class TableBoard(Board):
             rows.append(row)
         if s.N > s.fed:
             rest = range(s.fed, s.N)
-            bad = sum(1 for n in rest if n in s.rejected_board)
-            note = f"… {len(rest)} more sentence{'s' if len(rest) != 1 else ''}"
+            bad = s.rejected_after_fed
+            note = f"… {count(len(rest), 'more sentence')}"
             if step > s.fed:
-                note += f": {bad} of them rejected, {len(rest) - bad} fit"
+                note += f": {bad:,} of them rejected, {len(rest) - bad:,} fit"
             rows.append(Text(note, self.style("muted")))
         if step <= s.fed:
             rows.append(self.flattened(s, max(0, step - 1), width))
@@ -207,9 +214,11 @@ class FlattenScene(Scene):
     NAME = "flatten"
     TITLE = "Flatten"
 
+    _sizes: Sizes | None = None
+
     def compose_body(self) -> ComposeResult:
         yield TableBoard(id="table")
-        yield flush(LayerBoard(id="layer"))
+        yield LayerBoard(id="layer")
 
     def last_step(self) -> int:
         return min(len(self.session.corpus.sentences), MAX_FED) + 1
@@ -229,15 +238,15 @@ class FlattenScene(Scene):
             if n == 0:
                 return f"Sentence 1 goes in: {s.board[0]:,} inputs, exactly what the layer was built for. OK."
             if rejected:
-                T, T0 = s.corpus.lengths[n], s.corpus.lengths[0]
+                T, T0 = s.lengths[n], s.lengths[0]
                 return (f"Sentence {n + 1}: input size error: expected {rejected.expected:,} inputs, got "
-                        f"{rejected.got:,}. {count(T, 'word')}, not {T0}: the layer has no weights for another length.")
-            return f"Sentence {n + 1} has {count(s.corpus.lengths[n], 'word')}, like sentence 1: it fits. OK."
+                        f"{rejected.got:,}. {count(T, 'word')}, not {T0}, and its weights take exactly {rejected.expected:,}.")
+            return f"Sentence {n + 1} has {count(s.lengths[n], 'word')}, like sentence 1: it fits. OK."
         bad = len(s.rejected_board)
         if not bad:
             if s.N == 1:
                 return "One sentence, so it fits, trivially. A second sentence of another length would not."
-            return (f"All {s.N} sentences fit, only because they all have {count(s.corpus.lengths[0], 'word')}. "
+            return (f"All {s.N} sentences fit, only because they all have {count(s.lengths[0], 'word')}. "
                     "One longer sentence and the layer fails.")
-        return (f"{bad} of {count(s.N, 'sentence')} rejected. The true V = {s.V_true} makes them smaller, not equal: "
+        return (f"{bad:,} of {count(s.N, 'sentence')} rejected. The true V = {s.V_true} makes them smaller, not equal: "
                 "a dense layer takes one size; sentences come in many lengths.")

@@ -4,96 +4,14 @@ vector needs one column per unique word (8), plus <unk> (V = 9)."""
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 
-from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
+from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.text import UNK
 from rnn_tui.ui.scenes.base import Board, Scene
-
-# ---- drawing helpers shared by the lesson scenes (flatten, padding, order import them) ----
-
-
-class Drawn:
-    """A drawing laid out for the width Textual gives it, so measuring and painting agree."""
-
-    def __init__(self, draw: Callable[[int], RenderableType]) -> None:
-        self._draw = draw
-
-    def __rich_console__(self, console, options):
-        yield self._draw(max(20, options.max_width))
-
-
-def lines(rows: Sequence[Text]) -> Text:
-    return Text("\n").join(rows)
-
-
-def whole_words(words: Sequence[str], width: int) -> tuple[str, int]:
-    """As many whole words as fit in `width` (with " …" when some are left out), and how many
-    were left out. Never cuts a word in two; a first word too long for the width is cut with …."""
-    if len(" ".join(words)) <= width:
-        return " ".join(words), 0
-    kept: list[str] = []
-    for w in words:
-        if len(" ".join(kept + [w])) + 2 > width:
-            break
-        kept.append(w)
-    if not kept:
-        return words[0][: max(1, width - 1)] + "…", len(words) - 1
-    return " ".join(kept) + " …", len(words) - len(kept)
-
-
-def fit_columns(labels: Sequence[str], room: int, focus: int | None = None,
-                keep: Sequence[int] = ()) -> list[int]:
-    """The columns (indices into `labels`) to draw in `room` characters, each len(label) + 1
-    wide. All of them if they fit; else the focus column, then the `keep` columns nearest to
-    it, then any others nearest to it, while they fit. Returned in index order."""
-    every = list(range(len(labels)))
-    width = lambda cols: sum(len(labels[c]) + 1 for c in cols)
-    if width(every) <= room:
-        return every
-    centre = focus if focus is not None else (min(keep) if keep else 0)
-    keep_set = set(keep)
-    order = sorted(every, key=lambda c: (c != focus, c not in keep_set, abs(c - centre), c))
-    chosen: list[int] = []
-    used = 0
-    for c in order:
-        w = len(labels[c]) + 1
-        if used + w > room:
-            break  # stop at the first that does not fit, so the columns stay in runs
-        chosen.append(c)
-        used += w
-    return sorted(chosen)
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """ "1 word", "12 words", "1,361 tokens". """
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
-
-
-def flush(board: Board) -> Board:
-    """No margin under the last board of a scene: at 80x24 every line counts. (An inline style,
-    because app.tcss's `Board { margin }` outranks any DEFAULT_CSS.)"""
-    board.styles.margin = (0, 0, 0, 0)
-    return board
-
-
-def pct(share: float) -> str:
-    """A share as a percentage, never rounded to 0% or 100% unless it is exactly that."""
-    for digits in (0, 1, 2, 3):
-        text = f"{share:.{digits}%}"
-        if not (0 < share < 1 and float(text[:-1]) in (0.0, 100.0)):
-            break
-    return text
-
-
-def is_lecture(corpus: Corpus) -> bool:
-    """The three sentences on the board, so the board's own figures can be quoted."""
-    return corpus.sentences == LECTURE_CORPUS.sentences
-
+from rnn_tui.ui.scenes.drawing import Drawn, count, fit_columns, is_lecture, lines
 
 # ---- the scene ----
 
@@ -366,10 +284,10 @@ class OneHotScene(Scene):
         yield SentencesBoard(id="sentences")
         yield VocabularyBoard(id="vocabulary")
         yield VectorBoard(id="vector")
-        yield flush(TruthBoard(id="truth"))
+        yield TruthBoard(id="truth")
 
     def last_step(self) -> int:
-        return self.session.corpus.token_count
+        return reading(self).total  # the corpus's token count, counted once
 
     def subtitle(self) -> str:
         return "corpus → tokens → vocabulary → one-hot"

@@ -8,14 +8,16 @@ import numpy as np
 from rich.text import Text
 from textual.app import ComposeResult
 
+from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.padding import OrderTest, order_pair, order_test
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.scenes.onehot import Drawn, count, fit_columns, flush, lines, whole_words
+from rnn_tui.ui.scenes.drawing import Drawn, count, fit_columns, lines, whole_words
 from rnn_tui.ui.widgets.bars import fmt, signed_bar
 
 BAG, STATES, VERDICT = 1, 2, 3   # the steps
+PAIR_SEARCH = 300   # sentences searched for the pair: order_pair's work grows with their square
 
 
 class Compared:
@@ -34,11 +36,14 @@ def tested(scene: "OrderScene") -> OrderTest:
 
 def compared(scene: "OrderScene") -> Compared:
     """Computed once per corpus and model: two forward passes."""
-    model = scene.session.model(topology_by_name("many-to-one"))
-    key = (id(scene.session.corpus), id(model))
-    if scene._compared is None or scene._compared[0] != key:
-        scene._compared = (key, Compared(model, *order_pair(scene.session.corpus)))
-    return scene._compared[1]
+    corpus, model = scene.session.corpus, scene.session.model(topology_by_name("many-to-one"))
+    cached = scene._compared
+    if cached is None or cached[0] is not corpus or cached[1] is not model:
+        searched = corpus
+        if len(corpus.sentences) > PAIR_SEARCH:  # order_pair tries every pair of sentences
+            searched = Corpus(corpus.sentences[:PAIR_SEARCH], corpus.source)
+        scene._compared = cached = (corpus, model, Compared(model, *order_pair(searched)))
+    return cached[2]
 
 
 class PairBoard(Board):
@@ -49,9 +54,9 @@ class PairBoard(Board):
 
     def draw(self, width: int) -> Text:
         t = tested(self.screen)
-        heading = Text("two sentences from the corpus, kept to the words they share", self.style("heading"))
-        a = Text.assemble(("A  ", "bold"), Text(whole_words(t.a, width - 3)[0]))
-        b = Text.assemble(("B  ", "bold"), Text(whole_words(t.b, width - 3)[0]))
+        heading = Text("two orders of the same words, from the corpus", self.style("heading"))
+        a = Text.assemble(("A  ", "bold"), Text(whole_words(t.a, width - 3)))
+        b = Text.assemble(("B  ", "bold"), Text(whole_words(t.b, width - 3)))
         if len(a) + len(b) + 6 <= width:
             return lines([heading, Text.assemble(a, " " * 6, b)])
         return lines([heading, a, b])
@@ -144,7 +149,7 @@ class OrderScene(Scene):
     def compose_body(self) -> ComposeResult:
         yield PairBoard(id="pair")
         yield BagBoard(id="bag")
-        yield flush(StatesBoard(id="states"))
+        yield StatesBoard(id="states")
 
     def last_step(self) -> int:
         return VERDICT

@@ -4,7 +4,6 @@ weights grow with the longest sentence while an RNN's stay put."""
 
 from __future__ import annotations
 
-from math import ceil
 
 import numpy as np
 from rich.text import Text
@@ -13,7 +12,7 @@ from textual.app import ComposeResult
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.padding import PaddingCost, padding_cost, param_growth
 from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.scenes.onehot import Drawn, count, flush, fit_columns, lines, pct, whole_words
+from rnn_tui.ui.scenes.drawing import Drawn, count, fit_columns, lines, pct, whole_words
 
 MAX_SHOWN = 6     # sentences drawn one a step; the summary covers the whole corpus
 MAX_ROWS = 8      # word-slot rows drawn; a longer sentence collapses the rest into one line
@@ -44,10 +43,11 @@ class Padded:
 
 
 def padded(scene: "PaddingScene") -> Padded:
-    key = (id(scene.session.corpus), scene.session.model().hidden_size)
-    if scene._figures is None or scene._figures[0] != key:
-        scene._figures = (key, Padded(scene.session.corpus, key[1]))
-    return scene._figures[1]
+    corpus, hidden = scene.session.corpus, scene.session.model().hidden_size
+    p = scene._figures
+    if p is None or p.corpus is not corpus or p.H != hidden:
+        scene._figures = p = Padded(corpus, hidden)
+    return p
 
 
 class GridBoard(Board):
@@ -64,14 +64,13 @@ class GridBoard(Board):
         n = scene.step
         words = p.corpus.sentences[n].words
         block = p.X[n]
-        sentence, _ = whole_words(words, width - 14)
+        sentence = whole_words(words, width - 14)
         rows = [Text.assemble((f"sentence {n + 1} of {p.N}: ", self.style("heading")), Text(sentence)),
                 Text(f"padded to T_max = {count(p.T, 'row')} × V = {count(p.V, 'column')} (unique words)",
                      self.style("heading"))]
         labels = list(p.corpus.vocab.words[: p.V])
         hot = sorted({int(np.argmax(block[t])) for t in range(len(words)) if block[t].any()})
         label_w = min(12, max([3] + [len(w) for w in words])) + 1
-        cells = [w + " " for w in labels]
         cols = fit_columns(labels, width - label_w, focus=hot[0] if hot else 0, keep=hot)
         if len(cols) < p.V:
             cols = fit_columns(labels, width - label_w - 16, focus=hot[0] if hot else 0, keep=hot)
@@ -203,11 +202,11 @@ class PaddingScene(Scene):
     NAME = "padding"
     TITLE = "Padding"
 
-    _figures = None
+    _figures: Padded | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield flush(GridBoard(id="grid"))
-        yield flush(CostBoard(id="cost"))
+        yield GridBoard(id="grid")
+        yield CostBoard(id="cost")
 
     def last_step(self) -> int:
         return min(len(self.session.corpus.sentences), MAX_SHOWN)
@@ -230,8 +229,8 @@ class PaddingScene(Scene):
             pad = p.T - words
             ones, cells = words, p.T * p.V
             if not pad:
-                return (f"Sentence {n + 1}: {count(words, 'word')}, the longest, so no padding. Still, "
-                        f"{cells - ones:,} of its {cells:,} cells are 0: one 1 per word.")
+                return (f"Sentence {n + 1}: {count(words, 'word')}, the longest: no padding, yet "
+                        f"{cells - ones:,} of its {cells:,} cells are 0.")
             return (f"Sentence {n + 1}: {count(words, 'word')}, padded with {count(pad, 'zero row')} to {p.T}: "
                     f"{cells - ones:,} of its {cells:,} cells are 0.")
         return (f"{pct(c.zero_share)} of the padded matrix is zeros, {pct(c.padding_share)} of the multiply-adds "

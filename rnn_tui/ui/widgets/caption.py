@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Hashable
 
 from rich.text import Text
 
-from rnn_tui.ui.view import View, caption, topology_line, trained_note
+from rnn_tui.ui.view import caption, topology_line, trained_note
 from rnn_tui.ui.widgets.pane import Pane
 
 

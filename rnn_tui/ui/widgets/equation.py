@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.widgets.bars import fmt
-from rnn_tui.ui.view import BIAS, INPUT, RECURRENT, TANH, View, sub
+from rnn_tui.ui.view import BIAS, INPUT, RECURRENT, TANH, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 SUM = "sum"  # computed with tanh's sub-step: the pre-activation

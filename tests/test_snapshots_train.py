@@ -1,0 +1,33 @@
+"""SVG snapshots of the training and gradient scenes at 80x24 (pytest-textual-snapshot).
+Regenerate deliberately with `pytest tests/test_snapshots_train.py --snapshot-update`."""
+
+from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.session import Session
+
+SIZE = (80, 24)
+
+
+def app_on(scene: str) -> RnnApp:
+    app = RnnApp(Session(), scene=scene)
+    app.animation_level = "none"
+    return app
+
+
+def test_train_after_a_full_run(snap_compare):
+    """The shipped settings, trained to the end: the loss curve, both accuracies, the try line.
+    Training is seeded, so the picture is the same every run."""
+    async def train(pilot):
+        await pilot.press("space")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app_on("train"), run_before=train, terminal_size=SIZE)
+
+
+def test_gradients_twenty_steps_back(snap_compare):
+    """The long sentence, twenty steps back from the loss: the norms shrinking on a log scale."""
+    assert snap_compare(app_on("gradients"), press=["right"] * 20, terminal_size=SIZE)
+
+
+def test_gradients_exploding_with_w_hh_times_four(snap_compare):
+    assert snap_compare(app_on("gradients"), press=["x", "x", "end"], terminal_size=SIZE)
