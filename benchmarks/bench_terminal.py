@@ -54,6 +54,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from machine import cores, cpu_model  # benchmarks/machine.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]  # this checkout's rnn_tui, for the script and the apps
 QUIET = 0.150            # seconds without output that end a repaint
 STEP, BACK = b"\x1b[C", b"\x1b[D"   # the arrow keys as a terminal sends them
@@ -387,15 +389,6 @@ def p95(values):
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]  # nearest rank
 
 
-def cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def load_average() -> str:
@@ -405,10 +398,6 @@ def load_average() -> str:
         return "unknown"
 
 
-def cores() -> str:
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    total = os.cpu_count()
-    return f"{usable} usable of {total}" if usable not in (None, total) else str(total)
 
 
 def fmt(value, spec: str, unit: str = "") -> str:

@@ -7,7 +7,6 @@ Prints a small table; asserts nothing. About half a minute on a 2-core machine.
 
 from __future__ import annotations
 
-import os
 import platform
 import statistics
 import time
@@ -20,27 +19,16 @@ from rnn_tui.engine.models import sentiment_corpus
 from rnn_tui.engine.trace import run
 from rnn_tui.engine.train import Config, make_task, train
 
+from machine import cores, cpu_model  # benchmarks/machine.py, beside this script
+
 RUNS = 3
 TRACE_HIDDEN = 256
 TRACE_VOCAB = 1_000
 TRACE_LENGTHS = (5, 1_000)
 
 
-def cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
-def cores() -> str:
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    total = os.cpu_count()
-    return f"{usable} usable of {total}" if usable not in (None, total) else str(total)
 
 
 def bench_training() -> tuple[float, int, float, float]:

@@ -1,7 +1,6 @@
 """The Topologies and Sentiment scenes, driven with Pilot at 80x24: the numbers on screen are
 the engine's. (No pytest-asyncio here: each test runs its coroutine with asyncio.run.)"""
 
-import asyncio
 import re
 
 import numpy as np
@@ -12,25 +11,17 @@ from rnn_tui.engine import tokenize
 from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import TOPOLOGIES, topology_by_name
 from rnn_tui.engine.trace import run
-from rnn_tui.ui.app import RnnApp
 from rnn_tui.ui.scenes import sentiment as sentiment_scene
 from rnn_tui.ui.scenes.sentiment import MapBoard, SentimentScene, WordsBoard, demo
 from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesScene, diagram
 from rnn_tui.ui.session import Session
+
+from helpers import drive
 from rnn_tui.ui.widgets.bars import fmt
 
 SIZE = (80, 24)
 
 
-def drive(scene: str, script, session: Session | None = None):
-    """Run the app on `scene` at 80x24 and await script(pilot, app) inside it."""
-    async def main():
-        app = RnnApp(session or Session(), scene=scene)
-        app.animation_level = "none"
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await script(pilot, app)
-    asyncio.run(main())
 
 
 def lines(widget) -> list[str]:

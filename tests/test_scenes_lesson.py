@@ -4,7 +4,6 @@ screen are the engine's, for the lecture corpus and for a corpus of one's own.
 
 from __future__ import annotations
 
-import asyncio
 import io
 
 import pytest
@@ -14,24 +13,16 @@ from rnn_tui.engine import LECTURE_CORPUS, Corpus, Sentence
 from rnn_tui.engine.padding import (flattened_sizes, order_pair, order_test, padded_matrix, padding_cost,
                                     param_growth, rejections)
 from rnn_tui.engine.topologies import topology_by_name
-from rnn_tui.ui.app import RnnApp
 from rnn_tui.ui.scenes.flatten import FlattenScene
 from rnn_tui.ui.session import Session
+
+from helpers import drive
 from rnn_tui.ui.widgets.bars import fmt
 
 SIZE = (80, 24)
 LESSON = ["onehot", "flatten", "padding", "order"]
 
 
-def drive(scene: str, script, session: Session | None = None):
-    """Run the app on `scene` at 80x24 and await script(pilot, app) inside it."""
-    async def main():
-        app = RnnApp(session or Session(), scene=scene)
-        app.animation_level = "none"
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await script(pilot, app)
-    asyncio.run(main())
 
 
 def board(app, id: str) -> str:

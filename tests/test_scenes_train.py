@@ -3,7 +3,6 @@ and bringing your own data and model. Numbers on screen are checked against the 
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import numpy as np
@@ -15,21 +14,12 @@ from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
 from rnn_tui.engine.train import Config
-from rnn_tui.ui.app import RnnApp
 from rnn_tui.ui.launch import build_session
 from rnn_tui.ui.scenes.gradients import SCALES
-from rnn_tui.ui.session import Session
+
+from helpers import drive
 
 DATA = Path(__file__).parent / "data"
-
-
-def drive(scene: str, script, session: Session | None = None, size=(80, 24)):
-    async def main():
-        app = RnnApp(session or Session(), scene=scene)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await script(app, pilot)
-    asyncio.run(main())
 
 
 def text_of(app, selector: str) -> str:
@@ -63,7 +53,7 @@ def test_dh_is_the_derivative_of_the_loss_with_respect_to_each_hidden_state():
 
 
 def test_gradient_scene_shows_the_engines_norms_step_by_step_back_from_the_loss():
-    async def script(app, pilot):
+    async def script(pilot, app):
         scene = app.screen
         model = load_model("sentiment")
         back = backward_many_to_one(model, scene.words, target=scene.target)
@@ -80,7 +70,7 @@ def test_gradient_scene_shows_the_engines_norms_step_by_step_back_from_the_loss(
 
 
 def test_scaling_w_hh_changes_its_largest_singular_value_and_the_norms():
-    async def script(app, pilot):
+    async def script(pilot, app):
         scene = app.screen
         base = load_model("sentiment")
         sigma = np.linalg.norm(base.params.W_hh, 2)
@@ -104,7 +94,7 @@ def _sub(n: int) -> str:
 # ---- the training scene -----------------------------------------------------------------
 
 def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_word():
-    async def script(app, pilot):
+    async def script(pilot, app):
         scene = app.screen
         scene.config = Config(hidden=8, epochs=6, lr=0.02, seed=3)
         await pilot.press("space")
@@ -129,7 +119,7 @@ def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_
 def test_a_run_is_reproducible_from_its_seed():
     losses = []
 
-    async def script(app, pilot):
+    async def script(pilot, app):
         scene = app.screen
         scene.config = Config(hidden=4, epochs=2, lr=0.02, seed=7)
         await pilot.press("space")
@@ -144,7 +134,7 @@ def test_a_run_is_reproducible_from_its_seed():
 def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
-    async def script(app, pilot):
+    async def script(pilot, app):
         scene = app.screen
         scene.config = Config(hidden=4, epochs=1, lr=0.02, seed=0)
         await pilot.press("w")  # nothing trained yet: nothing written
@@ -163,7 +153,7 @@ def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch):
 
 
 def test_a_huge_learning_rate_stops_with_a_message_not_nan():
-    async def script(app, pilot):
+    async def script(pilot, app):
         scene = app.screen
         errors = []
         app.notify = lambda message, *a, severity="information", **k: errors.append(message) if severity == "error" else None
@@ -184,7 +174,7 @@ def test_a_pytorch_export_drives_every_pane():
     session = build_session(args)
     expected = np.load(DATA / "pytorch_rnn.npz")
 
-    async def script(app, pilot):
+    async def script(pilot, app):
         assert "cat" in text_of(app, "#onehot")  # its vocabulary labels the one-hot pane
         await pilot.press("e")
         await pilot.press(*"the cat sat on the mat", "enter")
@@ -202,7 +192,7 @@ def test_a_corpus_file_trains_in_the_app(tmp_path):
     args = build_parser().parse_args(["--corpus", str(path)])
     session = build_session(args)
 
-    async def script(app, pilot):
+    async def script(pilot, app):
         scene = app.screen
         scene.config = Config(hidden=4, epochs=30, lr=0.05, seed=0)
         await pilot.press("space")

@@ -1,0 +1,22 @@
+"""What the scene tests share: run the app headless on one scene and drive it."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.session import Session
+
+SIZE = (80, 24)
+
+
+def drive(scene: str, script, session: Session | None = None, size: tuple[int, int] = SIZE) -> None:
+    """Run the app on `scene` and await script(pilot, app) inside it. pytest-asyncio is not a
+    dependency, so each test runs its own event loop."""
+    async def main():
+        app = RnnApp(session or Session(), scene=scene)
+        app.animation_level = "none"
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await script(pilot, app)
+    asyncio.run(main())
