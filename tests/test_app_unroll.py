@@ -164,7 +164,7 @@ async def test_every_step_shows_the_traces_numbers(app, pilot, key):
     trace = app.session.trace()
     assert trace.topology.name == TOPOLOGY_KEYS[key]
     assert app.screen.view.trace is trace
-    assert plain(app, "#status").startswith(f" rnn-tui  {key} {trace.topology.title}")
+    assert plain(app, "#status").startswith(f" rnn-tui  6/10 {key} {trace.topology.title}")  # scene 6 of 10
     for i in range(len(trace)):
         assert app.screen.view.cursor == i
         check_step_numbers(app)

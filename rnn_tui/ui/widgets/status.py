@@ -7,6 +7,7 @@ from typing import Hashable
 from rich.text import Text
 
 from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.scenes import position
 from rnn_tui.ui.view import View
 from rnn_tui.ui.widgets.pane import Pane
 
@@ -26,7 +27,7 @@ class StatusLine(Pane):
             return Text("")
         tr = v.trace
         text = Text.assemble(
-            (" rnn-tui ", self.style("current")), " ",
+            (" rnn-tui ", self.style("current")), " {}/{} ".format(*position("unroll")),
             (f"{tr.topology.key} {tr.topology.title}", self.style("heading")),
             f" │ t={v.step.t}/{len(tr.steps)}",
             "  guess mode" if v.guessing else "",
