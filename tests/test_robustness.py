@@ -95,7 +95,7 @@ async def mash(actions, scene: str, size=(80, 24)) -> None:
                     assert "\x1b" not in plain and "\x07" not in plain
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(actions=ACTIONS, scene=st.sampled_from(NAMES))
 def test_random_keys_in_every_scene_keep_every_invariant(actions, scene):
     asyncio.run(mash(actions, scene))
@@ -219,3 +219,32 @@ def test_extreme_weights_and_long_sentences_keep_every_value_finite(scale, seed,
             assert np.all(np.isfinite(s.pre)) and np.all(np.abs(s.h) <= 1)
             if s.y is not None:
                 assert np.all(np.isfinite(s.y)) and abs(s.y.sum() - 1) < 1e-9
+
+
+# ---- a bug inside a scene -----------------------------------------------------------------
+
+def test_a_failing_key_or_pane_is_shown_as_a_notice_and_the_app_goes_on(monkeypatch):
+    from rnn_tui.ui.widgets.onehot import OneHot
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    async def main():
+        app = RnnApp(Session(), scene="unroll")
+        notices: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, *a, **k: (notices.append(str(message)), notify(message, *a, **k))
+        async with app.run_test(size=(80, 24)) as pilot:
+            monkeypatch.setattr(UnrollScene, "action_fold", broken)
+            await pilot.press("f")
+            assert any("RuntimeError: a bug" in n for n in notices)
+            await pilot.press("right")  # the app goes on
+            assert app.screen.view.cursor == 1
+            monkeypatch.setattr(OneHot, "_columns", broken)  # render() calls it
+            await pilot.press("right")
+            await pilot.pause()
+            assert "could not be drawn" in app.screen.query_one(OneHot).render().plain
+            assert sum("a bug" in n for n in notices) == 2  # once for the key, once for the pane
+            await pilot.press("right")
+            assert app.screen.view.cursor == 3 and app.is_running
+    asyncio.run(main())

@@ -46,14 +46,14 @@ def read_until(fd: int, wanted: bytes, seconds: float = 30.0) -> bytes:
     return out
 
 
-@pytest.mark.parametrize("how", ["q", "SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("how", ["q", "ctrl+c", "SIGTERM", "SIGHUP"])
 def test_the_terminal_is_restored_however_the_app_ends(how):
     pid, fd = start("--scene", "unroll")
     try:
         first = read_until(fd, b"reads")  # the caption: "t=1: reads 'hi'; ..."
         assert b"reads" in first, first[-500:]
-        if how == "q":
-            os.write(fd, b"q")
+        if how in ("q", "ctrl+c"):
+            os.write(fd, b"q" if how == "q" else b"\x03")
         else:
             os.kill(pid, getattr(signal, how))
         rest = read_until(fd, b"")  # to the end: the app has exited and the pty closed

@@ -38,6 +38,8 @@ APP_KEYS: list[Binding] = [
     Binding("t", "toggle_theme", "Theme"),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit", "Quit"),
+    # A terminal program quits on ctrl+c; Textual would only say "press ctrl+q".
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
 ]
 
 # What the help screen says about keys whose description is too short to explain them.

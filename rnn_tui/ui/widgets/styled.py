@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
 from rich.style import Style
+from rich.text import Text
 from textual.widget import Widget
 
 _NO_BACKGROUND: dict[Style, Style] = {}
@@ -19,6 +22,30 @@ class Styled(Widget):
         "pane--positive", "pane--negative", "pane--active", "pane--muted", "pane--current",
         "pane--future", "pane--hot", "pane--heading",
     }
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """A bug in one drawing must not end the class: every subclass's render() is guarded,
+        so a failure shows in its own pane and as an error notice, and the app goes on."""
+        super().__init_subclass__(**kwargs)
+        draw = cls.__dict__.get("render")
+        if draw is None or getattr(draw, "_guarded", False):
+            return
+
+        @functools.wraps(draw)
+        def render(self):
+            try:
+                return draw(self)
+            except Exception as error:  # noqa: BLE001 - shown to the user, logged for us
+                self.log.error(f"{type(self).__name__}.render failed: {error!r}")
+                if getattr(self, "_failed", None) != repr(error):  # say it once, not every frame
+                    self._failed = repr(error)
+                    self.app.call_later(self.app.notify, f"{type(error).__name__}: {error}",
+                                        title=f"{type(self).__name__} failed; the app goes on",
+                                        severity="error", timeout=8)
+                return Text(f"⚠ this pane could not be drawn ({type(error).__name__})")
+
+        render._guarded = True
+        cls.render = render
 
     def style(self, name: str) -> Style:
         """The named style, resolved against the widget's background (so `auto 60%` and the
