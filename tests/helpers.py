@@ -20,3 +20,14 @@ def drive(scene: str, script, session: Session | None = None, size: tuple[int, i
             await pilot.pause()
             await script(pilot, app)
     asyncio.run(main())
+
+
+def assert_one_line_error(code: int, err: str, *fragments: str) -> None:
+    """Bad input: exit code 2 and one line on stderr naming what and where, no traceback."""
+    assert code == 2
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("rnn-tui: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]

@@ -10,6 +10,8 @@ import pytest
 from rnn_tui.cli import main
 from rnn_tui.engine import LECTURE_CORPUS, Model, Params, Vocabulary, run, topology_by_name, weights
 
+from helpers import assert_one_line_error
+
 LECTURE_VOCAB = list(LECTURE_CORPUS.vocab.tokens)
 
 
@@ -17,16 +19,6 @@ def run_cli(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def assert_one_line_error(code, err, *fragments):
-    assert code == 2
-    assert "Traceback" not in err
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("rnn-tui: error: ")
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 # --- trace ------------------------------------------------------------------------------------

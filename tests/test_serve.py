@@ -12,22 +12,17 @@ import pytest
 from rnn_tui.cli import main
 from rnn_tui.serve import is_loopback
 
+from helpers import assert_one_line_error
+
+
+def assert_one_line_error_of(capsys, code, *fragments):
+    assert_one_line_error(code, capsys.readouterr().err, *fragments)
+
 
 def free_loopback_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def assert_one_line_error(capsys, code, *fragments):
-    err = capsys.readouterr().err
-    assert code == 2
-    assert "Traceback" not in err
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("rnn-tui: error: ")
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_serve_answers_with_the_app_page_and_stops(tmp_path):
@@ -69,7 +64,7 @@ def test_serve_answers_with_the_app_page_and_stops(tmp_path):
 def test_an_exposed_address_needs_public(capsys, host):
     pytest.importorskip("textual_serve")
     code = main(["serve", "--host", host, "--port", str(free_loopback_port())])
-    assert_one_line_error(capsys, code, host, "--public")
+    assert_one_line_error_of(capsys, code, host, "--public")
 
 
 def test_a_taken_port_is_one_line(capsys):
@@ -79,20 +74,20 @@ def test_a_taken_port_is_one_line(capsys):
         taken.listen()
         port = taken.getsockname()[1]
         code = main(["serve", "--port", str(port)])
-    assert_one_line_error(capsys, code, f"127.0.0.1:{port}")
+    assert_one_line_error_of(capsys, code, f"127.0.0.1:{port}")
 
 
 def test_bad_port_and_bad_files_are_one_line(capsys, tmp_path):
     pytest.importorskip("textual_serve")
-    assert_one_line_error(capsys, main(["serve", "--port", "70000"]), "65535")
-    assert_one_line_error(capsys, main(["serve", "--port", "0"]), "--port")
-    assert_one_line_error(capsys, main(["serve", "--corpus", str(tmp_path / "none.csv")]), "none.csv")
-    assert_one_line_error(capsys, main(["serve", "--scene", "nowhere"]), "nowhere")
+    assert_one_line_error_of(capsys, main(["serve", "--port", "70000"]), "65535")
+    assert_one_line_error_of(capsys, main(["serve", "--port", "0"]), "--port")
+    assert_one_line_error_of(capsys, main(["serve", "--corpus", str(tmp_path / "none.csv")]), "none.csv")
+    assert_one_line_error_of(capsys, main(["serve", "--scene", "nowhere"]), "nowhere")
 
 
 def test_without_textual_serve_it_says_how_to_install(capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import fails as if not installed
-    assert_one_line_error(capsys, main(["serve"]), "pip install 'rnn-tui[web]'")
+    assert_one_line_error_of(capsys, main(["serve"]), "pip install 'rnn-tui[web]'")
 
 
 def test_loopback_addresses():
