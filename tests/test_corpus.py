@@ -224,3 +224,20 @@ def test_any_bytes_load_or_raise_input_error(data, name):
         else:
             assert corpus.sentences
             assert all(s.words for s in corpus.sentences)
+
+
+def test_a_50_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path, monkeypatch):
+    """The size is checked from the file system first: a 50 MB corpus costs no memory."""
+    from pathlib import Path
+
+    from rnn_tui.engine.corpus import MAX_FILE_BYTES
+
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(50 * 2**20)  # sparse: 50 MB on paper, nothing on disk
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    with pytest.raises(InputError) as caught:
+        load_corpus(path)
+    message = str(caught.value)
+    assert "\n" not in message and str(path) in message
+    assert "50.0 MB" in message and f"at most {MAX_FILE_BYTES // 2**20} MB" in message
