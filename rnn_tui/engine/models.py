@@ -8,6 +8,7 @@ from pathlib import Path
 from rnn_tui.engine import weights
 from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
 from rnn_tui.engine.rnn import Model, Params
+from rnn_tui.engine.text import EOS
 
 BUILTIN = {
     "lecture-next-word": "lecture_next_word.npz",  # many-to-many on the lecture corpus; one-to-many generates with it
@@ -35,7 +36,7 @@ def sentiment_corpus() -> Corpus:
 def untrained(corpus: Corpus, hidden: int = 8, seed: int = 0, labels: tuple[str, ...] | None = None) -> Model:
     """Seeded random weights over a corpus's vocabulary, for a corpus with no model of its own."""
     vocab = corpus.vocab
-    labels = labels or vocab.tokens + ("<eos>",)
+    labels = labels or vocab.tokens + (EOS,)
     return Model(Params.init(vocab.size, hidden, len(labels), seed), vocab, labels, name="untrained")
 
 

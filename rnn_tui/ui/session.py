@@ -14,6 +14,7 @@ from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
 from rnn_tui.engine.trace import Trace, run
 
 MAX_TYPED_WORDS = 200  # a typed sentence longer than this is cut, and the app says so
+MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Session:
     def trace(self) -> Trace:
         key = (self.text, self.topology.name)
         if key not in self._traces:
+            if len(self._traces) >= MAX_TRACES:
+                self._traces.pop(next(iter(self._traces)))  # the oldest; it can be recomputed
             self._traces[key] = run(self.model(), tokenize(self.text), self.topology, self.gen_steps)
         return self._traces[key]
 

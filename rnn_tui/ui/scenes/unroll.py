@@ -88,7 +88,7 @@ class UnrollScene(Screen):
         v = self.view
         cursor = max(0, min(cursor, len(v.trace) - 1))
         if hidden is None:
-            hidden = self._guessing and cursor != v.cursor and cursor > v.cursor
+            hidden = self._guessing and cursor > v.cursor  # only a step not seen yet is hidden
         self.view = v.replace(cursor=cursor, substep=substep, hidden=hidden)
 
     # Time steps.
