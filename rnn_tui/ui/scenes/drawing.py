@@ -8,7 +8,6 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
-from rnn_tui.ui.scenes.base import Board, Scene
 
 
 class Drawn:
