@@ -46,7 +46,11 @@ class Equation(Pane):
             head.append(" ")
             head.append(label.rjust(w), self.style("active") if self._lit(phase) else self.style("heading"))
         lines = [head]
+        visible = self.visible_rows()
         for j in range(len(s.h)):
+            if j not in visible:  # off screen: an empty line keeps the height, costs nothing
+                lines.append(Text())
+                continue
             row = Text(f"{j + 1:>3}")
             for (phase, _, values), w in zip(columns, widths):
                 row.append(" ")

@@ -27,7 +27,11 @@ class HiddenState(Pane):
         head.append(f"h{sub(t - 1)}".center(width + 6), self.style("heading"))
         head.append(f"h{sub(t)}".center(width + 6), self.style("active") if v.active(TANH) else self.style("heading"))
         lines = [head]
+        visible = self.visible_rows()
         for j in range(len(s.h)):
+            if j not in visible:  # off screen: an empty line keeps the height, costs nothing
+                lines.append(Text())
+                continue
             row = Text(f"{j + 1:>3} ")
             old = s.h_prev[j]
             row.append(signed_bar(old, HALF), self.signed(old))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Hashable
 
+from textual.containers import ScrollableContainer
+
 from rnn_tui.ui.view import View
 from rnn_tui.ui.widgets.styled import Styled
 
@@ -32,6 +34,20 @@ class Pane(Styled):
         self.refresh(layout=new_trace)
         self.after_show()
         return True
+
+    def on_mount(self) -> None:
+        if isinstance(self.parent, ScrollableContainer):  # rows drawn depend on the scroll
+            self.watch(self.parent, "scroll_y", lambda _: self.refresh(), init=False)
+
+    def visible_rows(self, above: int = 2) -> range:
+        """The rows (from 0) that the scroll container shows, `above` lines (border, header)
+        below the pane's top, with one to spare each side. Panes with a row per hidden unit draw
+        only these, so a step costs the same at H = 8 and H = 256."""
+        parent = self.parent
+        if not isinstance(parent, ScrollableContainer) or parent.size.height == 0:
+            return range(0, 1 << 30)
+        top = int(parent.scroll_y)
+        return range(max(0, top - above - 1), top + parent.size.height - above + 1)
 
     def after_show(self) -> None:
         """A hook for panes that set their border title from the view."""
