@@ -47,3 +47,9 @@ def test_padding_sentence_two(snap_compare):
 def test_order_verdict(snap_compare):
     """The same bag of words, different final hidden states, the conclusion."""
     assert snap_compare(app_on("order"), press=["right"] * 3, terminal_size=SIZE)
+
+
+def test_sequences_at_the_end(snap_compare):
+    """Scene 1 with everything revealed: kinds of sequences, which network fits which data,
+    the corpus's sentences and lengths."""
+    assert snap_compare(app_on("sequences"), press=["end"], terminal_size=SIZE)
