@@ -45,21 +45,18 @@ class Equation(Pane):
         for (phase, label, _), w in zip(columns, widths):
             head.append(" ")
             head.append(label.rjust(w), self.style("active") if self._lit(phase) else self.style("heading"))
-        lines = [head]
-        visible = self.visible_rows()
-        for j in range(len(s.h)):
-            if j not in visible:  # off screen: an empty line keeps the height, costs nothing
-                lines.append(Text())
-                continue
-            row = Text(f"{j + 1:>3}")
+
+        def row(j: int) -> Text:
+            text = Text(f"{j + 1:>3}")
             for (phase, _, values), w in zip(columns, widths):
-                row.append(" ")
+                text.append(" ")
                 if v.hidden and phase in (SUM, TANH):
-                    row.append("?".rjust(w), self.style("muted"))
+                    text.append("?".rjust(w), self.style("muted"))
                 elif self._lit(phase) or self._shown(phase):
                     value = values[j]
-                    row.append(fmt(value).rjust(w), self.style("active") if self._lit(phase) else self.signed(value))
+                    text.append(fmt(value).rjust(w), self.style("active") if self._lit(phase) else self.signed(value))
                 else:
-                    row.append("·".rjust(w), self.style("muted"))
-            lines.append(row)
-        return Text("\n").join(lines)
+                    text.append("·".rjust(w), self.style("muted"))
+            return text
+
+        return self.unit_rows(head, len(s.h), row)

@@ -26,22 +26,19 @@ class HiddenState(Pane):
         head = Text("  j ")
         head.append(f"h{sub(t - 1)}".center(width + 6), self.style("heading"))
         head.append(f"h{sub(t)}".center(width + 6), self.style("active") if v.active(TANH) else self.style("heading"))
-        lines = [head]
-        visible = self.visible_rows()
-        for j in range(len(s.h)):
-            if j not in visible:  # off screen: an empty line keeps the height, costs nothing
-                lines.append(Text())
-                continue
-            row = Text(f"{j + 1:>3} ")
+
+        def row(j: int) -> Text:
+            text = Text(f"{j + 1:>3} ")
             old = s.h_prev[j]
-            row.append(signed_bar(old, HALF), self.signed(old))
-            row.append(f"{fmt(old):>6}", self.signed(old))
+            text.append(signed_bar(old, HALF), self.signed(old))
+            text.append(f"{fmt(old):>6}", self.signed(old))
             if v.done(TANH):
                 new = s.h[j]
-                row.append(" " + signed_bar(new, HALF), self.signed(new))
-                row.append(f"{fmt(new):>6}", self.style("active") if v.active(TANH) else self.signed(new))
+                text.append(" " + signed_bar(new, HALF), self.signed(new))
+                text.append(f"{fmt(new):>6}", self.style("active") if v.active(TANH) else self.signed(new))
             else:
-                row.append(" " + " " * HALF + "│" + " " * HALF + "     ?" if v.hidden else " " * (width + 7),
-                           self.style("muted"))
-            lines.append(row)
-        return Text("\n").join(lines)
+                text.append(" " + " " * HALF + "│" + " " * HALF + "     ?" if v.hidden else " " * (width + 7),
+                            self.style("muted"))
+            return text
+
+        return self.unit_rows(head, len(s.h), row)

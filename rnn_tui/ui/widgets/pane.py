@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Hashable
 
+from rich.text import Text
 from textual.containers import ScrollableContainer
 
 from rnn_tui.ui.view import View
@@ -48,6 +49,12 @@ class Pane(Styled):
             return range(0, 1 << 30)
         top = int(parent.scroll_y)
         return range(max(0, top - above - 1), top + parent.size.height - above + 1)
+
+    def unit_rows(self, head: Text, count: int, draw) -> Text:
+        """`head`, then draw(j) for each of `count` rows on screen; rows off screen are empty
+        lines, which keep the pane's height and cost nothing to draw."""
+        visible = self.visible_rows()
+        return Text("\n").join([head] + [draw(j) if j in visible else Text() for j in range(count)])
 
     def after_show(self) -> None:
         """A hook for panes that set their border title from the view."""
