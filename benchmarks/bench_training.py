@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from rnn_tui.cli import SHIPPED_CONFIG
+from rnn_tui.engine.train import SHIPPED_CONFIG
 from rnn_tui.engine import Params, Model, Vocabulary, topology_by_name
 from rnn_tui.engine.models import sentiment_corpus
 from rnn_tui.engine.trace import run

@@ -136,7 +136,7 @@ def _trace(args) -> int:
 def _train(args) -> int:
     from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
     from rnn_tui.engine.models import sentiment_corpus
-    from rnn_tui.engine.train import Config, make_task, Trainer
+    from rnn_tui.engine.train import SHIPPED_CONFIG, Config, Trainer, make_task
     from rnn_tui.engine import weights
     from rnn_tui import report
 
@@ -163,12 +163,6 @@ def _train(args) -> int:
     report.print_training_summary(trainer, out)
     return 0
 
-
-# Settings that the shipped weights were made with (scripts/train_shipped.py uses them too).
-SHIPPED_CONFIG = {
-    "sentiment": {"epochs": 30, "lr": 0.01},
-    "next-word": {"epochs": 200, "lr": 0.02},
-}
 
 
 def _serve(args) -> int:

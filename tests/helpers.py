@@ -10,12 +10,32 @@ from rnn_tui.ui.session import Session
 SIZE = (80, 24)
 
 
+def app_on(scene: str, session: Session | None = None) -> RnnApp:
+    """The app opened on `scene`, with no animations (so snapshots are stable)."""
+    app = RnnApp(session or Session(), scene=scene)
+    app.animation_level = "none"
+    return app
+
+
+def error_notices(app: RnnApp) -> list[str]:
+    """The error notices the app shows from now on: it turns a failing key or pane into one."""
+    errors: list[str] = []
+    notify = app.notify
+
+    def record(message, *args, severity="information", **kwargs):
+        if severity == "error":
+            errors.append(str(message))
+        return notify(message, *args, severity=severity, **kwargs)
+
+    app.notify = record
+    return errors
+
+
 def drive(scene: str, script, session: Session | None = None, size: tuple[int, int] = SIZE) -> None:
     """Run the app on `scene` and await script(pilot, app) inside it. pytest-asyncio is not a
     dependency, so each test runs its own event loop."""
     async def main():
-        app = RnnApp(session or Session(), scene=scene)
-        app.animation_level = "none"
+        app = app_on(scene, session)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await script(pilot, app)

@@ -30,6 +30,8 @@ from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.pane import Pane
 from rnn_tui.ui.widgets.timeline import Timeline
 
+from helpers import error_notices
+
 SIZE = (80, 24)
 TOPOLOGY_KEYS = {"1": "one-to-one", "2": "one-to-many", "3": "many-to-one",
                  "4": "many-to-many", "5": "encoder-decoder"}
@@ -50,15 +52,7 @@ def with_app(size: tuple[int, int] = SIZE, session: Callable[[], Session] = Sess
         def test(**params) -> None:
             async def main() -> None:
                 app = RnnApp(session(), scene="unroll")
-                errors: list[str] = []
-                notify = app.notify
-
-                def record(message, *args, severity="information", **kwargs):
-                    if severity == "error":
-                        errors.append(str(message))
-                    return notify(message, *args, severity=severity, **kwargs)
-
-                app.notify = record  # the app turns a failing key into an error toast: catch it
+                errors = error_notices(app)  # a failing key becomes an error toast: catch it
                 async with app.run_test(size=size) as pilot:
                     await pilot.pause()
                     await script(app, pilot, **params)

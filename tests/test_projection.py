@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from rnn_tui.engine.models import load_model
-from rnn_tui.engine.projection import PCA, fit_pca, project, readout
+from rnn_tui.engine.projection import PCA, fit_pca, project
+from rnn_tui.engine.rnn import readout
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
 from rnn_tui.ui.widgets.braille import BLANK, Canvas, Plot, to_dots

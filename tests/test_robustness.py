@@ -32,6 +32,8 @@ from rnn_tui.ui.scenes.unroll import UnrollScene
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.widgets.pane import Pane
 
+from helpers import error_notices
+
 # Every key a scene or the app binds, except those that leave the app (q), write files (w),
 # or start training in a thread (space in the Train scene; right steps everywhere else).
 KEYS = ["right", "left", "down", "up", "home", "end", "pagedown", "pageup", "1", "2", "3", "4", "5",
@@ -65,15 +67,7 @@ def check_invariants(app: RnnApp, errors: list[str]) -> None:
 
 async def mash(actions, scene: str, size=(80, 24)) -> None:
     app = RnnApp(Session(), scene=scene)
-    errors: list[str] = []
-    notify = app.notify
-
-    def record(message, *args, severity="information", **kwargs):
-        if severity == "error":
-            errors.append(str(message))
-        return notify(message, *args, severity=severity, **kwargs)
-
-    app.notify = record
+    errors = error_notices(app)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         for action in actions:

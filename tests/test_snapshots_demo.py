@@ -1,16 +1,10 @@
 """One SVG snapshot per demo scene at 80x24 (pytest-textual-snapshot). Regenerate deliberately
 with `pytest tests/test_snapshots_demo.py --snapshot-update` after a change you have looked at."""
 
-from rnn_tui.ui.app import RnnApp
-from rnn_tui.ui.session import Session
+
+from helpers import app_on
 
 SIZE = (80, 24)
-
-
-def app_on(scene: str) -> RnnApp:
-    app = RnnApp(Session(), scene=scene)
-    app.animation_level = "none"
-    return app
 
 
 def test_topologies_encoder_decoder_in_the_decoder(snap_compare):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import textual.constants
 
-from rnn_tui.ui.app import RnnApp
-from rnn_tui.ui.session import Session
+
+from helpers import app_on
 
 SIZE = (80, 24)
 
@@ -21,12 +21,6 @@ def no_animations(monkeypatch):
     copies it in __init__, so patch both."""
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
-
-
-def app_on(scene: str) -> RnnApp:
-    app = RnnApp(Session(), scene=scene)
-    app.animation_level = "none"
-    return app
 
 
 def test_onehot_at_name(snap_compare):

@@ -1,16 +1,10 @@
 """SVG snapshots of the training and gradient scenes at 80x24 (pytest-textual-snapshot).
 Regenerate deliberately with `pytest tests/test_snapshots_train.py --snapshot-update`."""
 
-from rnn_tui.ui.app import RnnApp
-from rnn_tui.ui.session import Session
+
+from helpers import app_on
 
 SIZE = (80, 24)
-
-
-def app_on(scene: str) -> RnnApp:
-    app = RnnApp(Session(), scene=scene)
-    app.animation_level = "none"
-    return app
 
 
 def test_train_after_a_full_run(snap_compare):

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_tui.engine.rnn import Params, softmax
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,3 @@ def fit_pca(X: np.ndarray, k: int = 2) -> PCA:
 def project(pca: PCA, X: np.ndarray) -> np.ndarray:
     return pca.project(X)
 
-
-def readout(params: Params, hs: np.ndarray) -> np.ndarray:
-    """softmax(W_out h + b_out) for each row of hs (T, H): the output layer applied at every
-    step, even where the topology reads none. Row t equals the trace's y where it has one."""
-    return softmax(np.asarray(hs, dtype=np.float64) @ params.W_out.T + params.b_out)

@@ -72,6 +72,12 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / np.sum(e, axis=-1, keepdims=True)
 
 
+def readout(params: Params, hs: np.ndarray) -> np.ndarray:
+    """softmax(W_out h + b_out) for each row of hs (T, H): the output layer applied at every
+    step, even where the topology reads none. Row t equals the trace's y where it has one."""
+    return softmax(np.asarray(hs, dtype=np.float64) @ params.W_out.T + params.b_out)
+
+
 @dataclass(frozen=True)
 class Model:
     """Weights plus what their rows and columns mean: the input vocabulary and output labels."""

@@ -8,7 +8,7 @@ from typing import Sequence
 
 import numpy as np
 
-from rnn_tui.engine.rnn import Model, softmax
+from rnn_tui.engine.rnn import Model, readout, softmax
 from rnn_tui.engine.text import EOS
 from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
 
@@ -74,8 +74,7 @@ class Trace:
     def readout_every_step(self) -> np.ndarray:
         """(T, O): the output layer applied to every h_t, even where the topology reads none:
         what a many-to-one model would say if the sentence stopped at each word."""
-        p = self.model.params
-        return softmax(self.hidden_states @ p.W_out.T + p.b_out)
+        return readout(self.model.params, self.hidden_states)
 
     @property
     def hidden_states(self) -> np.ndarray:

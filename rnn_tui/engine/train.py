@@ -15,6 +15,13 @@ from rnn_tui.engine.text import EOS, Vocabulary
 
 BINARY_LABELS = ("negative", "positive")
 
+# The settings the shipped weights were made with (scripts/train_shipped.py); the CLI and the
+# Train scene start from them too.
+SHIPPED_CONFIG = {
+    "sentiment": {"epochs": 30, "lr": 0.01},
+    "next-word": {"epochs": 200, "lr": 0.02},
+}
+
 
 class TrainingDiverged(InputError):
     """The loss or a weight stopped being finite: the learning rate is too high."""

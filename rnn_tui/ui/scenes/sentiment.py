@@ -17,7 +17,8 @@ from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import load_model, sentiment_corpus
-from rnn_tui.engine.projection import PCA, fit_pca, readout
+from rnn_tui.engine.projection import PCA, fit_pca
+from rnn_tui.engine.rnn import readout
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import Trace, run

@@ -19,14 +19,12 @@ from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import sentiment_corpus
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
-from rnn_tui.engine.train import Config, Trainer, make_task
+from rnn_tui.engine.train import SHIPPED_CONFIG, Config, Trainer, make_task
 from rnn_tui.ui.scenes.base import Board, Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.widgets.bars import sparkline
 from rnn_tui.ui.widgets.chart import columns
 
-EPOCHS = {"sentiment": 30, "next-word": 200}
-LR = {"sentiment": 0.01, "next-word": 0.02}
 CHART_ROWS = 6
 
 
@@ -115,7 +113,7 @@ class TrainScene(Scene, inherit_bindings=False):  # no stepping here: space trai
     def __init__(self) -> None:
         super().__init__()
         self.task_name = "sentiment"
-        self.config = Config(hidden=16, epochs=EPOCHS["sentiment"], lr=LR["sentiment"], seed=0)
+        self.config = Config(hidden=16, seed=0, **SHIPPED_CONFIG["sentiment"])
         self.trainer: Trainer | None = None
         self.model = None
         self.running = False
@@ -233,7 +231,7 @@ class TrainScene(Scene, inherit_bindings=False):  # no stepping here: space trai
             return
         self.task_name = task
         self.try_text = "i do not love this film" if task == "sentiment" else "hi my name"
-        self._change(epochs=EPOCHS[task], lr=LR[task])
+        self._change(**SHIPPED_CONFIG[task])
 
     def action_hidden(self, factor: float) -> None:
         self._change(hidden=int(max(2, min(256, self.config.hidden * factor))))
