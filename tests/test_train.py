@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 
 from rnn_tui.engine import InputError, LECTURE_CORPUS, Corpus, Model, Params, Sentence, Vocabulary, run
 from rnn_tui.engine import topology_by_name
-from rnn_tui.engine.train import (BINARY_LABELS, Config, Example, Trainer, TrainingDiverged, evaluate,
+from rnn_tui.engine.corpus import BINARY_LABELS
+from rnn_tui.engine.train import (Config, Example, Trainer, TrainingDiverged, evaluate,
                                   loss_and_grads, make_task, train)
 
 FIELDS = ["W_ih", "W_hh", "b_ih", "b_hh", "W_out", "b_out"]

@@ -15,6 +15,7 @@ from rnn_tui.engine.text import Vocabulary, tokenize
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 10_000
 MAX_SENTENCES = 100_000
+BINARY_LABELS = ("negative", "positive")  # the names of labels 0 and 1
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,12 @@ class Corpus:
     @property
     def labelled(self) -> bool:
         return all(s.label is not None for s in self.sentences)
+
+    @property
+    def label_names(self) -> tuple[str, ...]:
+        """Names for the labels 0..max: negative/positive for two, else the numbers."""
+        n = max(l for l in self.labels if l is not None) + 1
+        return BINARY_LABELS if n <= 2 else tuple(str(i) for i in range(n))
 
     def split(self, name: str) -> "Corpus":
         return Corpus(tuple(s for s in self.sentences if s.split == name), self.source)

@@ -46,7 +46,5 @@ def default_model(topology_name: str, corpus: Corpus = LECTURE_CORPUS) -> Model:
     if corpus is LECTURE_CORPUS:
         return load_model("lecture-labels" if topology_name == "many-to-one" else "lecture-next-word")
     if topology_name == "many-to-one" and corpus.labelled:
-        n = max(corpus.labels) + 1
-        from rnn_tui.engine.train import BINARY_LABELS
-        return untrained(corpus, labels=BINARY_LABELS if n <= 2 else tuple(str(i) for i in range(n)))
+        return untrained(corpus, labels=corpus.label_names)
     return untrained(corpus)

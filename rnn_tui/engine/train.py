@@ -13,7 +13,6 @@ from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Model, Params
 from rnn_tui.engine.text import EOS, Vocabulary
 
-BINARY_LABELS = ("negative", "positive")
 
 # The settings the shipped weights were made with (scripts/train_shipped.py); the CLI and the
 # Train scene start from them too.
@@ -62,7 +61,7 @@ def make_task(name: str, corpus: Corpus, vocab: Vocabulary | None = None,
         if not corpus.labelled:
             raise InputError(f"{corpus.source}: the sentiment task needs a label for every sentence")
         n = max(corpus.labels) + 1
-        labels = labels or (BINARY_LABELS if n <= 2 else tuple(str(i) for i in range(n)))
+        labels = labels or corpus.label_names
         if len(labels) < n:
             raise InputError(f"{corpus.source}: label {n - 1} has no name among {len(labels)} labels")
         return Task(name, "many-to-one", labels, vocab)
