@@ -5,8 +5,9 @@ import pytest
 
 from rnn_tui.engine import LECTURE_CORPUS, Corpus, Sentence
 from rnn_tui.engine.models import load_model
-from rnn_tui.engine.padding import (Rejection, dense_params, flattened_sizes, order_pair, order_test,
-                                    padded_matrix, padding_cost, param_growth, rejections, rnn_params)
+from rnn_tui.engine.order import order_pair, order_test
+from rnn_tui.engine.padding import (Rejection, dense_params, flattened_sizes, padded_matrix, padding_cost,
+                                    param_growth, rejections, rnn_params)
 
 
 def test_flattened_sizes_with_the_boards_v_of_12():

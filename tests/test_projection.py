@@ -8,7 +8,7 @@ from rnn_tui.engine.projection import PCA, fit_pca, project
 from rnn_tui.engine.rnn import readout
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
-from rnn_tui.ui.widgets.braille import BLANK, Canvas, Plot, to_dots
+from rnn_tui.ui.render.braille import BLANK, Canvas, Plot, to_dots
 
 
 # ---- PCA ----

@@ -17,7 +17,7 @@ from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesSc
 from rnn_tui.ui.session import Session
 
 from helpers import drive
-from rnn_tui.ui.widgets.bars import fmt
+from rnn_tui.ui.render.bars import fmt
 
 SIZE = (80, 24)
 

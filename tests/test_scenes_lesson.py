@@ -10,14 +10,14 @@ import pytest
 from rich.console import Console
 
 from rnn_tui.engine import LECTURE_CORPUS, Corpus, Sentence
-from rnn_tui.engine.padding import (flattened_sizes, order_pair, order_test, padded_matrix, padding_cost,
-                                    param_growth, rejections)
+from rnn_tui.engine.order import order_pair, order_test
+from rnn_tui.engine.padding import flattened_sizes, padded_matrix, padding_cost, param_growth, rejections
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.ui.scenes.flatten import FlattenScene
 from rnn_tui.ui.session import Session
 
 from helpers import drive
-from rnn_tui.ui.widgets.bars import fmt
+from rnn_tui.ui.render.bars import fmt
 
 SIZE = (80, 24)
 LESSON = ["onehot", "flatten", "padding", "order"]

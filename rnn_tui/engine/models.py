@@ -17,6 +17,22 @@ BUILTIN = {
 }
 
 
+# Which topologies a model trained for one task can honestly be shown on.
+TRAINED_USES: dict[str, frozenset[str]] = {
+    "many-to-many": frozenset({"one-to-one", "one-to-many", "many-to-many"}),  # next-word: generation feeds it back
+    "many-to-one": frozenset({"many-to-one"}),
+}
+
+
+def trained_note(model: Model, topology_name: str) -> str | None:
+    """None when the weights were trained for a task this topology shows, else a warning."""
+    if model.trained_for is None:
+        return "untrained weights (random, seeded)"
+    if topology_name in TRAINED_USES.get(model.trained_for, frozenset({model.trained_for})):
+        return None
+    return f"untrained for {topology_name}: weights trained for {model.trained_for}"
+
+
 def data_path(filename: str) -> Path:
     return Path(str(resources.files("rnn_tui.engine.data").joinpath(filename)))
 

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 
 from rnn_tui.engine.corpus import Corpus
-from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.topologies import topology_by_name
-from rnn_tui.engine.trace import run
 
 
 def flattened_sizes(corpus: Corpus, V: int) -> list[int]:
@@ -92,42 +88,3 @@ def rnn_params(V: int, hidden: int) -> int:
 
 def param_growth(V: int, hidden: int, lengths=(3, 5, 10, 20, 50, 100)) -> list[tuple[int, int, int]]:
     return [(T, dense_params(V, T, hidden), rnn_params(V, hidden)) for T in lengths]
-
-
-@dataclass(frozen=True)
-class OrderTest:
-    a: tuple[str, ...]
-    b: tuple[str, ...]
-    same_bag: bool
-    bag: np.ndarray
-    h_a: np.ndarray   # final hidden state of a
-    h_b: np.ndarray
-
-    @property
-    def distance(self) -> float:
-        return float(np.linalg.norm(self.h_a - self.h_b))
-
-
-def order_pair(corpus: Corpus) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Two word orders of one bag of words, from the corpus itself: the pair of sentences
-    sharing the most words, each kept to the shared words in its own order (the lecture's
-    "my name is Barry" / "Barry is my name"). Falls back to the longest sentence reversed."""
-    best = None
-    # Pairs grow with the square of the corpus: the first 300 sentences are plenty to find one.
-    for s, r in combinations(corpus.sentences[:300], 2):
-        shared = set(s.words) & set(r.words)
-        a = tuple(w for w in s.words if w in shared)
-        b = tuple(w for w in r.words if w in shared)
-        if len(shared) >= 2 and sorted(a) == sorted(b) and a != b and (best is None or len(a) > len(best[0])):
-            best = (a, b)
-    if best:
-        return best
-    longest = max((s.words for s in corpus.sentences), key=len)
-    return longest, tuple(reversed(longest))
-
-
-def order_test(model: Model, a, b) -> OrderTest:
-    many_to_one = topology_by_name("many-to-one")
-    bag_a, bag_b = model.vocab.bag_of_words(a), model.vocab.bag_of_words(b)
-    return OrderTest(tuple(a), tuple(b), bool(np.array_equal(bag_a, bag_b)), bag_a,
-                     run(model, a, many_to_one).steps[-1].h, run(model, b, many_to_one).steps[-1].h)

@@ -103,5 +103,10 @@ class Model:
         """Whether an output can be read as the next input word (a next-word model)."""
         return any(label in self.vocab for label in self.labels)
 
+    @property
+    def positive_index(self) -> int:
+        """The output that means "positive" for a sentiment model: the label so named, else the last."""
+        return self.labels.index("positive") if "positive" in self.labels else len(self.labels) - 1
+
     def with_params(self, params: Params) -> "Model":
         return replace(self, params=params)

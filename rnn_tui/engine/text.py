@@ -9,6 +9,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from rnn_tui.engine.errors import InputError
+
 UNK = "<unk>"  # any word the vocabulary has not seen
 EOS = "<eos>"  # end of sentence: a next-word model's last target, and where generation stops
 
@@ -17,6 +19,20 @@ EOS = "<eos>"  # end of sentence: a next-word model's last target, and where gen
 # candidate run also takes any other non-ASCII, non-space character; _split_run then keeps the
 # marks with the letter before them and splits at everything else (non-ASCII punctuation).
 _RUN = re.compile(r"(?:[^\W_]|[^\w\s\x00-\x7f])+")
+
+
+MAX_TYPED_WORDS = 200  # a typed sentence longer than this is cut, and the app says so
+
+
+def typed_sentence(text: str) -> tuple[str, str | None]:
+    """A sentence typed in the app, checked: (the text to use, a note when it was cut).
+    Raises InputError when it has no words."""
+    words = tokenize(text)
+    if not words:
+        raise InputError("that sentence has no words (letters or digits)")
+    if len(words) > MAX_TYPED_WORDS:
+        return " ".join(words[:MAX_TYPED_WORDS]), f"kept the first {MAX_TYPED_WORDS} words"
+    return text, None
 
 
 def tokenize(text: str) -> list[str]:

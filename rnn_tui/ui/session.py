@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rnn_tui.engine import tokenize
+from rnn_tui.engine.text import MAX_TYPED_WORDS, typed_sentence
 from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
-from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import default_model
 from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
+from rnn_tui.engine.topologies import Topology, topology_by_name
 from rnn_tui.engine.trace import Trace, run
 
-MAX_TYPED_WORDS = 200  # a typed sentence longer than this is cut, and the app says so
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
 
 
@@ -61,21 +60,10 @@ class Session:
 
     def add_sentence(self, text: str) -> str | None:
         """Select a typed sentence; returns a note when it was cut. Raises InputError if it has no words."""
-        words = tokenize(text)
-        if not words:
-            raise InputError("that sentence has no words (letters or digits)")
-        note = None
-        if len(words) > MAX_TYPED_WORDS:
-            words = words[:MAX_TYPED_WORDS]
-            note = f"kept the first {MAX_TYPED_WORDS} words"
-            text = " ".join(words)
+        text, note = typed_sentence(text)
         if text in self.sentences:
             self.index = self.sentences.index(text)
         else:
             self.typed.append(text)
             self.index = len(self.sentences) - 1
         return note
-
-    @staticmethod
-    def topologies() -> tuple[Topology, ...]:
-        return TOPOLOGIES

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from rnn_tui.engine.models import trained_note as model_note
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING
 from rnn_tui.engine.trace import Step, Trace
 
@@ -14,11 +15,6 @@ INPUT, RECURRENT, BIAS, TANH, SCORES, SOFTMAX = "input", "recurrent", "bias", "t
 CELL_PHASES = (INPUT, RECURRENT, BIAS, TANH)
 OUTPUT_PHASES = (SCORES, SOFTMAX)
 
-# Which topologies a model trained for one task can honestly be shown on.
-TRAINED_USES = {
-    "many-to-many": {"one-to-one", "one-to-many", "many-to-many"},  # next-word: generation feeds it back
-    "many-to-one": {"many-to-one"},
-}
 
 
 def phases(step: Step) -> tuple[str, ...]:
@@ -77,13 +73,8 @@ class View:
 
 
 def trained_note(trace: Trace) -> str | None:
-    """None when the weights were trained for a task this topology shows, else a warning."""
-    m = trace.model
-    if m.trained_for is None:
-        return "untrained weights (random, seeded)"
-    if trace.topology.name in TRAINED_USES.get(m.trained_for, {m.trained_for}):
-        return None
-    return f"untrained for {trace.topology.name}: weights trained for {m.trained_for}"
+    """None when the weights were trained for what this topology shows, else a warning."""
+    return model_note(trace.model, trace.topology.name)
 
 
 def quoted(word: str | None) -> str:

@@ -15,7 +15,7 @@ from rnn_tui.engine.gradients import Backward, backward_many_to_one
 from rnn_tui.engine.models import load_model, sentiment_corpus
 from rnn_tui.ui.scenes.base import Board, Scene
 from rnn_tui.ui.view import sub
-from rnn_tui.ui.widgets.chart import columns, log_heights
+from rnn_tui.ui.render.chart import columns, log_heights
 
 SCALES = (0.5, 1.0, 2.0, 4.0)
 CHART_ROWS = 7

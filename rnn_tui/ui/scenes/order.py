@@ -9,12 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 
 from rnn_tui.engine.corpus import Corpus
-from rnn_tui.engine.padding import OrderTest, order_pair, order_test
+from rnn_tui.engine.order import OrderTest, order_pair, order_test
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.ui.scenes.base import Board, Scene
 from rnn_tui.ui.scenes.drawing import Drawn, count, fit_columns, lines, whole_words
-from rnn_tui.ui.widgets.bars import fmt, signed_bar
+from rnn_tui.ui.render.bars import fmt, signed_bar
 
 BAG, STATES, VERDICT = 1, 2, 3   # the steps
 PAIR_SEARCH = 300   # sentences searched for the pair: order_pair's work grows with their square

@@ -26,8 +26,8 @@ from rnn_tui.ui.scenes.base import Board, Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.session import MAX_TYPED_WORDS
 from rnn_tui.ui.view import sub
-from rnn_tui.ui.widgets.bars import fmt, signed_bar
-from rnn_tui.ui.widgets.braille import Canvas, Plot, to_dots
+from rnn_tui.ui.render.bars import fmt, signed_bar
+from rnn_tui.ui.render.braille import Canvas, Plot, to_dots
 
 MANY_TO_ONE = topology_by_name("many-to-one")
 MAP_WIDTH, MAP_HEIGHT = 32, 14  # character cells of the PCA map: 64 x 56 braille dots

@@ -12,7 +12,7 @@ from rnn_tui.engine.topologies import FEEDBACK, NOTHING, TOPOLOGIES, WORD, Topol
 from rnn_tui.engine.trace import Step, Trace, run
 from rnn_tui.ui.scenes.base import Board, Scene
 from rnn_tui.ui.view import View, caption, trained_note
-from rnn_tui.ui.widgets.bars import fmt
+from rnn_tui.ui.render.bars import fmt
 
 # The lecture slide's example task under each diagram, in lines that fit a narrow column.
 TASKS = {

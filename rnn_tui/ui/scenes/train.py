@@ -22,8 +22,8 @@ from rnn_tui.engine.trace import run
 from rnn_tui.engine.train import SHIPPED_CONFIG, Config, Trainer, make_task
 from rnn_tui.ui.scenes.base import Board, Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
-from rnn_tui.ui.widgets.bars import sparkline
-from rnn_tui.ui.widgets.chart import columns
+from rnn_tui.ui.render.bars import sparkline
+from rnn_tui.ui.render.chart import columns
 
 CHART_ROWS = 6
 

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rnn_tui.engine.trace import Trace
-from rnn_tui.ui.widgets.bars import fmt, signed_bar, sparkline
+from rnn_tui.ui.render.bars import fmt, signed_bar, sparkline
 
 TOP_WORDS = 12
 

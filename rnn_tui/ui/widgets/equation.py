@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from rnn_tui.ui.widgets.bars import fmt
+from rnn_tui.ui.render.bars import fmt
 from rnn_tui.ui.view import BIAS, INPUT, RECURRENT, TANH, sub
 from rnn_tui.ui.widgets.pane import Pane
 

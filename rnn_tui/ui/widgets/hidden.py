@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from rnn_tui.ui.widgets.bars import fmt, signed_bar
+from rnn_tui.ui.render.bars import fmt, signed_bar
 from rnn_tui.ui.view import TANH, sub
 from rnn_tui.ui.widgets.pane import Pane
 

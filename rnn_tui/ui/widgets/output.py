@@ -8,7 +8,7 @@ from typing import Hashable
 import numpy as np
 from rich.text import Text
 
-from rnn_tui.ui.widgets.bars import bar
+from rnn_tui.ui.render.bars import bar
 from rnn_tui.ui.view import SCORES, SOFTMAX, View, sub
 from rnn_tui.ui.widgets.pane import Pane
 
