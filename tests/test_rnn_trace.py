@@ -165,7 +165,12 @@ def test_trace_does_not_change_when_the_model_weights_do():
     model = tiny_model()
     trace = run(model, ["a", "b"], MANY_TO_MANY)
     before = trace.steps[0].wx.copy()
-    model.params.W_ih[:, 0] = 7.0  # the Params arrays themselves are the caller's
+    with pytest.raises(ValueError):  # a model's weights are read-only...
+        model.params.W_ih[:, 0] = 7.0
+    source = np.array(model.params.W_ih)
+    rebuilt = Params(source, *model.params.arrays()[1:])
+    source[:, 0] = 7.0  # ...and copies of the caller's arrays
+    assert rebuilt.W_ih[0, 0] != 7.0
     np.testing.assert_array_equal(trace.steps[0].wx, before)
 
 

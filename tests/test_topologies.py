@@ -27,7 +27,6 @@ def test_five_topologies_in_lecture_order():
 
 
 def test_shipped_model_continues_hi_with_my(model):
-    assert model.feeds_back
     trace = trace_of(model, "one-to-one", ["hi"])
     assert trace.output == "my"
     assert trace.steps[0].y[model.labels.index("my")] > 0.9

@@ -229,7 +229,6 @@ def test_epoch_stats():
     trainer = lecture_trainer(epochs=3)
     assert [s.epoch for s in trainer.history] == [1, 2, 3]
     for s in trainer.history:
-        assert s.dh_norms.shape == (5,)  # the probe is the longest sentence, "hi my name is barry"
         assert 0.0 <= s.accuracy <= 1.0
         assert s.grad_norm > 0
         assert s.heldout_loss is None and s.heldout_accuracy is None
@@ -253,8 +252,10 @@ def test_on_epoch_is_called_each_epoch():
 def test_params_are_copies():
     trainer = lecture_trainer(epochs=1)
     p = trainer.params
-    p.W_hh[:] = 0.0
-    assert np.any(trainer.params.W_hh != 0.0)
+    with pytest.raises(ValueError):  # a model's weights are read-only
+        p.W_hh[:] = 0.0
+    trainer.epoch()  # training goes on with its own copy
+    assert not np.array_equal(trainer.params.W_hh, p.W_hh)
 
 
 @settings(max_examples=25, deadline=None)
@@ -271,7 +272,6 @@ def test_huge_learning_rate_trains_finitely_or_raises(log_lr, optimizer, seed):
             return
     for s in trainer.history:
         assert math.isfinite(s.loss) and math.isfinite(s.grad_norm) and math.isfinite(s.accuracy)
-        assert np.all(np.isfinite(s.dh_norms))
     assert all(np.all(np.isfinite(a)) for a in trainer.params.arrays())
 
 
@@ -280,9 +280,10 @@ def test_training_diverged_is_an_input_error():
 
 
 @pytest.mark.parametrize("kwargs, flag", [
-    ({"hidden": 0}, "--hidden"), ({"hidden": -3}, "--hidden"), ({"epochs": 0}, "--epochs"),
-    ({"batch_size": 0}, "--batch-size"), ({"lr": 0.0}, "--lr"), ({"lr": -0.1}, "--lr"),
-    ({"lr": float("nan")}, "--lr"), ({"lr": float("inf")}, "--lr"), ({"optimizer": "rmsprop"}, "rmsprop"),
+    ({"hidden": 0}, "hidden size"), ({"hidden": -3}, "hidden size"), ({"epochs": 0}, "number of epochs"),
+    ({"batch_size": 0}, "batch size"), ({"lr": 0.0}, "learning rate"), ({"lr": -0.1}, "learning rate"),
+    ({"lr": float("nan")}, "learning rate"), ({"lr": float("inf")}, "learning rate"),
+    ({"optimizer": "rmsprop"}, "rmsprop"),
     ({"clip": 0.0}, "clip"), ({"clip": -1.0}, "clip"), ({"clip": float("nan")}, "clip"),
     ({"momentum": -0.5}, "momentum"), ({"momentum": 1.5}, "momentum"),
 ])
@@ -290,6 +291,7 @@ def test_config_rejects_bad_values(kwargs, flag):
     with pytest.raises(InputError) as info:
         Config(**kwargs)
     assert flag in str(info.value)
+    assert "--" not in str(info.value)  # the engine names no CLI flag; the CLI adds that
 
 
 def test_config_defaults_are_valid():

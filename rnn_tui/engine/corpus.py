@@ -89,9 +89,9 @@ def load_corpus(path: str | Path) -> Corpus:
         line = content[: content.index("\x00")].count("\n") + 1
         raise InputError(f"{path}:{line}: a NUL byte: this looks like a binary file, not a corpus")
     lines = content.splitlines()
-    for n, line in enumerate(lines, 1):
-        if len(line) > MAX_LINE_CHARS:
-            raise InputError(f"{path}:{n}: line of {len(line):,} characters; the limit is {MAX_LINE_CHARS:,}")
+    for n, text in enumerate(lines, 1):
+        if len(text) > MAX_LINE_CHARS:
+            raise InputError(f"{path}:{n}: line of {len(text):,} characters; the limit is {MAX_LINE_CHARS:,}")
     delimiter = _table_delimiter(path, lines)
     sentences = _read_table(path, content, delimiter) if delimiter else _read_lines(lines)
     if not sentences:

@@ -8,8 +8,10 @@ from typing import Sequence
 
 import numpy as np
 
-from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.train import Example, loss_and_grads
+from rnn_tui.engine.cells import backward
+from rnn_tui.engine.rnn import Model, log_softmax
+from rnn_tui.engine.topologies import topology_by_name
+from rnn_tui.engine.trace import run
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Backward:
 
     @property
     def norms(self) -> np.ndarray:
-        return np.linalg.norm(self.dh, axis=1)
+        return np.asarray(np.linalg.norm(self.dh, axis=1), dtype=np.float64)
 
     @property
     def factors(self) -> np.ndarray:
@@ -33,13 +35,18 @@ class Backward:
 
 
 def backward_many_to_one(model: Model, words: Sequence[str], target: int | None = None) -> Backward:
-    """Cross-entropy at the last step only (many-to-one), then back through time.
-    Without a target, the loss is taken against the model's own prediction."""
-    x = tuple(model.vocab.encode(words))
-    if target is None:
-        from rnn_tui.engine.topologies import topology_by_name
-        from rnn_tui.engine.trace import run
-        target = run(model, words, topology_by_name("many-to-one")).steps[-1].predicted
-    result = loss_and_grads(model.params, Example(x, (None,) * (len(x) - 1) + (target,)))
-    return Backward(tuple(words), target, result.loss, result.dh,
-                    float(np.linalg.norm(model.params.W_hh, 2)))
+    """Cross-entropy at the last step only (many-to-one), then back through time: one forward
+    pass (the trace), one backward pass. Without a target, the loss is taken against the
+    model's own prediction."""
+    p = model.params
+    trace = run(model, words, topology_by_name("many-to-one"))
+    last = trace.steps[-1]
+    assert last.y is not None and last.logits is not None and last.predicted is not None  # read at the end
+    target = last.predicted if target is None else target
+    dlogits = last.y.copy()
+    dlogits[target] -= 1.0
+    steps = [s.cell for s in trace.steps]
+    dh_out = np.zeros((len(steps), p.hidden_size))
+    dh_out[-1] = dlogits @ p.W_out
+    _, dh = backward(p, steps, dh_out)
+    return Backward(tuple(words), target, float(-log_softmax(last.logits)[target]), dh, float(np.linalg.norm(p.W_hh, 2)))

@@ -11,36 +11,46 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
+import numpy.typing as npt
 
 from rnn_tui.engine.text import Vocabulary
+
+Array = npt.NDArray[np.float64]  # every weight, state and score: float64, as PyTorch's double
 
 
 @dataclass(frozen=True)
 class Params:
-    W_ih: np.ndarray   # (H, V)  rnn.weight_ih_l0
-    W_hh: np.ndarray   # (H, H)  rnn.weight_hh_l0
-    b_ih: np.ndarray   # (H,)    rnn.bias_ih_l0
-    b_hh: np.ndarray   # (H,)    rnn.bias_hh_l0
-    W_out: np.ndarray  # (O, H)  out.weight
-    b_out: np.ndarray  # (O,)    out.bias
+    W_ih: Array   # (H, V)  rnn.weight_ih_l0
+    W_hh: Array   # (H, H)  rnn.weight_hh_l0
+    b_ih: Array   # (H,)    rnn.bias_ih_l0
+    b_hh: Array   # (H,)    rnn.bias_hh_l0
+    W_out: Array  # (O, H)  out.weight
+    b_out: Array  # (O,)    out.bias
+
+    def __post_init__(self) -> None:
+        # Read-only float64 copies: a model's weights never change under a trace that used them.
+        for f in fields(self):
+            a = np.array(getattr(self, f.name), dtype=np.float64)
+            a.setflags(write=False)
+            object.__setattr__(self, f.name, a)
 
     @property
     def hidden_size(self) -> int:
-        return self.W_hh.shape[0]
+        return int(self.W_hh.shape[0])
 
     @property
     def input_size(self) -> int:
-        return self.W_ih.shape[1]
+        return int(self.W_ih.shape[1])
 
     @property
     def output_size(self) -> int:
-        return self.W_out.shape[0]
+        return int(self.W_out.shape[0])
 
     @property
     def count(self) -> int:
-        return sum(a.size for a in self.arrays())
+        return int(sum(a.size for a in self.arrays()))
 
-    def arrays(self) -> list[np.ndarray]:
+    def arrays(self) -> list[Array]:
         return [getattr(self, f.name) for f in fields(self)]
 
     def names(self) -> list[str]:
@@ -55,7 +65,10 @@ class Params:
         """PyTorch's default: every weight and bias uniform in +-1/sqrt(H)."""
         rng = np.random.default_rng(seed)
         k = 1.0 / np.sqrt(hidden_size)
-        u = lambda *shape: rng.uniform(-k, k, size=shape)
+
+        def u(*shape: int) -> Array:
+            return rng.uniform(-k, k, size=shape)
+
         return cls(
             W_ih=u(hidden_size, input_size),
             W_hh=u(hidden_size, hidden_size),
@@ -66,16 +79,27 @@ class Params:
         )
 
 
-def softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: Array) -> Array:
     """Stable softmax: shifting by the max keeps exp() finite for any finite logits."""
     e = np.exp(z - np.max(z, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+    return np.asarray(e / np.sum(e, axis=-1, keepdims=True), dtype=np.float64)
 
 
-def readout(params: Params, hs: np.ndarray) -> np.ndarray:
+def log_softmax(z: Array) -> Array:
+    """log(softmax(z)), without forming softmax: finite for any finite logits."""
+    shifted = z - np.max(z, axis=-1, keepdims=True)
+    return np.asarray(shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True)), dtype=np.float64)
+
+
+def logits(params: Params, h: Array) -> Array:
+    """The readout's scores, W_out h + b_out, for one h (H,) or each row of hs (T, H)."""
+    return np.asarray(h, dtype=np.float64) @ params.W_out.T + params.b_out
+
+
+def readout(params: Params, hs: Array) -> Array:
     """softmax(W_out h + b_out) for each row of hs (T, H): the output layer applied at every
     step, even where the topology reads none. Row t equals the trace's y where it has one."""
-    return softmax(np.asarray(hs, dtype=np.float64) @ params.W_out.T + params.b_out)
+    return softmax(logits(params, hs))
 
 
 @dataclass(frozen=True)
@@ -97,11 +121,6 @@ class Model:
     @property
     def hidden_size(self) -> int:
         return self.params.hidden_size
-
-    @property
-    def feeds_back(self) -> bool:
-        """Whether an output can be read as the next input word (a next-word model)."""
-        return any(label in self.vocab for label in self.labels)
 
     @property
     def positive_index(self) -> int:

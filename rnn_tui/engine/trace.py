@@ -8,33 +8,55 @@ from typing import Sequence
 
 import numpy as np
 
-from rnn_tui.engine.rnn import Model, readout, softmax
+from rnn_tui.engine.cells import ELMAN, ElmanStep, _frozen
+from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.text import EOS
 from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
 
 
-def _frozen(a: np.ndarray) -> np.ndarray:
-    a = np.array(a, dtype=np.float64)
-    a.setflags(write=False)
-    return a
-
 
 @dataclass(frozen=True, eq=False)
 class Step:
-    t: int                    # 1-based, as on the board
-    source: str               # WORD, FEEDBACK or NOTHING
-    input_token: str | None   # the token as the model reads it (an unknown word reads as <unk>)
-    typed: str | None         # the word as typed, before the vocabulary saw it
-    x_index: int | None       # the hot index of x_t; None for the zero vector
-    h_prev: np.ndarray        # h_{t-1}
-    wx: np.ndarray            # W_ih x_t: column x_index of W_ih
-    wh: np.ndarray            # W_hh h_{t-1}
-    b_ih: np.ndarray
-    b_hh: np.ndarray
-    pre: np.ndarray           # the sum of the four terms above
-    h: np.ndarray             # tanh(pre)
-    logits: np.ndarray | None  # W_out h_t + b_out, where the topology reads an output
-    y: np.ndarray | None      # softmax(logits)
+    t: int                     # 1-based, as on the board
+    source: str                # WORD, FEEDBACK or NOTHING
+    input_token: str | None    # the token as the model reads it (an unknown word reads as <unk>)
+    typed: str | None          # the word as typed, before the vocabulary saw it
+    cell: ElmanStep            # the cell's sub-steps: W_ih x, W_hh h, the biases, the sum, tanh
+    logits: Array | None       # W_out h_t + b_out, where the topology reads an output
+    y: Array | None            # softmax(logits)
+
+    # The cell's sub-steps, by name, as the panes show them.
+    @property
+    def x_index(self) -> int | None:
+        return self.cell.x_index
+
+    @property
+    def h_prev(self) -> Array:
+        return self.cell.h_prev
+
+    @property
+    def wx(self) -> Array:
+        return self.cell.wx
+
+    @property
+    def wh(self) -> Array:
+        return self.cell.wh
+
+    @property
+    def b_ih(self) -> Array:
+        return self.cell.b_ih
+
+    @property
+    def b_hh(self) -> Array:
+        return self.cell.b_hh
+
+    @property
+    def pre(self) -> Array:
+        return self.cell.pre
+
+    @property
+    def h(self) -> Array:
+        return self.cell.h
 
     @property
     def has_output(self) -> bool:
@@ -51,7 +73,7 @@ class Trace:
     topology: Topology
     words: tuple[str, ...]      # the sentence's words as typed (lowercased)
     steps: tuple[Step, ...]
-    h0: np.ndarray
+    h0: Array
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -63,7 +85,7 @@ class Trace:
 
     @property
     def outputs(self) -> list[str]:
-        return [self.model.labels[s.predicted] for s in self.steps if s.has_output]
+        return [self.model.labels[s.predicted] for s in self.steps if s.predicted is not None]
 
     @property
     def output(self) -> str | list[str]:
@@ -71,55 +93,42 @@ class Trace:
         outs = self.outputs
         return outs[0] if len(outs) == 1 else outs
 
-    def readout_every_step(self) -> np.ndarray:
+    def readout_every_step(self) -> Array:
         """(T, O): the output layer applied to every h_t, even where the topology reads none:
         what a many-to-one model would say if the sentence stopped at each word."""
         return readout(self.model.params, self.hidden_states)
 
     @property
-    def hidden_states(self) -> np.ndarray:
+    def hidden_states(self) -> Array:
         """(T, H): h_1 .. h_T."""
         return np.stack([s.h for s in self.steps])
 
 
 def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int = 5,
-        h0: np.ndarray | None = None) -> Trace:
-    """Run the cell along the topology's schedule and record every step."""
+        h0: Array | None = None) -> Trace:
+    """Step the cell along the topology's schedule and record every step."""
     p, vocab = model.params, model.vocab
-    H = p.hidden_size
-    h = np.zeros(H) if h0 is None else np.asarray(h0, dtype=np.float64)
-    h0 = _frozen(h)
-    b_ih, b_hh = _frozen(p.b_ih), _frozen(p.b_hh)
-    zero = np.zeros(H)
+    h = _frozen(np.zeros(p.hidden_size) if h0 is None else h0)
+    first = h
     steps: list[Step] = []
     fed_back: str | None = None
     for t, plan in enumerate(topology.schedule(len(words), gen_steps), start=1):
         if plan.source == FEEDBACK and fed_back == EOS:
             break  # the model said the sentence is over
         if plan.source == WORD:
-            typed = words[plan.position]
+            assert plan.position is not None
+            typed: str | None = words[plan.position]
         elif plan.source == FEEDBACK:
             typed = fed_back
         else:
             typed = None
-        x_index = None if typed is None else vocab.index(typed)
-        wx = p.W_ih[:, x_index] if x_index is not None else zero
-        wh = p.W_hh @ h
-        pre = wx + b_ih + wh + b_hh
-        h_new = np.tanh(pre)
-        logits = y = None
+        cell = ELMAN.step(p, None if typed is None else vocab.index(typed), h)
+        scores = y = None
         if plan.output:
-            logits = p.W_out @ h_new + p.b_out
-            y = softmax(logits)
+            scores = _frozen(logits(p, cell.h))
+            y = _frozen(softmax(scores))
             fed_back = model.labels[int(np.argmax(y))]
-        steps.append(Step(
-            t=t, source=plan.source,
-            input_token=None if typed is None else vocab.shown(typed),
-            typed=typed, x_index=x_index,
-            h_prev=_frozen(h), wx=_frozen(wx), wh=_frozen(wh), b_ih=b_ih, b_hh=b_hh,
-            pre=_frozen(pre), h=_frozen(h_new),
-            logits=None if logits is None else _frozen(logits),
-            y=None if y is None else _frozen(y),
-        ))
-        h = h_new
-    return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=h0)
+        steps.append(Step(t=t, source=plan.source, input_token=None if typed is None else vocab.shown(typed),
+                          typed=typed, cell=cell, logits=scores, y=y))
+        h = cell.h
+    return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first)

@@ -4,13 +4,14 @@ time, a loss at any chosen steps, so many-to-one sentiment and synced next-word 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.rnn import Model, Params
+from rnn_tui.engine.cells import ElmanStep, backward, forward
+from rnn_tui.engine.rnn import Array, Model, Params, log_softmax, logits
 from rnn_tui.engine.text import EOS, Vocabulary
 
 
@@ -60,7 +61,7 @@ def make_task(name: str, corpus: Corpus, vocab: Vocabulary | None = None,
     if name == "sentiment":
         if not corpus.labelled:
             raise InputError(f"{corpus.source}: the sentiment task needs a label for every sentence")
-        n = max(corpus.labels) + 1
+        n = max(label for label in corpus.labels if label is not None) + 1
         labels = labels or corpus.label_names
         if len(labels) < n:
             raise InputError(f"{corpus.source}: label {n - 1} has no name among {len(labels)} labels")
@@ -79,52 +80,50 @@ class Result:
     counted: int
 
     @property
-    def dh_norms(self) -> np.ndarray:
+    def dh_norms(self) -> Array:
         """||dL/dh_t|| for t = 1..T: the vanishing-gradient picture."""
-        return np.linalg.norm(self.dh, axis=1)
+        return np.asarray(np.linalg.norm(self.dh, axis=1), dtype=np.float64)
 
 
-def _log_softmax(z: np.ndarray) -> np.ndarray:
-    m = np.max(z)
-    return z - m - np.log(np.sum(np.exp(z - m)))
+@dataclass(frozen=True)
+class Scored:
+    """A forward pass with its loss: what evaluation needs, and what the backward pass starts from."""
+
+    steps: list[ElmanStep]
+    at: list[int]              # the steps that take a loss
+    logp: np.ndarray           # (len(at), O): log-probabilities there
+    targets: np.ndarray        # (len(at),)
+
+    @property
+    def loss(self) -> float:
+        return float(-np.mean(self.logp[np.arange(len(self.at)), self.targets]))
+
+    @property
+    def correct(self) -> int:
+        return int(np.sum(np.argmax(self.logp, axis=1) == self.targets))
+
+
+def score(p: Params, ex: Example) -> Scored:
+    """Forward through the sentence, and the readout where a loss is taken."""
+    steps = forward(p, ex.x)
+    at = [t for t, target in enumerate(ex.targets) if target is not None]
+    hs = np.stack([steps[t].h for t in at])
+    return Scored(steps, at, log_softmax(logits(p, hs)), np.array([ex.targets[t] for t in at]))
 
 
 def loss_and_grads(p: Params, ex: Example) -> Result:
     """Forward through the sentence, then back through time."""
-    T, H = len(ex.x), p.hidden_size
-    hs = [np.zeros(H)]
-    logps: dict[int, np.ndarray] = {}
-    for t, i in enumerate(ex.x):
-        wx = p.W_ih[:, i] if i is not None else 0.0
-        hs.append(np.tanh(wx + p.b_ih + p.W_hh @ hs[-1] + p.b_hh))
-        if ex.targets[t] is not None:
-            logps[t] = _log_softmax(p.W_out @ hs[-1] + p.b_out)
-    n = len(logps)
-    loss = -sum(lp[ex.targets[t]] for t, lp in logps.items()) / n
-    correct = sum(int(np.argmax(lp) == ex.targets[t]) for t, lp in logps.items())
-
-    g = {name: np.zeros_like(a) for name, a in zip(p.names(), p.arrays())}
-    dh_next = np.zeros(H)
-    dhs = np.zeros((T, H))
-    for t in reversed(range(T)):
-        h, h_prev = hs[t + 1], hs[t]
-        dh = dh_next.copy()
-        if t in logps:
-            dlogits = np.exp(logps[t])
-            dlogits[ex.targets[t]] -= 1.0
-            dlogits /= n
-            g["W_out"] += np.outer(dlogits, h)
-            g["b_out"] += dlogits
-            dh += p.W_out.T @ dlogits
-        dhs[t] = dh
-        dpre = dh * (1.0 - h * h)  # tanh' = 1 - tanh^2
-        if ex.x[t] is not None:
-            g["W_ih"][:, ex.x[t]] += dpre
-        g["b_ih"] += dpre
-        g["b_hh"] += dpre
-        g["W_hh"] += np.outer(dpre, h_prev)
-        dh_next = p.W_hh.T @ dpre
-    return Result(float(loss), Params(**g), dhs, correct, n)
+    fwd = score(p, ex)
+    n = len(fwd.at)
+    dlogits = np.exp(fwd.logp)                        # softmax - one-hot(target), over n losses
+    dlogits[np.arange(n), fwd.targets] -= 1.0
+    dlogits /= n
+    hs = np.stack([fwd.steps[t].h for t in fwd.at])
+    dh_out = np.zeros((len(ex.x), p.hidden_size))
+    dh_out[fwd.at] = dlogits @ p.W_out
+    cell_grads, dh = backward(p, fwd.steps, dh_out)
+    grads = Params(W_out=dlogits.T @ hs, b_out=dlogits.sum(axis=0), **cell_grads)
+    return Result(fwd.loss, grads, dh, fwd.correct, n)
 
 
 @dataclass(frozen=True)
@@ -139,11 +138,12 @@ class Config:
     batch_size: int = 16
 
     def __post_init__(self) -> None:
-        for name in ("hidden", "epochs", "batch_size"):
+        for name, what in (("hidden", "the hidden size"), ("epochs", "the number of epochs"),
+                           ("batch_size", "the batch size")):
             if getattr(self, name) < 1:
-                raise InputError(f"--{name.replace('_', '-')} must be at least 1 (got {getattr(self, name)})")
+                raise InputError(f"{what} must be at least 1 (got {getattr(self, name)})")
         if not (self.lr > 0 and np.isfinite(self.lr)):
-            raise InputError(f"--lr must be a positive number (got {self.lr})")
+            raise InputError(f"the learning rate must be a positive number (got {self.lr})")
         if not (self.clip > 0 and np.isfinite(self.clip)):  # a negative clip would climb the loss
             raise InputError(f"clip must be a positive number (got {self.clip})")
         if not 0 <= self.momentum < 1:
@@ -160,14 +160,13 @@ class EpochStats:
     heldout_loss: float | None
     heldout_accuracy: float | None
     grad_norm: float          # global norm before clipping, averaged over the epoch's batches
-    dh_norms: np.ndarray      # ||dL/dh_t|| for the probe (longest training) sentence
 
 
 def evaluate(p: Params, examples: Sequence[Example]) -> tuple[float, float]:
-    """Mean loss per sentence and accuracy over the steps that take a loss."""
-    results = [loss_and_grads(p, ex) for ex in examples]
-    return (float(np.mean([r.loss for r in results])),
-            sum(r.correct for r in results) / sum(r.counted for r in results))
+    """Mean loss per sentence and accuracy over the steps that take a loss: forward only."""
+    scored = [score(p, ex) for ex in examples]
+    return (float(np.mean([s.loss for s in scored])),
+            sum(s.correct for s in scored) / sum(len(s.at) for s in scored))
 
 
 class Trainer:
@@ -184,12 +183,11 @@ class Trainer:
         self._v = {k: np.zeros_like(v) for k, v in self._w.items()}  # Adam's second moment
         self._steps = 0
         self._rng = np.random.default_rng(config.seed)
-        self.probe = max(self.train_set, key=lambda ex: len(ex.x))
         self.history: list[EpochStats] = []
 
     @property
     def params(self) -> Params:
-        return Params(**{k: v.copy() for k, v in self._w.items()})
+        return Params(**self._w)  # Params keeps read-only copies
 
     def model(self, name: str = "trained") -> Model:
         return Model(self.params, self.task.vocab, self.task.labels, name=name, trained_for=self.task.topology)
@@ -219,11 +217,8 @@ class Trainer:
         loss, acc = evaluate(p, self.train_set)
         if not np.isfinite(loss) or not all(np.all(np.isfinite(a)) for a in p.arrays()):
             self._diverged("the loss")
-        dh_norms = loss_and_grads(p, self.probe).dh_norms
-        if not np.all(np.isfinite(dh_norms)):
-            self._diverged("the gradient")
         h_loss, h_acc = evaluate(p, self.heldout) if self.heldout else (None, None)
-        stats = EpochStats(len(self.history) + 1, loss, acc, h_loss, h_acc, float(np.mean(norms)), dh_norms)
+        stats = EpochStats(len(self.history) + 1, loss, acc, h_loss, h_acc, float(np.mean(norms)))
         self.history.append(stats)
         return stats
 
@@ -249,7 +244,7 @@ class Trainer:
 
 
 def train(task: Task, corpus: Corpus, config: Config = Config(), heldout: Corpus | None = None,
-          on_epoch=None) -> Trainer:
+          on_epoch: Callable[[EpochStats], None] | None = None) -> Trainer:
     """Train for config.epochs; on_epoch(stats) is called after each."""
     trainer = Trainer(task, task.examples(corpus), task.examples(heldout) if heldout else (), config)
     for _ in range(config.epochs):

@@ -73,7 +73,7 @@ def load(path: str | Path) -> Model:
     return from_arrays(data, str(path))
 
 
-def _read(npz, key: str, path: Path) -> np.ndarray:
+def _read(npz: np.lib.npyio.NpzFile, key: str, path: Path) -> np.ndarray:
     try:
         value = npz[key]
     except ValueError as e:
@@ -84,7 +84,7 @@ def _read(npz, key: str, path: Path) -> np.ndarray:
     if not isinstance(value, np.ndarray) and key in (*KEYS, "vocab", "labels", "meta"):
         # a zip member that is not a .npy file comes back as bytes; an extra one is ignored
         raise InputError(f"{path}: member {key!r} is not a NumPy array; not an .npz weights file")
-    return value
+    return np.asarray(value)
 
 
 def _first_line(e: Exception) -> str:

@@ -1,0 +1,100 @@
+"""The recurrent cell, written once. The trace, training and the gradient scene all step through
+it; nothing else in the engine writes the recurrence.
+
+A cell has three operations:
+- `step(params, x_index, h_prev)`: one time step forward; returns a record of every sub-step,
+  whose `h` is the new state;
+- `backward_step(params, record, dh)`: given dL/dh_t, returns dL/dpre_t (what the weights of this
+  step receive) and dL/dh_{t-1} (what flows on, back in time);
+- `weight_grads(params, records, dpre)`: every step's share of the weight gradients at once, one
+  matrix product per weight for the whole sentence rather than an outer product per step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from rnn_tui.engine.rnn import Array, Params
+
+
+def _frozen(a: Array | list[float]) -> Array:
+    """A read-only float64 copy: a recorded step can never change under a pane. An array
+    that is already read-only and owns its data (a previous step's h) is kept as it is."""
+    if isinstance(a, np.ndarray) and a.dtype == np.float64 and not a.flags.writeable and a.flags.owndata:
+        return a
+    a = np.array(a, dtype=np.float64)
+    a.setflags(write=False)
+    return a
+
+
+@dataclass(frozen=True, eq=False)
+class ElmanStep:
+    """One step of h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh), sub-step by sub-step."""
+
+    x_index: int | None  # the hot index of x_t; None for the zero vector
+    h_prev: Array        # h_{t-1}
+    wx: Array            # W_ih x_t: column x_index of W_ih (zero for the zero vector)
+    wh: Array            # W_hh h_{t-1}
+    b_ih: Array
+    b_hh: Array
+    pre: Array           # the sum of the four terms above
+    h: Array             # tanh(pre): the new state
+
+
+class Elman:
+    """The Elman cell with PyTorch's nn.RNN equations and weight layout."""
+
+    name = "elman"
+
+    def step(self, p: Params, x_index: int | None, h_prev: Array) -> ElmanStep:
+        wx = p.W_ih[:, x_index] if x_index is not None else np.zeros(p.hidden_size)
+        wh = p.W_hh @ h_prev
+        pre = wx + p.b_ih + wh + p.b_hh
+        return ElmanStep(x_index, _frozen(h_prev), _frozen(wx), _frozen(wh), p.b_ih, p.b_hh,
+                         _frozen(pre), _frozen(np.tanh(pre)))
+
+    def backward_step(self, p: Params, s: ElmanStep, dh: Array) -> tuple[Array, Array]:
+        dpre = dh * (1.0 - s.h * s.h)  # tanh' = 1 - tanh^2
+        return dpre, p.W_hh.T @ dpre
+
+    def weight_grads(self, p: Params, steps: Sequence[ElmanStep], dpre: Array) -> dict[str, Array]:
+        """dL/dW_ih, dL/dW_hh, dL/db_ih, dL/db_hh, from dpre (T, H) for the whole sentence."""
+        h_prev = np.stack([s.h_prev for s in steps])
+        g_ih = np.zeros_like(p.W_ih)
+        read = [(t, s.x_index) for t, s in enumerate(steps) if s.x_index is not None]
+        if read:  # a one-hot x_t picks one column: its gradient is dpre_t, added where the word repeats
+            at, columns = zip(*read)
+            np.add.at(g_ih.T, list(columns), dpre[list(at)])
+        db = dpre.sum(axis=0)
+        return {"W_ih": g_ih, "W_hh": dpre.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
+
+
+ELMAN = Elman()
+
+
+def forward(p: Params, xs: Sequence[int | None], h0: Array | None = None) -> list[ElmanStep]:
+    """The cell run over a sentence of hot indices, from h0 (zeros by default)."""
+    h = np.zeros(p.hidden_size) if h0 is None else np.asarray(h0, dtype=np.float64)
+    steps = []
+    for x in xs:
+        s = ELMAN.step(p, x, h)
+        steps.append(s)
+        h = s.h
+    return steps
+
+
+def backward(p: Params, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[dict[str, Array], Array]:
+    """Back through time. dh_out (T, H) is what the outputs send into each h_t; returns the cell's
+    weight gradients and dL/dh_t (T, H): everything that flows into h_t, from its output and from
+    every later step."""
+    T, H = len(steps), p.hidden_size
+    dh_all = np.empty((T, H))
+    dpre = np.empty((T, H))
+    dh_next = np.zeros(H)
+    for t in reversed(range(T)):
+        dh_all[t] = dh_out[t] + dh_next
+        dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
+    return ELMAN.weight_grads(p, steps, dpre), dh_all
