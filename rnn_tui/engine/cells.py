@@ -20,17 +20,22 @@ import numpy as np
 from rnn_tui.engine.rnn import Array, Params
 
 
-def _frozen(a: Array | list[float]) -> Array:
-    """A read-only float64 copy: a recorded step can never change under a pane. An array
-    that is already read-only and owns its data (a previous step's h) is kept as it is."""
-    if isinstance(a, np.ndarray) and a.dtype == np.float64 and not a.flags.writeable and a.flags.owndata:
+def read_only(a: Array | list[float]) -> Array:
+    """A read-only float64 array: a recorded step can never change under a pane. An array that
+    is already read-only is kept as it is (the engine makes read-only arrays only from its own
+    copies: a Params' weights, a previous step's h); a writable one is copied."""
+    if isinstance(a, np.ndarray) and a.dtype == np.float64 and not a.flags.writeable:
         return a
-    a = np.array(a, dtype=np.float64)
+    return sealed(np.array(a, dtype=np.float64))
+
+
+def sealed(a: Array) -> Array:
+    """A new array nobody else holds, made read-only without a copy."""
     a.setflags(write=False)
     return a
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class ElmanStep:
     """One step of h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh), sub-step by sub-step."""
 
@@ -50,11 +55,12 @@ class Elman:
     name = "elman"
 
     def step(self, p: Params, x_index: int | None, h_prev: Array) -> ElmanStep:
-        wx = p.W_ih[:, x_index] if x_index is not None else np.zeros(p.hidden_size)
-        wh = p.W_hh @ h_prev
-        pre = wx + p.b_ih + wh + p.b_hh
-        return ElmanStep(x_index, _frozen(h_prev), _frozen(wx), _frozen(wh), p.b_ih, p.b_hh,
-                         _frozen(pre), _frozen(np.tanh(pre)))
+        h_prev = read_only(h_prev)
+        # A column of the read-only W_ih is itself read-only: no copy.
+        wx = p.W_ih[:, x_index] if x_index is not None else sealed(np.zeros(p.hidden_size))
+        wh = sealed(p.W_hh @ h_prev)
+        pre = sealed(wx + p.b_ih + wh + p.b_hh)
+        return ElmanStep(x_index, h_prev, wx, wh, p.b_ih, p.b_hh, pre, sealed(np.tanh(pre)))
 
     def backward_step(self, p: Params, s: ElmanStep, dh: Array) -> tuple[Array, Array]:
         dpre = dh * (1.0 - s.h * s.h)  # tanh' = 1 - tanh^2

@@ -8,7 +8,7 @@ from typing import Sequence
 
 import numpy as np
 
-from rnn_tui.engine.cells import ELMAN, ElmanStep, _frozen
+from rnn_tui.engine.cells import ELMAN, ElmanStep, read_only
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.text import EOS
 from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
@@ -108,7 +108,7 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
         h0: Array | None = None) -> Trace:
     """Step the cell along the topology's schedule and record every step."""
     p, vocab = model.params, model.vocab
-    h = _frozen(np.zeros(p.hidden_size) if h0 is None else h0)
+    h = read_only(np.zeros(p.hidden_size) if h0 is None else h0)
     first = h
     steps: list[Step] = []
     fed_back: str | None = None
@@ -125,8 +125,8 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
         cell = ELMAN.step(p, None if typed is None else vocab.index(typed), h)
         scores = y = None
         if plan.output:
-            scores = _frozen(logits(p, cell.h))
-            y = _frozen(softmax(scores))
+            scores = read_only(logits(p, cell.h))
+            y = read_only(softmax(scores))
             fed_back = model.labels[int(np.argmax(y))]
         steps.append(Step(t=t, source=plan.source, input_token=None if typed is None else vocab.shown(typed),
                           typed=typed, cell=cell, logits=scores, y=y))
