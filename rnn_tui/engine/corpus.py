@@ -16,6 +16,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 10_000
 MAX_SENTENCES = 100_000
 BINARY_LABELS = ("negative", "positive")  # the names of labels 0 and 1
+SPLITS = ("train", "val", "test")  # val picks the model (early stopping); test is seen only to report
 
 
 @dataclass(frozen=True)
@@ -162,8 +163,8 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
                 raise InputError(f"{path}:{n}: the text column holds no words")
             label = _parse_label(path, n, row[i_label]) if i_label is not None else None
             split = row[i_split].strip().lower() if i_split is not None else "train"
-            if split not in ("train", "test"):
-                raise InputError(f"{path}:{n}: split {split!r} must be train or test")
+            if split not in SPLITS:
+                raise InputError(f"{path}:{n}: split {split!r} must be train, val or test")
             sentences.append(Sentence(text, label, split))
         return sentences
     except csv.Error as e:

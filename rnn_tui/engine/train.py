@@ -12,7 +12,7 @@ from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.cells import ElmanStep, backward, forward
 from rnn_tui.engine.rnn import Array, Model, Params, log_softmax, logits
-from rnn_tui.engine.text import EOS, Vocabulary
+from rnn_tui.engine.text import EOS, UNK, Vocabulary
 
 
 # The settings the shipped weights were made with (scripts/train_shipped.py); the CLI and the
@@ -21,6 +21,9 @@ SHIPPED_CONFIG = {
     "sentiment": {"epochs": 30, "lr": 0.01},
     "next-word": {"epochs": 200, "lr": 0.02},
 }
+
+
+DIVERGED = 10  # a training loss this many times the untrained model's has diverged, finite or not
 
 
 class TrainingDiverged(InputError):
@@ -136,6 +139,10 @@ class Config:
     momentum: float = 0.9
     clip: float = 5.0         # the largest global gradient norm let through
     batch_size: int = 16
+    patience: int | None = None  # early stopping: stop once the held-out loss has not improved for this
+                                 # many epochs (None: train every epoch); the best epoch's weights are kept
+    unk_rate: float = 0.0     # the share of training words read as <unk>, drawn afresh each epoch, so the
+                              # model learns what an unknown word means and one cannot decide a label
 
     def __post_init__(self) -> None:
         for name, what in (("hidden", "the hidden size"), ("epochs", "the number of epochs"),
@@ -148,6 +155,10 @@ class Config:
             raise InputError(f"clip must be a positive number (got {self.clip})")
         if not 0 <= self.momentum < 1:
             raise InputError(f"momentum must be at least 0 and below 1 (got {self.momentum})")
+        if self.patience is not None and self.patience < 1:
+            raise InputError(f"the patience must be at least 1 epoch (got {self.patience})")
+        if not 0 <= self.unk_rate < 1:
+            raise InputError(f"the share of words read as <unk> must be at least 0 and below 1 (got {self.unk_rate})")
         if self.optimizer not in ("adam", "sgd"):
             raise InputError(f"unknown optimizer {self.optimizer!r}; expected adam or sgd")
 
@@ -160,6 +171,7 @@ class EpochStats:
     heldout_loss: float | None
     heldout_accuracy: float | None
     grad_norm: float          # global norm before clipping, averaged over the epoch's batches
+    best: bool = False        # the lowest held-out loss so far: these weights are the ones kept
 
 
 def evaluate(p: Params, examples: Sequence[Example]) -> tuple[float, float]:
@@ -184,13 +196,32 @@ class Trainer:
         self._steps = 0
         self._rng = np.random.default_rng(config.seed)
         self.history: list[EpochStats] = []
+        self.best_epoch: int | None = None   # the epoch with the lowest held-out loss
+        self._best: Params | None = None
+        self._best_loss = np.inf
+        with np.errstate(over="ignore", invalid="ignore"):
+            self.start_loss = evaluate(init, self.train_set)[0]  # where the loss starts: divergence is told from it
+        self._unk = task.vocab.index(UNK) if UNK in task.vocab else None
+
+    @property
+    def stopped_early(self) -> bool:
+        """Whether early stopping ended the run: the held-out loss stopped improving."""
+        patience = self.config.patience
+        return (patience is not None and self.best_epoch is not None
+                and len(self.history) - self.best_epoch >= patience)
+
+    @property
+    def finished(self) -> bool:
+        return len(self.history) >= self.config.epochs or self.stopped_early
 
     @property
     def params(self) -> Params:
         return Params(**self._w)  # Params keeps read-only copies
 
-    def model(self, name: str = "trained") -> Model:
-        return Model(self.params, self.task.vocab, self.task.labels, name=name, trained_for=self.task.topology)
+    def model(self, name: str = "trained", best: bool = False) -> Model:
+        """The weights as they are now, or (best=True) those of the epoch with the lowest held-out loss."""
+        params = self._best if best and self._best is not None else self.params
+        return Model(params, self.task.vocab, self.task.labels, name=name, trained_for=self.task.topology)
 
     def epoch(self) -> EpochStats:
         # Overflow is caught below as divergence, so numpy need not also warn about it.
@@ -202,7 +233,7 @@ class Trainer:
         order = self._rng.permutation(len(self.train_set))
         norms = []
         for start in range(0, len(order), cfg.batch_size):
-            batch = [self.train_set[i] for i in order[start:start + cfg.batch_size]]
+            batch = [self._with_unknowns(self.train_set[i]) for i in order[start:start + cfg.batch_size]]
             p = self.params
             grads = [loss_and_grads(p, ex).grads for ex in batch]
             g = {k: sum(getattr(r, k) for r in grads) / len(batch) for k in self._w}
@@ -217,10 +248,23 @@ class Trainer:
         loss, acc = evaluate(p, self.train_set)
         if not np.isfinite(loss) or not all(np.all(np.isfinite(a)) for a in p.arrays()):
             self._diverged("the loss")
+        if loss > DIVERGED * self.start_loss:
+            self._diverged(f"the loss rose to {loss:,.3g}, over {DIVERGED} times where it started ({self.start_loss:.3g})",
+                           finite=True)
         h_loss, h_acc = evaluate(p, self.heldout) if self.heldout else (None, None)
-        stats = EpochStats(len(self.history) + 1, loss, acc, h_loss, h_acc, float(np.mean(norms)))
+        best = False
+        if h_loss is not None and h_loss < self._best_loss:
+            best, self.best_epoch, self._best, self._best_loss = True, len(self.history) + 1, p, h_loss
+        stats = EpochStats(len(self.history) + 1, loss, acc, h_loss, h_acc, float(np.mean(norms)), best)
         self.history.append(stats)
         return stats
+
+    def _with_unknowns(self, ex: Example) -> Example:
+        """The example with a share (unk_rate) of its words read as <unk>, drawn from the seeded rng."""
+        if not self.config.unk_rate or self._unk is None:
+            return ex
+        hide = self._rng.random(len(ex.x)) < self.config.unk_rate
+        return Example(tuple(self._unk if h and x is not None else x for x, h in zip(ex.x, hide)), ex.targets)
 
     def _update(self, g: dict[str, np.ndarray]) -> None:
         cfg = self.config
@@ -237,17 +281,17 @@ class Trainer:
                 v_hat = self._v[k] / (1 - b2 ** self._steps)
                 w -= cfg.lr * m_hat / (np.sqrt(v_hat) + eps)
 
-    def _diverged(self, what: str) -> None:
-        raise TrainingDiverged(
-            f"training stopped at epoch {len(self.history) + 1}: {what} is no longer finite; "
-            f"lower the learning rate (now {self.config.lr:g})")
+    def _diverged(self, what: str, finite: bool = False) -> None:
+        said = what if finite else f"{what} is no longer finite"
+        raise TrainingDiverged(f"training stopped at epoch {len(self.history) + 1}: {said}; "
+                               f"lower the learning rate (now {self.config.lr:g})")
 
 
 def train(task: Task, corpus: Corpus, config: Config = Config(), heldout: Corpus | None = None,
           on_epoch: Callable[[EpochStats], None] | None = None) -> Trainer:
-    """Train for config.epochs; on_epoch(stats) is called after each."""
+    """Train for config.epochs, or until early stopping; on_epoch(stats) is called after each."""
     trainer = Trainer(task, task.examples(corpus), task.examples(heldout) if heldout else (), config)
-    for _ in range(config.epochs):
+    while not trainer.finished:
         stats = trainer.epoch()
         if on_epoch:
             on_epoch(stats)
