@@ -110,10 +110,11 @@ def test_backward_sends_the_outputs_gradient_back_through_every_step():
     steps = forward(p, [0, 1, 2])
     dh_out = np.zeros((3, 3))
     dh_out[-1] = [1.0, -2.0, 0.5]
-    _, dh = backward(p, steps, dh_out)
+    _, dh, dh0 = backward(p, steps, dh_out)
     np.testing.assert_array_equal(dh[-1], dh_out[-1])
     for t in (1, 0):  # dL/dh_t = W_hh^T (dL/dh_{t+1} * tanh'(pre_{t+1}))
         np.testing.assert_allclose(dh[t], p.W_hh.T @ (dh[t + 1] * (1 - steps[t + 1].h ** 2)))
+    np.testing.assert_allclose(dh0, p.W_hh.T @ (dh[0] * (1 - steps[0].h ** 2)))  # into h_0
 
 
 def test_evaluation_is_forward_only_and_equals_the_training_loss():

@@ -17,7 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
-from rnn_tui.engine.rnn import Array, Params
+from rnn_tui.engine.rnn import Array, Recurrent
 
 
 def read_only(a: Array | list[float]) -> Array:
@@ -54,7 +54,7 @@ class Elman:
 
     name = "elman"
 
-    def step(self, p: Params, x_index: int | None, h_prev: Array) -> ElmanStep:
+    def step(self, p: Recurrent, x_index: int | None, h_prev: Array) -> ElmanStep:
         h_prev = read_only(h_prev)
         # A column of the read-only W_ih is itself read-only: no copy.
         wx = p.W_ih[:, x_index] if x_index is not None else sealed(np.zeros(p.hidden_size))
@@ -62,11 +62,11 @@ class Elman:
         pre = sealed(wx + p.b_ih + wh + p.b_hh)
         return ElmanStep(x_index, h_prev, wx, wh, p.b_ih, p.b_hh, pre, sealed(np.tanh(pre)))
 
-    def backward_step(self, p: Params, s: ElmanStep, dh: Array) -> tuple[Array, Array]:
+    def backward_step(self, p: Recurrent, s: ElmanStep, dh: Array) -> tuple[Array, Array]:
         dpre = dh * (1.0 - s.h * s.h)  # tanh' = 1 - tanh^2
         return dpre, p.W_hh.T @ dpre
 
-    def weight_grads(self, p: Params, steps: Sequence[ElmanStep], dpre: Array) -> dict[str, Array]:
+    def weight_grads(self, p: Recurrent, steps: Sequence[ElmanStep], dpre: Array) -> dict[str, Array]:
         """dL/dW_ih, dL/dW_hh, dL/db_ih, dL/db_hh, from dpre (T, H) for the whole sentence."""
         h_prev = np.stack([s.h_prev for s in steps])
         g_ih = np.zeros_like(p.W_ih)
@@ -81,7 +81,7 @@ class Elman:
 ELMAN = Elman()
 
 
-def forward(p: Params, xs: Sequence[int | None], h0: Array | None = None) -> list[ElmanStep]:
+def forward(p: Recurrent, xs: Sequence[int | None], h0: Array | None = None) -> list[ElmanStep]:
     """The cell run over a sentence of hot indices, from h0 (zeros by default)."""
     h = np.zeros(p.hidden_size) if h0 is None else np.asarray(h0, dtype=np.float64)
     steps = []
@@ -92,10 +92,10 @@ def forward(p: Params, xs: Sequence[int | None], h0: Array | None = None) -> lis
     return steps
 
 
-def backward(p: Params, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[dict[str, Array], Array]:
+def backward(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[dict[str, Array], Array, Array]:
     """Back through time. dh_out (T, H) is what the outputs send into each h_t; returns the cell's
-    weight gradients and dL/dh_t (T, H): everything that flows into h_t, from its output and from
-    every later step."""
+    weight gradients, dL/dh_t (T, H): everything that flows into h_t, from its output and from
+    every later step, and dL/dh_0: what reaches the initial state (an encoder's last state)."""
     T, H = len(steps), p.hidden_size
     dh_all = np.empty((T, H))
     dpre = np.empty((T, H))
@@ -103,4 +103,4 @@ def backward(p: Params, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[dict
     for t in reversed(range(T)):
         dh_all[t] = dh_out[t] + dh_next
         dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
-    return ELMAN.weight_grads(p, steps, dpre), dh_all
+    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next

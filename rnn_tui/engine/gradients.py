@@ -48,5 +48,5 @@ def backward_many_to_one(model: Model, words: Sequence[str], target: int | None 
     steps = [s.cell for s in trace.steps]
     dh_out = np.zeros((len(steps), p.hidden_size))
     dh_out[-1] = dlogits @ p.W_out
-    _, dh = backward(p, steps, dh_out)
+    _, dh, _ = backward(p, steps, dh_out)
     return Backward(tuple(words), target, float(-log_softmax(last.logits)[target]), dh, float(np.linalg.norm(p.W_hh, 2)))

@@ -9,6 +9,7 @@ W_ih is (H, V), W_hh is (H, H), W_out is (O, H), all float64.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Callable, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -16,6 +17,68 @@ import numpy.typing as npt
 from rnn_tui.engine.text import Vocabulary
 
 Array = npt.NDArray[np.float64]  # every weight, state and score: float64, as PyTorch's double
+
+
+def _read_only_fields(obj: object) -> None:
+    """Read-only float64 copies: a model's weights never change under a trace that used them."""
+    for f in fields(obj):  # type: ignore[arg-type]
+        a = np.array(getattr(obj, f.name), dtype=np.float64)
+        a.setflags(write=False)
+        object.__setattr__(obj, f.name, a)
+
+
+def _uniform(seed: int, hidden_size: int) -> Callable[..., Array]:
+    """PyTorch's default initialisation: every weight and bias uniform in +-1/sqrt(H)."""
+    rng = np.random.default_rng(seed)
+    k = 1.0 / np.sqrt(hidden_size)
+
+    def u(*shape: int) -> Array:
+        return rng.uniform(-k, k, size=shape)
+
+    return u
+
+
+class Recurrent(Protocol):
+    """What a cell steps with: the recurrent weights of one nn.RNN layer."""
+
+    @property
+    def W_ih(self) -> Array: ...
+    @property
+    def W_hh(self) -> Array: ...
+    @property
+    def b_ih(self) -> Array: ...
+    @property
+    def b_hh(self) -> Array: ...
+    @property
+    def hidden_size(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class CellWeights:
+    """A recurrent layer alone, with no readout: a seq2seq model's encoder."""
+
+    W_ih: Array   # (H, V)
+    W_hh: Array   # (H, H)
+    b_ih: Array   # (H,)
+    b_hh: Array   # (H,)
+
+    def __post_init__(self) -> None:
+        _read_only_fields(self)
+
+    @property
+    def hidden_size(self) -> int:
+        return int(self.W_hh.shape[0])
+
+    def arrays(self) -> list[Array]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def names(self) -> list[str]:
+        return [f.name for f in fields(self)]
+
+    @classmethod
+    def init(cls, input_size: int, hidden_size: int, seed: int = 0) -> "CellWeights":
+        u = _uniform(seed, hidden_size)
+        return cls(u(hidden_size, input_size), u(hidden_size, hidden_size), u(hidden_size), u(hidden_size))
 
 
 @dataclass(frozen=True)
@@ -28,11 +91,7 @@ class Params:
     b_out: Array  # (O,)    out.bias
 
     def __post_init__(self) -> None:
-        # Read-only float64 copies: a model's weights never change under a trace that used them.
-        for f in fields(self):
-            a = np.array(getattr(self, f.name), dtype=np.float64)
-            a.setflags(write=False)
-            object.__setattr__(self, f.name, a)
+        _read_only_fields(self)
 
     @property
     def hidden_size(self) -> int:
@@ -63,12 +122,7 @@ class Params:
     @classmethod
     def init(cls, input_size: int, hidden_size: int, output_size: int, seed: int = 0) -> "Params":
         """PyTorch's default: every weight and bias uniform in +-1/sqrt(H)."""
-        rng = np.random.default_rng(seed)
-        k = 1.0 / np.sqrt(hidden_size)
-
-        def u(*shape: int) -> Array:
-            return rng.uniform(-k, k, size=shape)
-
+        u = _uniform(seed, hidden_size)
         return cls(
             W_ih=u(hidden_size, input_size),
             W_hh=u(hidden_size, hidden_size),

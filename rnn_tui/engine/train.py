@@ -124,7 +124,7 @@ def loss_and_grads(p: Params, ex: Example) -> Result:
     hs = np.stack([fwd.steps[t].h for t in fwd.at])
     dh_out = np.zeros((len(ex.x), p.hidden_size))
     dh_out[fwd.at] = dlogits @ p.W_out
-    cell_grads, dh = backward(p, fwd.steps, dh_out)
+    cell_grads, dh, _ = backward(p, fwd.steps, dh_out)
     grads = Params(W_out=dlogits.T @ hs, b_out=dlogits.sum(axis=0), **cell_grads)
     return Result(fwd.loss, grads, dh, fwd.correct, n)
 
@@ -163,6 +163,40 @@ class Config:
             raise InputError(f"unknown optimizer {self.optimizer!r}; expected adam or sgd")
 
 
+class Optimizer:
+    """Adam, or SGD with momentum, over named weight arrays that it owns and updates in place,
+    after clipping the batch's gradient to a global norm of config.clip."""
+
+    def __init__(self, config: Config, weights: dict[str, Array]) -> None:
+        self.config = config
+        self.weights = {k: np.array(v, dtype=np.float64) for k, v in weights.items()}
+        self._m = {k: np.zeros_like(v) for k, v in self.weights.items()}  # momentum / Adam's first moment
+        self._v = {k: np.zeros_like(v) for k, v in self.weights.items()}  # Adam's second moment
+        self._steps = 0
+
+    def step(self, g: dict[str, Array]) -> float:
+        """One update; returns the gradient's global norm before clipping (not finite: no update)."""
+        cfg = self.config
+        norm = float(np.sqrt(sum(np.sum(v * v) for v in g.values())))
+        if not np.isfinite(norm):
+            return norm
+        if norm > cfg.clip:
+            g = {k: v * (cfg.clip / norm) for k, v in g.items()}
+        self._steps += 1
+        for k, w in self.weights.items():
+            if cfg.optimizer == "sgd":
+                self._m[k] = cfg.momentum * self._m[k] + g[k]
+                w -= cfg.lr * self._m[k]
+            else:
+                b1, b2, eps = 0.9, 0.999, 1e-8
+                self._m[k] = b1 * self._m[k] + (1 - b1) * g[k]
+                self._v[k] = b2 * self._v[k] + (1 - b2) * g[k] ** 2
+                m_hat = self._m[k] / (1 - b1 ** self._steps)
+                v_hat = self._v[k] / (1 - b2 ** self._steps)
+                w -= cfg.lr * m_hat / (np.sqrt(v_hat) + eps)
+        return norm
+
+
 @dataclass(frozen=True)
 class EpochStats:
     epoch: int
@@ -190,10 +224,7 @@ class Trainer:
             raise InputError("nothing to train on: the training split is empty")
         self.task, self.train_set, self.heldout, self.config = task, list(train), list(heldout), config
         init = Params.init(task.vocab.size, config.hidden, len(task.labels), seed=config.seed)
-        self._w = {name: a.copy() for name, a in zip(init.names(), init.arrays())}
-        self._m = {k: np.zeros_like(v) for k, v in self._w.items()}  # momentum / Adam's first moment
-        self._v = {k: np.zeros_like(v) for k, v in self._w.items()}  # Adam's second moment
-        self._steps = 0
+        self._opt = Optimizer(config, dict(zip(init.names(), init.arrays())))
         self._rng = np.random.default_rng(config.seed)
         self.history: list[EpochStats] = []
         self.best_epoch: int | None = None   # the epoch with the lowest held-out loss
@@ -216,7 +247,7 @@ class Trainer:
 
     @property
     def params(self) -> Params:
-        return Params(**self._w)  # Params keeps read-only copies
+        return Params(**self._opt.weights)  # Params keeps read-only copies
 
     def model(self, name: str = "trained", best: bool = False) -> Model:
         """The weights as they are now, or (best=True) those of the epoch with the lowest held-out loss."""
@@ -236,14 +267,10 @@ class Trainer:
             batch = [self._with_unknowns(self.train_set[i]) for i in order[start:start + cfg.batch_size]]
             p = self.params
             grads = [loss_and_grads(p, ex).grads for ex in batch]
-            g = {k: sum(getattr(r, k) for r in grads) / len(batch) for k in self._w}
-            norm = float(np.sqrt(sum(np.sum(v * v) for v in g.values())))
+            norm = self._opt.step({k: sum(getattr(r, k) for r in grads) / len(batch) for k in p.names()})
             if not np.isfinite(norm):
                 self._diverged("the gradient")
             norms.append(norm)
-            if norm > cfg.clip:
-                g = {k: v * (cfg.clip / norm) for k, v in g.items()}
-            self._update(g)
         p = self.params
         loss, acc = evaluate(p, self.train_set)
         if not np.isfinite(loss) or not all(np.all(np.isfinite(a)) for a in p.arrays()):
@@ -265,21 +292,6 @@ class Trainer:
             return ex
         hide = self._rng.random(len(ex.x)) < self.config.unk_rate
         return Example(tuple(self._unk if h and x is not None else x for x, h in zip(ex.x, hide)), ex.targets)
-
-    def _update(self, g: dict[str, np.ndarray]) -> None:
-        cfg = self.config
-        self._steps += 1
-        for k, w in self._w.items():
-            if cfg.optimizer == "sgd":
-                self._m[k] = cfg.momentum * self._m[k] + g[k]
-                w -= cfg.lr * self._m[k]
-            else:
-                b1, b2, eps = 0.9, 0.999, 1e-8
-                self._m[k] = b1 * self._m[k] + (1 - b1) * g[k]
-                self._v[k] = b2 * self._v[k] + (1 - b2) * g[k] ** 2
-                m_hat = self._m[k] / (1 - b1 ** self._steps)
-                v_hat = self._v[k] / (1 - b2 ** self._steps)
-                w -= cfg.lr * m_hat / (np.sqrt(v_hat) + eps)
 
     def _diverged(self, what: str, finite: bool = False) -> None:
         said = what if finite else f"{what} is no longer finite"
