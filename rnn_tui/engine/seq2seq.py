@@ -1,0 +1,270 @@
+"""Encoder-decoder (seq2seq) as it is built: an encoder RNN reads the source sentence; its last
+hidden state becomes the decoder's first; the decoder, an RNN with weights of its own, writes
+the target sentence a word at a time. Its first input is the zero vector (nothing written yet);
+each later input is the word it wrote before (in training, the true previous word: teacher
+forcing). It stops at <eos>. Both halves step through the one Elman cell.
+
+The weights are those of a PyTorch module holding `encoder = nn.RNN(Vs, H)`, `decoder =
+nn.RNN(Vt, H)` and `out = nn.Linear(H, O)` (see docs/weights.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from rnn_tui.engine.cells import ELMAN, ElmanStep, backward, forward, read_only
+from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.rnn import Array, CellWeights, Params, log_softmax, logits, softmax
+from rnn_tui.engine.text import EOS, UNK, Vocabulary, tokenize
+from rnn_tui.engine.train import Config, Optimizer
+
+MAX_OUTPUT_WORDS = 20  # greedy decoding stops here if <eos> never comes
+
+
+@dataclass(frozen=True)
+class Seq2Seq:
+    encoder: CellWeights
+    decoder: Params            # the decoder's cell and the readout over the target words
+    source: Vocabulary         # the encoder's one-hot columns
+    target: Vocabulary         # the decoder's one-hot columns: the target words it can be fed
+    labels: tuple[str, ...]    # the decoder's outputs: the target words and <eos>
+    name: str = "untrained"
+    trained_for: str | None = "encoder-decoder"
+
+    def __post_init__(self) -> None:
+        H = self.encoder.hidden_size
+        checks = [
+            (self.encoder.W_ih.shape[1] == self.source.size, "the encoder's W_ih columns and the source vocabulary"),
+            (self.decoder.input_size == self.target.size, "the decoder's W_ih columns and the target vocabulary"),
+            (self.decoder.hidden_size == H, "the encoder's and the decoder's hidden sizes"),
+            (self.decoder.output_size == len(self.labels), "out.weight's rows and the labels"),
+            (EOS in self.labels, "the labels (no <eos> to stop at)"),
+        ]
+        for ok, what in checks:
+            if not ok:
+                raise InputError(f"a seq2seq model whose sizes disagree: {what}")
+
+    @property
+    def hidden_size(self) -> int:
+        return self.encoder.hidden_size
+
+    def input_index(self, label: str) -> int | None:
+        """The decoder's one-hot column for a word it wrote (None: a word it has no column for)."""
+        return self.target.index(label)
+
+
+@dataclass(frozen=True, eq=False)
+class Translation:
+    """One sentence through the model: every encoder step, every decoder step and its output."""
+
+    words: tuple[str, ...]
+    encoder: tuple[ElmanStep, ...]
+    decoder: tuple[ElmanStep, ...]
+    y: tuple[Array, ...]       # the decoder's output distribution at each of its steps
+    output: tuple[str, ...]    # the words written, up to and without <eos>
+
+    @property
+    def handover(self) -> Array:
+        """The encoder's last state: everything the decoder knows of the source sentence."""
+        return self.encoder[-1].h if self.encoder else np.zeros(0)
+
+
+def translate(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_WORDS) -> Translation:
+    """Greedy decoding: the decoder writes its most likely word at each step."""
+    if not words:
+        raise InputError("the sentence has no words")
+    enc = forward(model.encoder, model.source.encode(words))
+    h = enc[-1].h
+    dec: list[ElmanStep] = []
+    ys: list[Array] = []
+    out: list[str] = []
+    x: int | None = None  # the decoder's first input: nothing written yet
+    for _ in range(max_words):
+        step = ELMAN.step(model.decoder, x, h)
+        y = read_only(softmax(logits(model.decoder, step.h)))
+        dec.append(step)
+        ys.append(y)
+        word = model.labels[int(np.argmax(y))]
+        if word == EOS:
+            break
+        out.append(word)
+        x, h = model.input_index(word), step.h
+    return Translation(tuple(words), tuple(enc), tuple(dec), tuple(ys), tuple(out))
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A training pair as indices: the source, the decoder's inputs (None, then the true words:
+    teacher forcing) and its targets (the true words, then <eos>)."""
+
+    source: tuple[int | None, ...]
+    inputs: tuple[int | None, ...]
+    targets: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Both halves' weights together, as the optimiser sees them: flat, named arrays."""
+
+    encoder: CellWeights
+    decoder: Params
+
+    def named(self) -> dict[str, Array]:
+        return {**{f"encoder.{k}": a for k, a in zip(self.encoder.names(), self.encoder.arrays())},
+                **{f"decoder.{k}": a for k, a in zip(self.decoder.names(), self.decoder.arrays())}}
+
+    @classmethod
+    def from_named(cls, named: dict[str, Array]) -> "Weights":
+        def part(prefix: str) -> dict[str, Array]:
+            return {k.removeprefix(prefix): v for k, v in named.items() if k.startswith(prefix)}
+
+        return cls(CellWeights(**part("encoder.")), Params(**part("decoder.")))
+
+
+def pair_loss(w: Weights, pair: Pair, grads: bool = True) -> tuple[float, int, dict[str, Array] | None, bool]:
+    """Cross-entropy over the decoder's steps (mean), how many words it got right, (if grads) the
+    gradients of every weight: back through the decoder, then on through the encoder from its
+    last state, and whether every word was right."""
+    enc = forward(w.encoder, pair.source)
+    dec = forward(w.decoder, pair.inputs, h0=enc[-1].h)
+    hs = np.stack([s.h for s in dec])
+    logp = log_softmax(logits(w.decoder, hs))
+    n = len(pair.targets)
+    rows = np.arange(n)
+    targets = np.array(pair.targets)
+    loss = float(-np.mean(logp[rows, targets]))
+    hits = np.argmax(logp, axis=1) == targets
+    exact = bool(np.all(hits))
+    if not grads:
+        return loss, int(hits.sum()), None, exact
+    dlogits = np.exp(logp)
+    dlogits[rows, targets] -= 1.0
+    dlogits /= n
+    dec_grads, _, dh_handover = backward(w.decoder, dec, dlogits @ w.decoder.W_out)
+    dh_enc = np.zeros((len(enc), w.encoder.hidden_size))
+    dh_enc[-1] = dh_handover
+    enc_grads, _, _ = backward(w.encoder, enc, dh_enc)
+    g = {f"encoder.{k}": v for k, v in enc_grads.items()}
+    g |= {f"decoder.{k}": v for k, v in dec_grads.items()}
+    g["decoder.W_out"] = dlogits.T @ hs
+    g["decoder.b_out"] = dlogits.sum(axis=0)
+    return loss, int(hits.sum()), g, exact
+
+
+@dataclass(frozen=True)
+class ParallelCorpus:
+    """Parallel sentences, tokenised, with their split (train, val or test)."""
+
+    pairs: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]
+
+    def split(self, name: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        return [(s, t) for s, t, split in self.pairs if split == name]
+
+
+def load_pairs(path: str) -> ParallelCorpus:
+    """A CSV with source, target and split columns (the shipped translation data)."""
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    pairs = []
+    for n, row in enumerate(rows, 2):
+        try:
+            source, target, split = tokenize(row["source"]), tokenize(row["target"]), row.get("split") or "train"
+        except (KeyError, AttributeError):
+            raise InputError(f"{path}:{n}: needs source and target columns") from None
+        if not source or not target:
+            raise InputError(f"{path}:{n}: a source or target with no words")
+        pairs.append((tuple(source), tuple(target), split.strip().lower()))
+    return ParallelCorpus(tuple(pairs))
+
+
+@dataclass
+class Seq2SeqTrainer:
+    """Teacher-forced training, an epoch at a time, keeping the epoch with the lowest
+    validation loss (early stopping when config.patience is set)."""
+
+    source: Vocabulary
+    target: Vocabulary
+    labels: tuple[str, ...]
+    train_pairs: list[Pair]
+    val_pairs: list[Pair]
+    config: Config
+    history: list[tuple[float, float | None]] = field(default_factory=list)  # (train loss, val loss)
+    best_epoch: int | None = None
+
+    def __post_init__(self) -> None:
+        cfg, H = self.config, self.config.hidden
+        init = Weights(CellWeights.init(self.source.size, H, seed=cfg.seed),
+                       Params.init(self.target.size, H, len(self.labels), seed=cfg.seed + 1))
+        self._opt = Optimizer(cfg, init.named())
+        self._rng = np.random.default_rng(cfg.seed)
+        self._best: Weights | None = None
+        self._best_loss = np.inf
+
+    @property
+    def weights(self) -> Weights:
+        return Weights.from_named(self._opt.weights)
+
+    @property
+    def finished(self) -> bool:
+        p = self.config.patience
+        stopped = p is not None and self.best_epoch is not None and len(self.history) - self.best_epoch >= p
+        return len(self.history) >= self.config.epochs or stopped
+
+    def epoch(self) -> tuple[float, float | None]:
+        cfg = self.config
+        order = self._rng.permutation(len(self.train_pairs))
+        for start in range(0, len(order), cfg.batch_size):
+            batch = [self.train_pairs[i] for i in order[start:start + cfg.batch_size]]
+            w = self.weights
+            total: dict[str, Array] = {}
+            for pair in batch:
+                g = pair_loss(w, pair)[2]
+                assert g is not None
+                for k, v in g.items():
+                    total[k] = total[k] + v if k in total else v
+            norm = self._opt.step({k: v / len(batch) for k, v in total.items()})
+            if not np.isfinite(norm):
+                raise InputError(f"training stopped at epoch {len(self.history) + 1}: the gradient is no longer "
+                                 f"finite; lower the learning rate (now {cfg.lr:g})")
+        w = self.weights
+        loss = mean_loss(w, self.train_pairs)
+        val = mean_loss(w, self.val_pairs) if self.val_pairs else None
+        if val is not None and val < self._best_loss:
+            self.best_epoch, self._best, self._best_loss = len(self.history) + 1, w, val
+        self.history.append((loss, val))
+        return loss, val
+
+    def model(self, name: str = "seq2seq", best: bool = True) -> Seq2Seq:
+        w = self._best if best and self._best is not None else self.weights
+        return Seq2Seq(w.encoder, w.decoder, self.source, self.target, self.labels, name=name)
+
+
+def mean_loss(w: Weights, pairs: Sequence[Pair]) -> float:
+    return float(np.mean([pair_loss(w, p, grads=False)[0] for p in pairs]))
+
+
+def build_vocabularies(train: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
+                       ) -> tuple[Vocabulary, Vocabulary, tuple[str, ...]]:
+    """The source words, the target words (the decoder's inputs) and the labels (target words
+    and <eos>), all from the training pairs, in first-seen order."""
+    source = Vocabulary.build(s for s, _ in train)
+    target = Vocabulary.build(t for _, t in train)
+    labels = tuple(w for w in target.tokens if w != UNK) + (EOS,)
+    return source, target, labels
+
+
+def to_pair(source: Vocabulary, target: Vocabulary, labels: tuple[str, ...],
+            src: Sequence[str], tgt: Sequence[str]) -> Pair:
+    index = {w: i for i, w in enumerate(labels)}
+    unk_label = index.get(UNK)
+    targets = tuple(index.get(w, unk_label if unk_label is not None else index[EOS]) for w in tgt) + (index[EOS],)
+    return Pair(tuple(source.encode(src)), (None,) + tuple(target.encode(tgt)), targets)
+
+
+def exact_match(model: Seq2Seq, pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> float:
+    """The share of pairs translated word for word as the reference (greedy decoding)."""
+    return float(np.mean([translate(model, s).output == tuple(t) for s, t in pairs]))
