@@ -237,9 +237,62 @@ def check_doc() -> None:
     print(f"checked: {DOC.relative_to(ROOT)} holds the export code as run here")
 
 
+# An encoder-decoder as docs/weights.md describes it: the state_dict keys are encoder.*, decoder.*
+# and out.*. Source and target vocabularies and the labels all differ in size.
+SOURCE_VOCAB = ["hi", "my", "name", "is", "barry", "i", "love", "ai", "<unk>"]               # Vs = 9
+TARGET_VOCAB = ["salut", "je", "m", "appelle", "barry", "j", "aime", "l", "ia", "<unk>"]   # Vt = 10
+TARGET_LABELS = TARGET_VOCAB[:-1] + ["<eos>"]                                             # O = 10
+SEQ2SEQ_SENTENCE = "hi my name is barry".split()
+SEQ2SEQ_HIDDEN = 6
+
+
+class Translator(nn.Module):
+    def __init__(self, Vs, Vt, H, O):
+        super().__init__()
+        self.encoder = nn.RNN(Vs, H)
+        self.decoder = nn.RNN(Vt, H)
+        self.out = nn.Linear(H, O)
+
+
+def seq2seq_fixture() -> None:
+    """Greedy decoding as PyTorch computes it: the encoder's last state starts the decoder, whose
+    first input is zero and each next input the one-hot of the word it wrote, until <eos>."""
+    for seed in range(1000):  # the first seed whose untrained model writes 3 to 6 words, then <eos>
+        module, enc, dec_h, ys, written = greedy_pytorch(seed)
+        if 3 <= len(written) <= 6 and len(ys) == len(written) + 1:
+            break
+    np.savez(DATA / "pytorch_seq2seq.npz", **{k: v.numpy() for k, v in module.state_dict().items()},
+             source_vocab=np.array(SOURCE_VOCAB), target_vocab=np.array(TARGET_VOCAB),
+             labels=np.array(TARGET_LABELS), sentence=np.array(SEQ2SEQ_SENTENCE),
+             expected_encoder_h=enc, expected_decoder_h=np.array(dec_h), expected_y=np.array(ys),
+             expected_output=np.array(written))
+    print(f"pytorch_seq2seq.npz (seed {seed}): {' '.join(SEQ2SEQ_SENTENCE)} -> {' '.join(written)} <eos>")
+
+
+def greedy_pytorch(seed: int):
+    torch.manual_seed(seed)
+    module = Translator(len(SOURCE_VOCAB), len(TARGET_VOCAB), SEQ2SEQ_HIDDEN, len(TARGET_LABELS)).double().eval()
+    with torch.no_grad():
+        enc, h = module.encoder(torch.tensor(one_hot(SEQ2SEQ_SENTENCE, SOURCE_VOCAB)))
+        x = torch.zeros(1, len(TARGET_VOCAB), dtype=torch.float64)
+        dec_h, ys, written = [], [], []
+        for _ in range(8):
+            out, h = module.decoder(x, h)
+            y = torch.softmax(module.out(out[-1]), dim=-1)
+            dec_h.append(out[-1].numpy())
+            ys.append(y.numpy())
+            word = TARGET_LABELS[int(torch.argmax(y))]
+            if word == "<eos>":
+                break
+            written.append(word)
+            x = torch.tensor(one_hot([word], TARGET_VOCAB))
+    return module, enc.numpy(), dec_h, ys, written
+
+
 def main() -> None:
     print(f"torch {torch.__version__}, numpy {np.__version__}")
     pytorch_fixture()
+    seq2seq_fixture()
     keras_fixture()
     check_embedding_fold()
     check_doc()

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from rnn_tui import cli
-from rnn_tui.engine import topology_by_name
+from rnn_tui.engine import InputError, topology_by_name
 from rnn_tui.engine.trace import run
 from rnn_tui.engine.weights import load
 
@@ -84,3 +84,26 @@ def test_cli_trace_prints_the_same_hidden_states(name, capsys):
     np.testing.assert_allclose(h, ref["expected_h"], rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(y, ref["expected_y"], rtol=1e-5, atol=1e-6)
     assert report["output"] == [str(ref["labels"][i]) for i in np.argmax(ref["expected_y"], axis=1)]
+
+
+# ---- an encoder-decoder from PyTorch: two nn.RNN and an nn.Linear --------------------------
+
+def test_a_pytorch_encoder_decoder_translates_as_pytorch_did():
+    from rnn_tui.engine.seq2seq import translate
+    from rnn_tui.engine.weights import load_seq2seq
+
+    path = DATA / "pytorch_seq2seq.npz"
+    model = load_seq2seq(path)
+    ref = np.load(path)
+    tr = translate(model, [str(w) for w in ref["sentence"]])
+    np.testing.assert_allclose([s.h for s in tr.encoder], ref["expected_encoder_h"], rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose([s.h for s in tr.decoder], ref["expected_decoder_h"], rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(tr.y, ref["expected_y"], rtol=1e-12, atol=1e-14)
+    assert tr.output == tuple(str(w) for w in ref["expected_output"]) and len(tr.output) >= 2
+
+
+def test_an_encoder_decoder_file_is_not_read_as_a_plain_rnn():
+    from rnn_tui.engine.weights import load
+
+    with pytest.raises(InputError, match="encoder-decoder"):
+        load(DATA / "pytorch_seq2seq.npz")

@@ -101,3 +101,25 @@ def test_sizes_that_disagree_are_refused():
     with pytest.raises(InputError, match="<eos>"):
         Seq2Seq(CellWeights.init(source.size, 4), Params.init(target.size, 4, len(labels) - 1), source, target,
                 labels[:-1])
+
+
+def test_weights_round_trip_through_npz(lecture_model, tmp_path):
+    from rnn_tui.engine.weights import load_seq2seq, save_seq2seq
+
+    path = save_seq2seq(lecture_model, tmp_path / "t.npz")
+    back = load_seq2seq(path)
+    assert (back.source, back.target, back.labels, back.name) == (lecture_model.source, lecture_model.target,
+                                                                  lecture_model.labels, "lecture-translation")
+    for words, _ in TOKENS:
+        assert translate(back, words).output == translate(lecture_model, words).output
+
+
+def test_a_damaged_encoder_decoder_file_names_the_key(lecture_model, tmp_path):
+    from rnn_tui.engine.weights import load_seq2seq, save_seq2seq
+
+    path = save_seq2seq(lecture_model, tmp_path / "t.npz")
+    data = dict(np.load(path))
+    data["decoder.weight_ih_l0"] = data["decoder.weight_ih_l0"][:, :-1]
+    np.savez(tmp_path / "bad.npz", **data)
+    with pytest.raises(InputError, match=r"'decoder.weight_ih_l0' has shape \(16, 12\); expected \(16, 13\)"):
+        load_seq2seq(tmp_path / "bad.npz")

@@ -9,11 +9,13 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.rnn import Model, Params
+from rnn_tui.engine.rnn import CellWeights, Model, Params
+from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import Vocabulary
 
 # npz key -> Params field
@@ -26,23 +28,42 @@ KEYS = {
     "out.bias": "b_out",
 }
 MAX_FILE_BYTES = 200 * 1024 * 1024
+WORD_LISTS = ("vocab", "labels", "source_vocab", "target_vocab")
+LAYERS = ("rnn", "encoder", "decoder", "out")
 
 
 def save(model: Model, path: str | Path, overwrite: bool = False) -> Path:
     """Write atomically: a temporary file beside the target, then a rename."""
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name such as model.npz")
-    if path.exists() and not overwrite:
-        raise InputError(f"{path}: already exists; choose another name or allow overwriting")
     arrays = {key: getattr(model.params, field) for key, field in KEYS.items()}
     arrays["vocab"] = np.array(model.vocab.tokens, dtype=str)
     arrays["labels"] = np.array(model.labels, dtype=str)
     arrays["meta"] = np.array(json.dumps({"name": model.name, "trained_for": model.trained_for}))
+    return _write(arrays, Path(path), overwrite)
+
+
+def save_seq2seq(model: Seq2Seq, path: str | Path, overwrite: bool = False) -> Path:
+    """An encoder-decoder: encoder.*, decoder.* (nn.RNN's names), out.*, and three word lists."""
+    arrays: dict[str, np.ndarray] = {}
+    for prefix, layer in (("encoder", model.encoder), ("decoder", model.decoder)):
+        arrays |= {f"{prefix}.{key.split('.', 1)[1]}": getattr(layer, field)
+                   for key, field in list(KEYS.items())[:4]}
+    arrays["out.weight"], arrays["out.bias"] = model.decoder.W_out, model.decoder.b_out
+    arrays["source_vocab"] = np.array(model.source.tokens, dtype=str)
+    arrays["target_vocab"] = np.array(model.target.tokens, dtype=str)
+    arrays["labels"] = np.array(model.labels, dtype=str)
+    arrays["meta"] = np.array(json.dumps({"name": model.name, "trained_for": model.trained_for}))
+    return _write(arrays, Path(path), overwrite)
+
+
+def _write(arrays: dict[str, np.ndarray], path: Path, overwrite: bool) -> Path:
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name such as model.npz")
+    if path.exists() and not overwrite:
+        raise InputError(f"{path}: already exists; choose another name or allow overwriting")
     fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
+            np.savez(f, **arrays)  # type: ignore[arg-type]  # numpy's stub: allow_pickle
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a weights file is meant to be shared
         os.replace(tmp, path)
     except BaseException:
@@ -52,7 +73,20 @@ def save(model: Model, path: str | Path, overwrite: bool = False) -> Path:
 
 
 def load(path: str | Path) -> Model:
-    path = Path(path)
+    """An nn.RNN + nn.Linear model (rnn.*, out.*, vocab, labels)."""
+    data = _read_file(Path(path))
+    if "encoder.weight_ih_l0" in data:
+        raise InputError(f"{path}: an encoder-decoder model (encoder.*, decoder.*); "
+                         "it is read for the encoder-decoder topology only")
+    return from_arrays(data, str(path))
+
+
+def load_seq2seq(path: str | Path) -> Seq2Seq:
+    """An encoder-decoder model: encoder.*, decoder.*, out.*, source_vocab, target_vocab, labels."""
+    return seq2seq_from_arrays(_read_file(Path(path)), str(path))
+
+
+def _read_file(path: Path) -> dict[str, np.ndarray]:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB; not a weights file for this app")
@@ -70,7 +104,7 @@ def load(path: str | Path) -> Model:
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError) as e:  # zipfile: unsupported zip version, or encrypted
         raise InputError(f"{path}: not a readable .npz weights file ({_first_line(e)})") from None
-    return from_arrays(data, str(path))
+    return data
 
 
 def _read(npz: np.lib.npyio.NpzFile, key: str, path: Path) -> np.ndarray:
@@ -81,7 +115,7 @@ def _read(npz: np.lib.npyio.NpzFile, key: str, path: Path) -> np.ndarray:
             raise  # a damaged member: load() reports the file as unreadable
         # an object array needs pickle, which we never allow
         raise InputError(f"{path}: key {key!r} holds Python objects (pickle); only plain arrays are read") from None
-    if not isinstance(value, np.ndarray) and key in (*KEYS, "vocab", "labels", "meta"):
+    if not isinstance(value, np.ndarray) and (key in (*KEYS, *WORD_LISTS, "meta") or key.split(".")[0] in LAYERS):
         # a zip member that is not a .npy file comes back as bytes; an extra one is ignored
         raise InputError(f"{path}: member {key!r} is not a NumPy array; not an .npz weights file")
     return np.asarray(value)
@@ -93,51 +127,107 @@ def _first_line(e: Exception) -> str:
 
 def from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Model:
     """Check every key, dtype, shape and value, then build the Model."""
-    for key in (*KEYS, "vocab"):
+    _require(data, (*KEYS, "vocab"), source)
+    _no_extra_layers(data, "rnn", source)
+    vocab = _words(data, "vocab", source)
+    arrays = _numbers(data, KEYS, source)
+    H, O = _rows(arrays["rnn.weight_hh_l0"]), _rows(arrays["out.weight"])
+    _check_shapes(arrays, {**_layer_shapes("rnn", H, len(vocab)), "out.weight": (O, H), "out.bias": (O,)},
+                  f"V={len(vocab)} words in 'vocab', H from rnn.weight_hh_l0, O from out.weight", source)
+    labels = _words(data, "labels", source) if "labels" in data else tuple(str(i) for i in range(O))
+    if len(labels) != O:
+        raise InputError(f"{source}: key 'labels' has {len(labels)} entries; expected {O} (rows of out.weight)")
+    meta = _meta(data)
+    params = Params(**{field: arrays[key] for key, field in KEYS.items()})
+    return Model(params, Vocabulary(vocab), labels, name=str(meta.get("name", Path(source).stem)),
+                 trained_for=_text_or_none(meta.get("trained_for")))
+
+
+def seq2seq_from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Seq2Seq:
+    """The same checks for an encoder-decoder: two layers, one readout, three word lists."""
+    layer_keys = [f"{part}.{key.split('.', 1)[1]}" for part in ("encoder", "decoder") for key in list(KEYS)[:4]]
+    _require(data, (*layer_keys, "out.weight", "out.bias", "source_vocab", "target_vocab", "labels"), source)
+    for part in ("encoder", "decoder"):
+        _no_extra_layers(data, part, source)
+    words = {key: _words(data, key, source) for key in ("source_vocab", "target_vocab", "labels")}
+    arrays = _numbers(data, (*layer_keys, "out.weight", "out.bias"), source)
+    H, O = _rows(arrays["encoder.weight_hh_l0"]), len(words["labels"])
+    _check_shapes(arrays, {**_layer_shapes("encoder", H, len(words["source_vocab"])),
+                           **_layer_shapes("decoder", H, len(words["target_vocab"])),
+                           "out.weight": (O, H), "out.bias": (O,)},
+                  f"H from encoder.weight_hh_l0, V from 'source_vocab' and 'target_vocab', O from 'labels'", source)
+
+    def layer(part: str) -> dict[str, np.ndarray]:
+        return {field: arrays[f"{part}.{key.split('.', 1)[1]}"] for key, field in list(KEYS.items())[:4]}
+
+    meta = _meta(data)
+    return Seq2Seq(CellWeights(**layer("encoder")),
+                   Params(**layer("decoder"), W_out=arrays["out.weight"], b_out=arrays["out.bias"]),
+                   Vocabulary(words["source_vocab"]), Vocabulary(words["target_vocab"]), words["labels"],
+                   name=str(meta.get("name", Path(source).stem)))
+
+
+def _require(data: dict[str, np.ndarray], keys: tuple[str, ...], source: str) -> None:
+    for key in keys:
         if key not in data:
             raise InputError(f"{source}: missing key {key!r}")
-    for key in data:  # a layer or direction we would silently skip must be refused instead
-        if key.startswith("rnn.") and key not in KEYS:
+
+
+def _no_extra_layers(data: dict[str, np.ndarray], prefix: str, source: str) -> None:
+    """A second layer or a reverse direction would be skipped in silence: refuse it instead."""
+    known = {f"{prefix}.{key.split('.', 1)[1]}" for key in list(KEYS)[:4]}
+    for key in data:
+        if key.startswith(f"{prefix}.") and key not in known:
             raise InputError(f"{source}: key {key!r} is from a multi-layer or bidirectional RNN; "
                              "only nn.RNN(V, H) with one layer, one direction is supported")
-    vocab = _strings(data, "vocab", source)
-    if len(set(vocab)) != len(vocab):
-        raise InputError(f"{source}: key 'vocab' repeats a word")
+
+
+def _numbers(data: dict[str, np.ndarray], keys: Iterable[str], source: str) -> dict[str, np.ndarray]:
     arrays = {}
-    for key in KEYS:
+    for key in keys:
         a = data[key]
         if a.dtype.kind not in "fiu":
             raise InputError(f"{source}: key {key!r} has dtype {a.dtype}; expected numbers")
         arrays[key] = a.astype(np.float64)
-    H = arrays["rnn.weight_hh_l0"].shape[0] if arrays["rnn.weight_hh_l0"].ndim == 2 else -1
-    V = len(vocab)
-    O = arrays["out.weight"].shape[0] if arrays["out.weight"].ndim == 2 else -1
-    expected = {
-        "rnn.weight_hh_l0": (H, H), "rnn.weight_ih_l0": (H, V),
-        "rnn.bias_ih_l0": (H,), "rnn.bias_hh_l0": (H,),
-        "out.weight": (O, H), "out.bias": (O,),
-    }
+    return arrays
+
+
+def _rows(a: np.ndarray) -> int:
+    return int(a.shape[0]) if a.ndim == 2 else -1
+
+
+def _layer_shapes(prefix: str, H: int, V: int) -> dict[str, tuple[int, ...]]:
+    return {f"{prefix}.weight_hh_l0": (H, H), f"{prefix}.weight_ih_l0": (H, V),
+            f"{prefix}.bias_ih_l0": (H,), f"{prefix}.bias_hh_l0": (H,)}
+
+
+def _check_shapes(arrays: dict[str, np.ndarray], expected: dict[str, tuple[int, ...]], hint: str,
+                  source: str) -> None:
     for key, shape in expected.items():
         found = arrays[key].shape
         if found != shape or -1 in shape or 0 in shape:
-            raise InputError(f"{source}: key {key!r} has shape {found}; expected {_shape(shape)}"
-                             f" (V={V} words in 'vocab', H from rnn.weight_hh_l0, O from out.weight)")
+            raise InputError(f"{source}: key {key!r} has shape {found}; expected {_shape(shape)} ({hint})")
         if not np.all(np.isfinite(arrays[key])):
             raise InputError(f"{source}: key {key!r} holds NaN or infinite values")
-    labels = _strings(data, "labels", source) if "labels" in data else tuple(str(i) for i in range(O))
-    if len(labels) != O:
-        raise InputError(f"{source}: key 'labels' has {len(labels)} entries; expected {O} (rows of out.weight)")
-    meta = {}
-    if "meta" in data:
-        try:
-            meta = json.loads(str(data["meta"]))
-        except (ValueError, TypeError):
-            meta = {}
-    if not isinstance(meta, dict):
+
+
+def _words(data: dict[str, np.ndarray], key: str, source: str) -> tuple[str, ...]:
+    words = _strings(data, key, source)
+    if key != "labels" and len(set(words)) != len(words):
+        raise InputError(f"{source}: key {key!r} repeats a word")
+    return words
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _meta(data: dict[str, np.ndarray]) -> dict[str, object]:
+    try:
+        meta = json.loads(str(data["meta"])) if "meta" in data else {}
+    except (ValueError, TypeError):
         meta = {}
-    params = Params(**{field: arrays[key] for key, field in KEYS.items()})
-    return Model(params, Vocabulary(vocab), labels, name=str(meta.get("name", Path(source).stem)),
-                 trained_for=meta.get("trained_for"))
+    return meta if isinstance(meta, dict) else {}
 
 
 def _strings(data: dict[str, np.ndarray], key: str, source: str) -> tuple[str, ...]:
