@@ -229,6 +229,7 @@ def check_doc() -> None:
     pieces = {fn.__name__: textwrap.dedent("".join(inspect.getsourcelines(fn)[0][1:]))
               for fn in (export_pytorch, export_pytorch_embedding, export_keras)}
     pieces["class Tagger"] = inspect.getsource(Tagger)
+    pieces["class Translator"] = inspect.getsource(Translator)
     assert KERAS_FOLD.strip() in inspect.getsource(check_embedding_fold), "KERAS_FOLD is not the line run"
     pieces["the Keras fold"] = KERAS_FOLD
     for what, code in pieces.items():
