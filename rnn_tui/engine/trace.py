@@ -4,7 +4,7 @@ in the app only moves a cursor; no pane recomputes the maths."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -13,6 +13,11 @@ from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.text import EOS
 from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
 
+
+
+def _from_cell(name: str) -> Any:
+    """A read-only attribute of a Step that is the same-named field of its cell's record."""
+    return property(lambda step: getattr(step.cell, name), doc=f"the cell's {name}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -25,38 +30,15 @@ class Step:
     logits: Array | None       # W_out h_t + b_out, where the topology reads an output
     y: Array | None            # softmax(logits)
 
-    # The cell's sub-steps, by name, as the panes show them.
-    @property
-    def x_index(self) -> int | None:
-        return self.cell.x_index
-
-    @property
-    def h_prev(self) -> Array:
-        return self.cell.h_prev
-
-    @property
-    def wx(self) -> Array:
-        return self.cell.wx
-
-    @property
-    def wh(self) -> Array:
-        return self.cell.wh
-
-    @property
-    def b_ih(self) -> Array:
-        return self.cell.b_ih
-
-    @property
-    def b_hh(self) -> Array:
-        return self.cell.b_hh
-
-    @property
-    def pre(self) -> Array:
-        return self.cell.pre
-
-    @property
-    def h(self) -> Array:
-        return self.cell.h
+    # The cell's sub-steps by name, as the panes read them: x_index, h_prev, wx, wh, b_ih, b_hh, pre, h.
+    x_index = _from_cell("x_index")
+    h_prev = _from_cell("h_prev")
+    wx = _from_cell("wx")
+    wh = _from_cell("wh")
+    b_ih = _from_cell("b_ih")
+    b_hh = _from_cell("b_hh")
+    pre = _from_cell("pre")
+    h = _from_cell("h")
 
     @property
     def has_output(self) -> bool:
