@@ -23,7 +23,7 @@ import sentiment_lexicon as L  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rnn_tui" / "engine" / "data" / "everyday_sentiment.csv"
 SEED = 11
-PER_LABEL = 200                      # sentences per domain and label
+PER_LABEL = 250                      # sentences per domain and label
 SPLITS = (("train", 0.8), ("val", 0.1), ("test", 0.1))
 MIN_WORDS, MAX_WORDS = 3, 15
 LECTURE = [("Hi my name is Barry", 0), ("I love AI", 1), ("Barry is my name", 0)]
@@ -40,7 +40,9 @@ NEGATABLE_POS = {"good", "great", "nice", "tasty", "fresh", "hot", "friendly", "
                  "attentive", "professional", "stylish", "sturdy", "powerful", "engaging", "informative", "original",
                  "believable", "delicious", "brilliant", "impressive", "on time", "cosy", "exciting", "supportive",
                  "honest", "thoughtful", "caring", "prompt", "well organised", "well written", "easy to use"}
-NOT_NEGATABLE = {"rubbish", "appalling", "mediocre", "disappointing", "wrong", "incomplete"}
+# The everyday words a person reaches for first: drawn three times as often as the rest.
+CORE = {"good", "great", "nice", "lovely", "amazing", "brilliant", "bad", "terrible", "awful", "horrible", "poor"}
+NOT_NEGATABLE = {"poor", "rubbish", "appalling", "mediocre", "disappointing", "wrong", "incomplete"}
 
 
 def words_of(s: str) -> list[str]:
@@ -172,8 +174,9 @@ class Maker:
 
     def adj(self, g: Group, label: int, gradable: bool = False, attributive: bool = False) -> Adj:
         own, common = (g.pos, g.common_pos) if label else (g.neg, g.common_neg)
+        weights = [3 if a.word in CORE else 1 for a in common]
         for _ in range(50):
-            a = self.pick(common) if self.chance(0.45) else self.pick(own)
+            a = self.r.choices(common, weights)[0] if self.chance(0.55) else self.pick(own)
             if gradable and (a.extreme or a.multiword):
                 continue
             if attributive and (a.word in NOT_ATTRIBUTIVE or a.multiword):
@@ -192,6 +195,9 @@ class Maker:
         np_, n = self.noun_phrase(g)
         t = self.tense(g)
         a = self.adj(g, label)
+        if self.chance(0.25):  # the plainest words, most often: "the food was good", "the film was bad"
+            a = Adj(self.pick(["good", "good", "great", "nice"] if label else ["bad", "bad", "bad", "terrible", "awful"]), False)
+            a = Adj(a.word, a.word in ("great", "terrible", "awful"))
         desc = self.intensified(a)
         if self.chance(0.15) and not a.multiword:
             b = self.adj(g, label)
@@ -206,7 +212,11 @@ class Maker:
         be = self.be(n, t, neg=True, contract=self.chance(0.4))
         if label == 0:
             a = self.adj(g, 1, gradable=True)
-            if a.word not in NEGATABLE_POS:
+            for _ in range(5):
+                if a.word in NEGATABLE_POS:
+                    break
+                a = self.adj(g, 1, gradable=True)
+            else:
                 a = Adj(self.pick(["good", "great", "nice"]), False)
             form = self.pick(["{a}", "{a}", "very {a}", "{a} at all", "that {a}", "as {a} as i had hoped",
                               "{a} enough", "really {a}"])
@@ -214,8 +224,14 @@ class Maker:
             a = self.adj(g, 0, gradable=True)
             if a.word in NOT_NEGATABLE:
                 a = Adj("bad", False)
-            form = self.pick(["{a} at all", "{a} at all", "{a}", "bad at all", "bad", "too bad", "that bad",
-                              "as {a} as people said", "{a} in the slightest", "bad for the price"])
+            if self.chance(0.15):
+                form = self.pick(["bad at all", "bad", "too bad", "that bad", "bad for the price"])
+            else:
+                form = self.pick(["{a} at all", "{a} at all", "{a}", "as {a} as people said", "{a} in the slightest"])
+                if a.word == "bad":
+                    a = self.adj(g, 0, gradable=True)
+                if a.word in NOT_NEGATABLE:
+                    a = Adj("bad", False)
             if "price" in form and L.DOMAINS[d]["worth"] != "money":
                 form = "bad"
         return f"{np_} {be} {form.format(a=a.word)}", t, "negation"
