@@ -327,6 +327,8 @@ class Maker:
         if self.chance(0.6):
             a = self.pick([x for x in (g.common_pos if label else g.common_neg) if not x.multiword])
         aw = a.word
+        if not g.verbs:
+            return f"what {article(aw)} {aw} {n.word}", "any", "exclaim"
         form = self.pick(["what {art} {a} {n}", "it was {art} {a} {n}", "that was {art} {a} {n}",
                           "this is {art} {a} {n}", "it is such {art} {a} {n}"])
         t = "past" if "was" in form else "present"
@@ -502,6 +504,8 @@ class Maker:
             if sayish and kind not in ("copula", "negation", "too"):
                 return text
             if sayish and text.startswith(("i ", "we ")):
+                return text
+            if kind in ("exclaim", "superlative", "verdict") and p not in ("honestly", "to be honest", "i must say", "overall", "well"):
                 return text
             if pt == "any" or (pt == tense):
                 if tense == "none" and pt != "any":
