@@ -92,3 +92,13 @@ def test_a_validation_split_is_read(tmp_path):
     corpus = load_corpus(path)
     assert [s.text for s in corpus.split("val").sentences] == ["bad film"]
     assert Corpus((Sentence("a", 0, "val"),)).split("val").sentences[0].split == "val"
+
+
+def test_rare_words_can_be_left_out_of_the_vocabulary():
+    from rnn_tui.engine.text import Vocabulary
+
+    sentences = [["the", "film", "was", "good"], ["the", "film", "was", "dreadful"], ["the", "food"]]
+    assert Vocabulary.build(sentences).tokens == ("the", "film", "was", "good", "dreadful", "food", UNK)
+    rare_out = Vocabulary.build(sentences, min_count=2)
+    assert rare_out.tokens == ("the", "film", "was", UNK)
+    assert rare_out.encode(["the", "dreadful", "film"]) == [0, 3, 1]  # a rare word reads as <unk>

@@ -76,13 +76,15 @@ class Vocabulary:
         object.__setattr__(self, "_index", {tok: i for i, tok in enumerate(self.tokens)})
 
     @classmethod
-    def build(cls, sentences: Iterable[Sequence[str]]) -> "Vocabulary":
-        seen: dict[str, None] = {}
+    def build(cls, sentences: Iterable[Sequence[str]], min_count: int = 1) -> "Vocabulary":
+        """The words in first-seen order, then <unk>. Words seen fewer than `min_count` times are
+        left out and read as <unk>, so training learns what an unknown word means."""
+        counts: dict[str, int] = {}
         for words in sentences:
             for w in words:
-                seen.setdefault(w, None)
-        seen.pop(UNK, None)
-        return cls(tuple(seen) + (UNK,))
+                counts[w] = counts.get(w, 0) + 1
+        counts.pop(UNK, None)
+        return cls(tuple(w for w, n in counts.items() if n >= min_count) + (UNK,))
 
     @property
     def size(self) -> int:
