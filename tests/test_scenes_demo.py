@@ -11,7 +11,7 @@ from rnn_tui.engine import tokenize
 from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import TOPOLOGIES, topology_by_name
 from rnn_tui.engine.trace import run
-from rnn_tui.ui.scenes.sentiment import MapBoard, SentimentScene, WordsBoard
+from rnn_tui.ui.scenes.sentiment import MAP_HEIGHT, STEP_MARKS, MapBoard, SentimentScene, WordsBoard, map_dots
 from rnn_tui.ui.state.sentiment import shipped_map as demo
 from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesScene, diagram
 from rnn_tui.ui.session import Session
@@ -238,6 +238,25 @@ def test_typing_nothing_or_cancelling_keeps_the_sentence():
     drive("sentiment", script)
 
 
+def plot_rows(board) -> list[str]:
+    """The map's rows of braille and marks: after the title line, MAP_HEIGHT of them."""
+    return lines(board)[1:1 + MAP_HEIGHT]
+
+
+def assert_path_marked(board, state) -> None:
+    """Each h_t up to the step is marked with its digit in its own cell of the map (unless a
+    later h_t lands in the same cell and is drawn over it); no later h_t is marked."""
+    rows = plot_rows(board)
+    cells = [(x // 2, y // 4) for x, y in map_dots(state.demo, state.reading.path)]
+    for t, cell in enumerate(cells[: state.step + 1]):
+        if cell not in cells[t + 1: state.step + 1]:
+            col, row = cell
+            assert rows[row][col] == STEP_MARKS[t], (t, cell, rows[row])
+    marks = {ch for row in rows for ch in row if ch.isdigit()}
+    assert marks == {STEP_MARKS[t] for t, c in enumerate(cells[: state.step + 1])
+                     if c not in cells[t + 1: state.step + 1]}
+
+
 def test_next_sentence_and_pca_is_computed_once():
     async def script(pilot, app):
         scene = app.screen
@@ -250,9 +269,10 @@ def test_next_sentence_and_pca_is_computed_once():
         for _ in range(5):
             await pilot.press("right")
         assert scene.state.demo is computed is demo()  # the map is the process's one, not recomputed
-        map_text = scene.query_one(MapBoard).render().plain
-        assert "+" in map_text and "−" in map_text  # both kinds of sentence end
-        assert "0" in map_text  # the path starts at h_0
+        board = scene.query_one(MapBoard)
+        plot = "".join(plot_rows(board))
+        assert "+" in plot and "−" in plot  # both kinds of sentence end, on the map itself
+        assert_path_marked(board, scene.state)
 
     drive("sentiment", script)
 
@@ -261,14 +281,15 @@ def test_map_path_grows_with_the_step():
     async def script(pilot, app):
         scene = app.screen
         board = scene.query_one(MapBoard)
-        n = len(scene.state.reading.trace)
+        assert_path_marked(board, scene.state)  # h_0 alone
+        for _ in range(2):
+            await pilot.press("right")
+            assert_path_marked(board, scene.state)
         await pilot.press("end")
-        text = board.render().plain
-        for t in range(n + 1):
-            assert str(t) in text
+        assert_path_marked(board, scene.state)
         await pilot.press("home")
-        text = board.render().plain
-        assert str(n) not in text.split("\n", 1)[1].rsplit("\n", 2)[0]
+        assert scene.state.step == 0
+        assert_path_marked(board, scene.state)
 
     drive("sentiment", script)
 
@@ -300,5 +321,26 @@ def test_a_long_typed_sentence_is_clipped_at_a_word_and_the_rows_follow_the_curs
         assert not any(l.split()[:2] == ["1", "great"] for l in lines(board))
         assert any("more words" in l for l in lines(board))
         assert scene.query_one("#scene-body").max_scroll_y == 0
+
+    drive("sentiment", script)
+
+
+def test_a_typed_escape_character_is_shown_escaped_never_raw():
+    """User text reaches the terminal only through rnn_tui.ui.safe.user_text: an escape sequence
+    typed into the sentence box is drawn as \\x1b, on the board and in the caption."""
+    typed = "good \x1b[2J film"
+
+    async def script(pilot, app):
+        scene = app.screen
+        await pilot.press("e")
+        app.screen.query_one(Input).value = typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert scene.state.text == typed
+        shown = scene.query_one(WordsBoard).render().plain
+        assert "\x1b" not in shown and "\\x1b[2J" in shown
+        await pilot.press("right")
+        title = app.screen.query_one("#scene-title").render()
+        assert "\x1b" not in str(title) and "\x1b" not in str(app.screen.query_one("#scene-caption").render())
 
     drive("sentiment", script)

@@ -129,6 +129,7 @@ def test_a_run_is_reproducible_from_its_seed():
         losses.append([h.loss for h in scene.state.history])
     drive("train", script)
     drive("train", script)
+    assert len(losses[0]) == 2 and all(np.isfinite(losses[0]))  # it trained: two epochs, not none
     assert losses[0] == losses[1]
 
 
@@ -202,3 +203,39 @@ def test_a_corpus_file_trains_in_the_app(tmp_path):
         assert "mine.csv" in text_of(app, "#train-settings")
         assert scene.state.history[-1].accuracy == 1.0
     drive("train", script, session)
+
+
+# ---- a model trained in the app reaches the other scenes, whatever the visit order ----------
+
+def _quick_sentiment_model():
+    from rnn_tui.engine.train import Trainer, make_task
+    from rnn_tui.ui.state.sentiment import shipped_data
+    data = shipped_data()
+    train = data.split("train")
+    task = make_task("sentiment", train, data.vocab)
+    trainer = Trainer(task, task.examples(train), (), Config(hidden=4, epochs=1, lr=0.02, seed=5))
+    trainer.epoch()
+    return trainer.model(name="sentiment (trained in the app, seed 5)")
+
+
+def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_visit_order():
+    trained = _quick_sentiment_model()
+
+    async def script(pilot, app):
+        await pilot.press("pagedown")  # Gradients, first seen with the shipped model
+        gradients = app.screen
+        assert gradients.state.model.hidden_size != 4  # the shipped model
+        assert "trained in the app" not in text_of(app, "#scene-title")
+        app.session.trained["sentiment"] = trained  # as Train does after an epoch
+        await pilot.press("pageup", "pageup", "pagedown", "pagedown")  # Sentiment, Train, Gradients again
+        assert app.screen is gradients and gradients.state.model is trained
+        assert gradients.state.backward.dh.shape[1] == 4
+        assert "app-trained: W_hh x 1" in text_of(app, "#scene-title")
+        await pilot.press("pageup", "pageup")  # Sentiment, never shown before this model
+        sentiment = app.screen
+        assert sentiment.state.demo.model is trained
+        title = text_of(app, "#scene-title")
+        assert "trained in the app │ 0/" in title and len(title) <= 80  # named, and it fits
+        assert len(sentiment.state.reading.trace.steps[0].h) == 4
+
+    drive("train", script)

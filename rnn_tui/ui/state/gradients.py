@@ -11,10 +11,11 @@ from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.gradients import Backward, backward_many_to_one
 from rnn_tui.engine.rnn import Model
 from rnn_tui.ui.state.lesson import Stepping
-from rnn_tui.ui.state.sentiment import TRAINED_HERE, shipped_data, shipped_model
+from rnn_tui.ui.state.sentiment import shipped_data, shipped_model
 from rnn_tui.ui.view import sub
 
 SCALES = (0.5, 1.0, 2.0, 4.0)
+TRAINED_HERE = "app-trained"   # how the title line names the model trained in Train
 LONG = ("i thought the film would be great and the music was lovely but the story was boring "
         "and the food in the city was bad so it was awful")
 LONG_TARGET = 0   # a negative review
@@ -79,8 +80,9 @@ class GradientState(Stepping):
     @property
     def subtitle(self) -> str:
         b = self.backward
-        model = f"{TRAINED_HERE}: " if self.trained_here else ""
-        return f"{model}W_hh x {self.scale:g}, σ_max(W_hh) = {b.sigma_max:.2f}, loss {b.loss:.3f}"
+        if self.trained_here:  # shorter, so that the model's name fits the title line at 80 columns
+            return f"{TRAINED_HERE}: W_hh x {self.scale:g}, σ_max {b.sigma_max:.2f}, loss {b.loss:.3f}"
+        return f"W_hh x {self.scale:g}, σ_max(W_hh) = {b.sigma_max:.2f}, loss {b.loss:.3f}"
 
     @property
     def caption(self) -> str:

@@ -14,7 +14,7 @@ from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.ui.state.lesson import Stepping
 
-TRAINED_HERE = "model trained in the app"
+TRAINED_HERE = "trained in the app"   # how a title line names the model trained in Train
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +83,16 @@ class SentimentState(Stepping):
 
     @property
     def subtitle(self) -> str:
-        return self.where + (f" · {TRAINED_HERE}" if self.trained_here else "")
+        if not self.trained_here:
+            return self.where
+        # shorter, so that the model's name fits the title line at 80 columns
+        tests = len(self.demo.tests)
+        if self.index < tests:
+            label = self.demo.label_of(self.text)
+            where = f"test {self.index + 1}/{tests}" + (f" ({label})" if label else "")
+        else:
+            where = f"typed {self.index - tests + 1}"
+        return f"{where} · {TRAINED_HERE}"
 
     @property
     def caption(self) -> str:
@@ -119,6 +128,6 @@ def make_state(trained: Model | None, previous: SentimentState | None) -> Sentim
     if previous is not None and previous.demo is demo:
         return previous
     if previous is None:
-        return SentimentState(demo, demo.read(demo.tests[0]))
+        return SentimentState(demo, demo.read(demo.tests[0]), trained_here=trained is not None)
     moved = replace(previous, demo=demo, trained_here=trained is not None).with_sentence(previous.index)
     return replace(moved, step=min(previous.step, moved.last_step))
