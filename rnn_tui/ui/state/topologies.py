@@ -69,7 +69,9 @@ def make_state(text: str, model_for: Callable[[Topology], Model], session_topolo
         model = model_for(top)
         old = previous.traces.get(top.name) if previous is not None and previous.text == text else None
         traces[top.name] = old if old is not None and old.model is model else run(model, words, top, gen_steps)
-    if previous is None or previous.followed != session_topology.name:
+    if previous is None:
         return TopologiesState(text, traces, session_topology, session_topology.name)
     state = replace(previous, text=text, traces=traces)
+    if previous.followed != session_topology.name:
+        state = replace(state, topology=session_topology, followed=session_topology.name)
     return replace(state, step=min(state.step, state.last_step))  # the sentence may be shorter
