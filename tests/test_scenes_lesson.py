@@ -20,7 +20,7 @@ from helpers import drive
 from rnn_tui.ui.render.bars import fmt
 
 SIZE = (80, 24)
-LESSON = ["onehot", "flatten", "padding", "order"]
+LESSON = ["flatten", "padding", "order"]  # One-hot: every step is checked in its own test below
 
 
 
@@ -75,6 +75,8 @@ def test_onehot_counts_tokens_and_unique_words_as_it_reads():
     async def script(pilot, app):
         assert app.screen.state.last_step == LECTURE_CORPUS.token_count == 12
         assert "no token read yet (12 to read)" in board(app, "sentences")
+        assert_fits(app)
+        assert caption(app).strip()
         for k in range(1, len(words) + 1):
             await press(pilot, "right")
             unique = len(set(words[:k]))
@@ -90,6 +92,7 @@ def test_onehot_counts_tokens_and_unique_words_as_it_reads():
             assert word_row.split("(dim")[0].split()[1:] == list(vocab.tokens)
             assert [int(v) for v in x_row.split()[1:]] == list(vocab.one_hot(words[k - 1]).astype(int))
             assert_fits(app)
+            assert caption(app).strip()
         truth = board(app, "truth")
         assert "12 tokens (the board's 12) · 8 unique words · V = 9 with <unk>" in truth
         assert len(vocab.words) == 8 and vocab.size == 9

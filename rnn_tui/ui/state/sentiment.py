@@ -107,7 +107,7 @@ class SentimentState(Stepping):
         change = round(r.change(t))
         verb = "pushes it up to" if change > 0 else "pulls it down to" if change < 0 else "leaves it at"
         text = f"{before}: {p_before:.0%} positive; {word} {verb} {p:.0%}"
-        if t == len(r.trace):
+        if t == len(r.trace) and s.y is not None and s.predicted is not None:  # many-to-one: the answer
             label = r.trace.model.labels[s.predicted]
             text += f". The model's answer: {label} ({s.y[s.predicted]:.0%})"
             truth = self.demo.label_of(r.text)
