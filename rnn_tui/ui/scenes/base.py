@@ -51,6 +51,8 @@ class LessonScene(Scene[S]):
         Binding("end", f"advance({FAR})", "End", show=False, id="lesson.end"),
     ]
 
+    _keys: tuple[object, ...] | None = None   # what check_action last saw: the Footer redraws when it changes
+
     def compose_scene(self) -> ComposeResult:
         yield Static(id="scene-title")
         with VerticalScroll(id="scene-body", can_focus=False):
@@ -63,6 +65,10 @@ class LessonScene(Scene[S]):
 
     def action_advance(self, delta: int) -> None:
         self.state = self.state.advance(delta)
+
+    def key_state(self, state: S) -> tuple[object, ...]:
+        """What `check_action` depends on: the Footer is redrawn only when this changes, not at every step."""
+        return state.can_advance(-1), state.can_advance(1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "advance" and self.state is not None:
@@ -90,4 +96,7 @@ class LessonScene(Scene[S]):
             # A line under every board shown but the last: at 80x24 every line counts. Set here,
             # since a `:last-child` rule is not recomputed when a board's display changes.
             board.styles.margin = (0, 0, 0 if board is shown[-1] else 1, 0)
-        self.refresh_bindings()
+        keys = self.key_state(state)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh_bindings()

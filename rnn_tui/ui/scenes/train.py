@@ -129,6 +129,9 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         super().watch_state(state)
         self.query_one(ProgressBar).update(total=state.config.epochs, progress=len(state.history))
 
+    def key_state(self, state: TrainState) -> tuple[object, ...]:
+        return state.idle, state.model is not None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.state is None:
             return True
