@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from rnn_tui.engine.models import load_model
-from rnn_tui.engine.projection import PCA, fit_pca, project
+from rnn_tui.engine.projection import PCA, fit_pca
 from rnn_tui.engine.rnn import readout
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
@@ -47,7 +47,7 @@ def test_projection_of_the_mean_is_zero():
     X, _, _ = stretched_cloud(seed=1)
     pca = fit_pca(X)
     assert pca.project(X.mean(axis=0)) == pytest.approx([0.0, 0.0], abs=1e-9)
-    assert project(pca, X).mean(axis=0) == pytest.approx([0.0, 0.0], abs=1e-9)
+    assert pca.project(X).mean(axis=0) == pytest.approx([0.0, 0.0], abs=1e-9)
 
 
 def test_sign_is_deterministic_largest_entry_positive():

@@ -11,8 +11,8 @@ from rnn_tui.engine import tokenize
 from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import TOPOLOGIES, topology_by_name
 from rnn_tui.engine.trace import run
-from rnn_tui.ui.scenes import sentiment as sentiment_scene
-from rnn_tui.ui.scenes.sentiment import MapBoard, SentimentScene, WordsBoard, demo
+from rnn_tui.ui.scenes.sentiment import MAP_HEIGHT, STEP_MARKS, MapBoard, SentimentScene, WordsBoard, map_dots
+from rnn_tui.ui.state.sentiment import shipped_map as demo
 from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesScene, diagram
 from rnn_tui.ui.session import Session
 
@@ -74,13 +74,13 @@ def test_topology_key_steps_through_the_engines_trace(top):
         scene = app.screen
         assert isinstance(scene, TopologiesScene)
         await pilot.press(top.key)
-        assert scene.topology.name == top.name
-        assert scene.last_step() == len(trace)
+        assert scene.state.topology.name == top.name
+        assert scene.state.last_step == len(trace)
         chain = scene.query_one(ChainBoard)
         check_chain(chain, trace, 0)
         for t in range(1, len(trace) + 1):
             await pilot.press("right")
-            assert scene.step == t
+            assert scene.state.step == t
             check_chain(chain, trace, t)
             s = trace.steps[t - 1]
             caption = str(scene.query_one("#scene-caption").render())
@@ -91,9 +91,9 @@ def test_topology_key_steps_through_the_engines_trace(top):
                 assert "no output" in caption
             assert_fits(app)
         await pilot.press("right")  # past the end: stays
-        assert scene.step == len(trace)
+        assert scene.state.step == len(trace)
         await pilot.press("left")
-        assert scene.step == len(trace) - 1
+        assert scene.state.step == len(trace) - 1
 
     drive("topologies", script, session)
     assert session.topology.name == "many-to-many"  # the session's own topology is left alone
@@ -108,11 +108,11 @@ def test_topologies_marks_untrained_weights_and_keeps_the_step_when_switching():
         await pilot.press("5")
         assert "untrained for encoder-decoder" in lines(chain)[0]
         await pilot.press("3", "right", "right")
-        assert scene.step == 2
+        assert scene.state.step == 2
         await pilot.press("1")  # one step only: the cursor comes back to it
-        assert scene.step == 1 and scene.topology.name == "one-to-one"
+        assert scene.state.step == 1 and scene.state.topology.name == "one-to-one"
         await pilot.press("4")
-        assert scene.step == 1
+        assert scene.state.step == 1
 
     drive("topologies", script)
 
@@ -121,12 +121,12 @@ def test_topologies_opens_on_the_topology_the_unroll_scene_chose():
     async def script(pilot, app):
         await pilot.press("2", "pagedown")  # one-to-many in the unroll scene, then the next scene
         scene = app.screen
-        assert isinstance(scene, TopologiesScene) and scene.topology.name == "one-to-many"
+        assert isinstance(scene, TopologiesScene) and scene.state.topology.name == "one-to-many"
         await pilot.press("4", "right", "pageup", "pagedown")  # our choice stays while unroll's does
-        assert scene.topology.name == "many-to-many" and scene.step == 1
+        assert scene.state.topology.name == "many-to-many" and scene.state.step == 1
         assert app.session.topology.name == "one-to-many"
         await pilot.press("pageup", "3", "pagedown")
-        assert scene.topology.name == "many-to-one"
+        assert scene.state.topology.name == "many-to-one"
 
     drive("unroll", script)
 
@@ -177,18 +177,18 @@ def test_sentiment_starts_on_the_first_test_sentence_and_ends_on_the_engines_ans
     async def script(pilot, app):
         scene = app.screen
         assert isinstance(scene, SentimentScene)
-        assert scene.text == first and scene.step == 0
+        assert scene.state.text == first and scene.state.step == 0
         words = scene.query_one(WordsBoard)
         positive = demo().model.labels.index("positive")
         for t in range(1, len(every) + 1):
             await pilot.press("right")
             p = every.steps[t - 1].y[positive]
-            assert scene.reading().p_positive(t) == pytest.approx(p, abs=1e-12)
+            assert scene.state.reading.p_positive(t) == pytest.approx(p, abs=1e-12)
             shown = next(l for l in lines(words) if l.split()[:2] == [str(t), every.tokens[t - 1]])
             assert f"{p:.0%}" in shown and ("pos" if p > 0.5 else "neg") in shown
             assert_fits(app)
-        assert scene.step == len(every)
-        assert scene.reading().probs[-1] == pytest.approx(final.y, abs=1e-12)
+        assert scene.state.step == len(every)
+        assert scene.state.reading.probs[-1] == pytest.approx(final.y, abs=1e-12)
         caption = str(scene.query_one("#scene-caption").render())
         label = demo().model.labels[final.predicted]
         assert f"The model's answer: {label} ({final.y[final.predicted]:.0%})" in caption
@@ -208,18 +208,18 @@ def test_typing_a_sentence_updates_the_scene_and_unknown_words_read_as_unk():
         await pilot.press(*["space" if c == " " else c for c in typed], "enter")
         await pilot.pause()
         assert app.screen is scene
-        assert scene.text == typed and scene.step == 0
-        assert scene.reading().trace.tokens == ("i", "love", "<unk>", "movie")
+        assert scene.state.text == typed and scene.state.step == 0
+        assert scene.state.reading.trace.tokens == ("i", "love", "<unk>", "movie")
         words = scene.query_one(WordsBoard)
         assert lines(words)[0] == f"“{typed}”"
         assert any(l.split()[:2] == ["3", "<unk>"] for l in lines(words))
         await pilot.press("end")
         final = engine_y(typed).steps[-1]
-        assert scene.reading().probs[-1] == pytest.approx(final.y, abs=1e-12)
+        assert scene.state.reading.probs[-1] == pytest.approx(final.y, abs=1e-12)
         await pilot.press("home", "right", "right", "right")
         caption = str(scene.query_one("#scene-caption").render())
         assert "'zorbly' (unknown, read as <unk>)" in caption
-        assert scene.subtitle() == "typed sentence 1"
+        assert scene.state.subtitle == "typed sentence 1"
 
     drive("sentiment", script)
 
@@ -227,33 +227,52 @@ def test_typing_a_sentence_updates_the_scene_and_unknown_words_read_as_unk():
 def test_typing_nothing_or_cancelling_keeps_the_sentence():
     async def script(pilot, app):
         scene = app.screen
-        before = scene.text
+        before = scene.state.text
         await pilot.press("e", "escape")
-        assert scene.text == before
+        assert scene.state.text == before
         await pilot.press("e", "full_stop", "enter")  # no words: the modal says so and stays
         assert app.screen is not scene
         await pilot.press("escape")
-        assert scene.text == before
+        assert scene.state.text == before
 
     drive("sentiment", script)
+
+
+def plot_rows(board) -> list[str]:
+    """The map's rows of braille and marks: after the title line, MAP_HEIGHT of them."""
+    return lines(board)[1:1 + MAP_HEIGHT]
+
+
+def assert_path_marked(board, state) -> None:
+    """Each h_t up to the step is marked with its digit in its own cell of the map (unless a
+    later h_t lands in the same cell and is drawn over it); no later h_t is marked."""
+    rows = plot_rows(board)
+    cells = [(x // 2, y // 4) for x, y in map_dots(state.demo, state.reading.path)]
+    for t, cell in enumerate(cells[: state.step + 1]):
+        if cell not in cells[t + 1: state.step + 1]:
+            col, row = cell
+            assert rows[row][col] == STEP_MARKS[t], (t, cell, rows[row])
+    marks = {ch for row in rows for ch in row if ch.isdigit()}
+    assert marks == {STEP_MARKS[t] for t, c in enumerate(cells[: state.step + 1])
+                     if c not in cells[t + 1: state.step + 1]}
 
 
 def test_next_sentence_and_pca_is_computed_once():
     async def script(pilot, app):
         scene = app.screen
-        demo()
-        misses = sentiment_scene.demo.cache_info().misses
+        computed = scene.state.demo
         await pilot.press("right", "right", "n")
-        assert scene.index == 1 and scene.step == 0
-        assert scene.text == demo().tests[1]
+        assert scene.state.index == 1 and scene.state.step == 0
+        assert scene.state.text == demo().tests[1]
         await pilot.press("N", "N")
-        assert scene.text == demo().tests[-1]
+        assert scene.state.text == demo().tests[-1]
         for _ in range(5):
             await pilot.press("right")
-        assert sentiment_scene.demo.cache_info().misses == misses
-        map_text = scene.query_one(MapBoard).render().plain
-        assert "+" in map_text and "−" in map_text  # both kinds of sentence end
-        assert "0" in map_text  # the path starts at h_0
+        assert scene.state.demo is computed is demo()  # the map is the process's one, not recomputed
+        board = scene.query_one(MapBoard)
+        plot = "".join(plot_rows(board))
+        assert "+" in plot and "−" in plot  # both kinds of sentence end, on the map itself
+        assert_path_marked(board, scene.state)
 
     drive("sentiment", script)
 
@@ -262,14 +281,15 @@ def test_map_path_grows_with_the_step():
     async def script(pilot, app):
         scene = app.screen
         board = scene.query_one(MapBoard)
-        n = len(scene.reading().trace)
+        assert_path_marked(board, scene.state)  # h_0 alone
+        for _ in range(2):
+            await pilot.press("right")
+            assert_path_marked(board, scene.state)
         await pilot.press("end")
-        text = board.render().plain
-        for t in range(n + 1):
-            assert str(t) in text
+        assert_path_marked(board, scene.state)
         await pilot.press("home")
-        text = board.render().plain
-        assert str(n) not in text.split("\n", 1)[1].rsplit("\n", 2)[0]
+        assert scene.state.step == 0
+        assert_path_marked(board, scene.state)
 
     drive("sentiment", script)
 
@@ -301,5 +321,26 @@ def test_a_long_typed_sentence_is_clipped_at_a_word_and_the_rows_follow_the_curs
         assert not any(l.split()[:2] == ["1", "great"] for l in lines(board))
         assert any("more words" in l for l in lines(board))
         assert scene.query_one("#scene-body").max_scroll_y == 0
+
+    drive("sentiment", script)
+
+
+def test_a_typed_escape_character_is_shown_escaped_never_raw():
+    """User text reaches the terminal only through rnn_tui.ui.safe.user_text: an escape sequence
+    typed into the sentence box is drawn as \\x1b, on the board and in the caption."""
+    typed = "good \x1b[2J film"
+
+    async def script(pilot, app):
+        scene = app.screen
+        await pilot.press("e")
+        app.screen.query_one(Input).value = typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert scene.state.text == typed
+        shown = scene.query_one(WordsBoard).render().plain
+        assert "\x1b" not in shown and "\\x1b[2J" in shown
+        await pilot.press("right")
+        title = app.screen.query_one("#scene-title").render()
+        assert "\x1b" not in str(title) and "\x1b" not in str(app.screen.query_one("#scene-caption").render())
 
     drive("sentiment", script)

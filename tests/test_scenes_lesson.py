@@ -20,7 +20,7 @@ from helpers import drive
 from rnn_tui.ui.render.bars import fmt
 
 SIZE = (80, 24)
-LESSON = ["onehot", "flatten", "padding", "order"]
+LESSON = ["flatten", "padding", "order"]  # One-hot: every step is checked in its own test below
 
 
 
@@ -48,7 +48,7 @@ def assert_fits(app) -> None:
     """Nothing scrolls at 80x24, boards shown are one line apart, and every word drawn reaches
     the screen whole: none is cropped at the edge or broken across lines."""
     body = app.screen.query_one("#scene-body")
-    assert body.max_scroll_y == 0, f"{app.screen.NAME} step {app.screen.step} scrolls at 80x24"
+    assert body.max_scroll_y == 0, f"{app.screen.NAME} step {app.screen.state.step} scrolls at 80x24"
     shown = [widget for widget in app.screen.query("Board") if widget.display]
     for above, below in zip(shown, shown[1:]):
         assert below.region.y == above.region.bottom + 1, "boards are one blank line apart"
@@ -73,8 +73,10 @@ def test_onehot_counts_tokens_and_unique_words_as_it_reads():
     vocab = LECTURE_CORPUS.vocab
 
     async def script(pilot, app):
-        assert app.screen.last_step() == LECTURE_CORPUS.token_count == 12
+        assert app.screen.state.last_step == LECTURE_CORPUS.token_count == 12
         assert "no token read yet (12 to read)" in board(app, "sentences")
+        assert_fits(app)
+        assert caption(app).strip()
         for k in range(1, len(words) + 1):
             await press(pilot, "right")
             unique = len(set(words[:k]))
@@ -90,6 +92,7 @@ def test_onehot_counts_tokens_and_unique_words_as_it_reads():
             assert word_row.split("(dim")[0].split()[1:] == list(vocab.tokens)
             assert [int(v) for v in x_row.split()[1:]] == list(vocab.one_hot(words[k - 1]).astype(int))
             assert_fits(app)
+            assert caption(app).strip()
         truth = board(app, "truth")
         assert "12 tokens (the board's 12) · 8 unique words · V = 9 with <unk>" in truth
         assert len(vocab.words) == 8 and vocab.size == 9
@@ -106,7 +109,7 @@ def test_onehot_captions_say_new_or_seen_before():
         await press(pilot, "end")
         assert "12 tokens" in caption(app) and "8 unique words" in caption(app) and "V = 8 + <unk> = 9" in caption(app)
         await press(pilot, "left")
-        assert app.screen.step == 11 and not app.screen.query_one("#truth").display
+        assert app.screen.state.step == 11 and not app.screen.query_one("#truth").display
 
     drive("onehot", script)
 
@@ -148,7 +151,7 @@ def test_flatten_shows_the_boards_and_the_true_sizes_and_the_size_error():
             assert_fits(app)
 
         await press(pilot, "right")  # the summary
-        assert app.screen.step == app.screen.last_step() == 4
+        assert app.screen.state.step == app.screen.state.last_step == 4
         assert caption(app).startswith("2 of 3 sentences rejected")
         assert board(app, "table").count("✗ size error") == 2
 
@@ -237,12 +240,12 @@ def test_order_shows_the_same_bag_and_different_final_states():
 def test_every_step_fits_80x24_and_has_a_caption(scene):
     async def script(pilot, app):
         screen = app.screen
-        for step in range(screen.last_step() + 1):
-            assert screen.step == step
+        for step in range(screen.state.last_step + 1):
+            assert screen.state.step == step
             assert_fits(app)
             assert caption(app).strip()
             await press(pilot, "right")
-        assert screen.step == screen.last_step()
+        assert screen.state.step == screen.state.last_step
 
     drive(scene, script)
 

@@ -3,6 +3,7 @@ and bringing your own data and model. Numbers on screen are checked against the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -56,8 +57,8 @@ def test_gradient_scene_shows_the_engines_norms_step_by_step_back_from_the_loss(
     async def script(pilot, app):
         scene = app.screen
         model = load_model("sentiment")
-        back = backward_many_to_one(model, scene.words, target=scene.target)
-        T = len(scene.words)
+        back = backward_many_to_one(model, scene.state.words, target=scene.state.target)
+        T = len(scene.state.words)
         assert f"||dL/dh{_sub(T)}|| = {back.norms[-1]:.2e}" in text_of(app, "#step-detail")
         await pilot.press("right", "right")  # two steps back: t = T-2
         detail = text_of(app, "#step-detail")
@@ -76,13 +77,13 @@ def test_scaling_w_hh_changes_its_largest_singular_value_and_the_norms():
         sigma = np.linalg.norm(base.params.W_hh, 2)
         assert f"σ_max(W_hh) = {sigma:.2f}" in text_of(app, "#scene-title")
         await pilot.press("end")
-        first_at_x1 = scene.backward.norms[0]
+        first_at_x1 = scene.state.backward.norms[0]
         for scale in SCALES[2:]:  # x2, then x4: the early steps get more of the gradient
             await pilot.press("x")
             assert f"W_hh x {scale:g}, σ_max(W_hh) = {sigma * scale:.2f}" in text_of(app, "#scene-title")
-        assert scene.backward.norms[0] > 100 * first_at_x1  # exploding, against vanishing at x1
+        assert scene.state.backward.norms[0] > 100 * first_at_x1  # exploding, against vanishing at x1
         await pilot.press("x")  # wraps round to x0.5: smaller still than at x1
-        assert scene.backward.norms[0] < first_at_x1
+        assert scene.state.backward.norms[0] < first_at_x1
     drive("gradients", script)
 
 
@@ -96,11 +97,11 @@ def _sub(n: int) -> str:
 def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_word():
     async def script(pilot, app):
         scene = app.screen
-        scene.config = Config(hidden=8, epochs=6, lr=0.02, seed=3)
+        scene.state = replace(scene.state, config=Config(hidden=8, epochs=6, lr=0.02, seed=3))
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        history = scene.history
+        history = scene.state.history
         assert len(history) == 6
         assert history[-1].loss < history[0].loss
         last = history[-1]
@@ -108,10 +109,10 @@ def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_
         assert scene.query_one("#train-progress").progress == 6
         # The trained model drives the "try it" line: P(positive) after each word, from the engine.
         model = app.session.trained["sentiment"]
-        trace = run(model, scene.try_text.split(), topology_by_name("many-to-one"))
+        trace = run(model, scene.state.try_text.split(), topology_by_name("many-to-one"))
         probs = trace.readout_every_step()[:, model.labels.index("positive")]
         shown = text_of(app, "#train-try")
-        for word, p in zip(scene.try_text.split(), probs):
+        for word, p in zip(scene.state.try_text.split(), probs):
             assert f"{word} {p:.0%}" in shown
     drive("train", script)
 
@@ -121,13 +122,14 @@ def test_a_run_is_reproducible_from_its_seed():
 
     async def script(pilot, app):
         scene = app.screen
-        scene.config = Config(hidden=4, epochs=2, lr=0.02, seed=7)
+        scene.state = replace(scene.state, config=Config(hidden=4, epochs=2, lr=0.02, seed=7))
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        losses.append([h.loss for h in scene.history])
+        losses.append([h.loss for h in scene.state.history])
     drive("train", script)
     drive("train", script)
+    assert len(losses[0]) == 2 and all(np.isfinite(losses[0]))  # it trained: two epochs, not none
     assert losses[0] == losses[1]
 
 
@@ -136,7 +138,7 @@ def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch):
 
     async def script(pilot, app):
         scene = app.screen
-        scene.config = Config(hidden=4, epochs=1, lr=0.02, seed=0)
+        scene.state = replace(scene.state, config=Config(hidden=4, epochs=1, lr=0.02, seed=0))
         await pilot.press("w")  # nothing trained yet: nothing written
         assert not list(tmp_path.iterdir())
         await pilot.press("space")
@@ -157,13 +159,13 @@ def test_a_huge_learning_rate_stops_with_a_message_not_nan():
         scene = app.screen
         errors = []
         app.notify = lambda message, *a, severity="information", **k: errors.append(message) if severity == "error" else None
-        scene.config = Config(hidden=8, epochs=3, lr=1e300, seed=0)
+        scene.state = replace(scene.state, config=Config(hidden=8, epochs=3, lr=1e300, seed=0))
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not scene.running
+        assert not scene.state.running
         assert any("learning rate" in e for e in errors), errors
-        assert all(np.isfinite(h.loss) for h in scene.history)
+        assert all(np.isfinite(h.loss) for h in scene.state.history)
     drive("train", script)
 
 
@@ -194,10 +196,46 @@ def test_a_corpus_file_trains_in_the_app(tmp_path):
 
     async def script(pilot, app):
         scene = app.screen
-        scene.config = Config(hidden=4, epochs=30, lr=0.05, seed=0)
+        scene.state = replace(scene.state, config=Config(hidden=4, epochs=30, lr=0.05, seed=0))
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "mine.csv" in text_of(app, "#train-settings")
-        assert scene.history[-1].accuracy == 1.0
+        assert scene.state.history[-1].accuracy == 1.0
     drive("train", script, session)
+
+
+# ---- a model trained in the app reaches the other scenes, whatever the visit order ----------
+
+def _quick_sentiment_model():
+    from rnn_tui.engine.train import Trainer, make_task
+    from rnn_tui.ui.state.sentiment import shipped_data
+    data = shipped_data()
+    train = data.split("train")
+    task = make_task("sentiment", train, data.vocab)
+    trainer = Trainer(task, task.examples(train), (), Config(hidden=4, epochs=1, lr=0.02, seed=5))
+    trainer.epoch()
+    return trainer.model(name="sentiment (trained in the app, seed 5)")
+
+
+def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_visit_order():
+    trained = _quick_sentiment_model()
+
+    async def script(pilot, app):
+        await pilot.press("pagedown")  # Gradients, first seen with the shipped model
+        gradients = app.screen
+        assert gradients.state.model.hidden_size != 4  # the shipped model
+        assert "trained in the app" not in text_of(app, "#scene-title")
+        app.session.trained["sentiment"] = trained  # as Train does after an epoch
+        await pilot.press("pageup", "pageup", "pagedown", "pagedown")  # Sentiment, Train, Gradients again
+        assert app.screen is gradients and gradients.state.model is trained
+        assert gradients.state.backward.dh.shape[1] == 4
+        assert "app-trained: W_hh x 1" in text_of(app, "#scene-title")
+        await pilot.press("pageup", "pageup")  # Sentiment, never shown before this model
+        sentiment = app.screen
+        assert sentiment.state.demo.model is trained
+        title = text_of(app, "#scene-title")
+        assert "trained in the app │ 0/" in title and len(title) <= 80  # named, and it fits
+        assert len(sentiment.state.reading.trace.steps[0].h) == 4
+
+    drive("train", script)

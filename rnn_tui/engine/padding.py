@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -54,10 +55,17 @@ class PaddingCost:
 
 def padded_matrix(corpus: Corpus, V: int | None = None) -> np.ndarray:
     """(N, T_max, V) one-hot sentences, zero-padded at the end."""
+    return padded_blocks(corpus, V, len(corpus.sentences))
+
+
+def padded_blocks(corpus: Corpus, V: int | None = None, count: int | None = None) -> np.ndarray:
+    """The first `count` blocks of padded_matrix(corpus, V), (count, T_max, V): the whole matrix
+    can be far too big to hold for a large corpus, and a scene draws only a few of its blocks."""
     vocab = corpus.vocab
     V = V or vocab.size
-    X = np.zeros((len(corpus.sentences), max(corpus.lengths), V))
-    for n, s in enumerate(corpus.sentences):
+    sentences = corpus.sentences[:count] if count is not None else corpus.sentences
+    X = np.zeros((len(sentences), max(corpus.lengths), V))
+    for n, s in enumerate(sentences):
         for t, i in enumerate(vocab.encode(s.words)):
             if i is not None and i < V:
                 X[n, t, i] = 1.0
@@ -86,5 +94,66 @@ def rnn_params(V: int, hidden: int) -> int:
     return hidden * V + hidden * hidden + 2 * hidden
 
 
-def param_growth(V: int, hidden: int, lengths=(3, 5, 10, 20, 50, 100)) -> list[tuple[int, int, int]]:
+GROWTH_LENGTHS = (3, 5, 10, 20, 50, 100)
+
+
+def param_growth(V: int, hidden: int, lengths: Sequence[int] = GROWTH_LENGTHS) -> list[tuple[int, int, int]]:
+    """(T, dense parameters, RNN parameters) for each longest-sentence length T."""
     return [(T, dense_params(V, T, hidden), rnn_params(V, hidden)) for T in lengths]
+
+
+@dataclass(frozen=True, eq=False)
+class FlattenFigures:
+    """The flatten lesson's figures for a corpus: V as the board took it (its token count) and the
+    true V (its unique words), and what a dense layer built for the first sentence makes of each."""
+
+    lengths: tuple[int, ...]
+    V_board: int
+    V_true: int
+    board: tuple[int, ...]                 # flattened sizes with V_board
+    true: tuple[int, ...]                  # flattened sizes with V_true
+    rejected_board: dict[int, Rejection]   # sentence -> its rejection, with V_board
+    rejected_true: dict[int, Rejection]
+
+    @property
+    def sentences(self) -> int:
+        return len(self.lengths)
+
+    def rejected_from(self, first: int) -> int:
+        """How many sentences from `first` on the layer rejects (with V_board)."""
+        return sum(1 for n in self.rejected_board if n >= first)
+
+
+def flatten_figures(corpus: Corpus) -> FlattenFigures:
+    V_board, V_true = corpus.token_count, len(corpus.vocab.words)
+    return FlattenFigures(
+        tuple(corpus.lengths), V_board, V_true,
+        tuple(flattened_sizes(corpus, V_board)), tuple(flattened_sizes(corpus, V_true)),
+        {r.sentence: r for r in rejections(corpus, V_board)},
+        {r.sentence: r for r in rejections(corpus, V_true)})
+
+
+@dataclass(frozen=True, eq=False)
+class PaddingFigures:
+    """The padding lesson's figures for a corpus, V being its unique words and H a hidden size."""
+
+    V: int
+    H: int
+    sentences: int
+    longest: int                           # T_max
+    cost: PaddingCost
+    blocks: np.ndarray                     # (shown, T_max, V): the first blocks of the padded matrix
+    growth: tuple[tuple[int, int, int], ...]   # (T, dense, RNN) parameters, our T_max among them
+
+    @property
+    def shown(self) -> int:
+        return int(self.blocks.shape[0])
+
+
+def padding_figures(corpus: Corpus, hidden: int, shown: int) -> PaddingFigures:
+    """Everything the padding lesson shows; only the first `shown` blocks of the matrix are built."""
+    V, T = len(corpus.vocab.words), max(corpus.lengths)
+    return PaddingFigures(
+        V, hidden, len(corpus.sentences), T, padding_cost(corpus, V, hidden),
+        padded_blocks(corpus, V, min(shown, len(corpus.sentences))),
+        tuple(param_growth(V, hidden, tuple(sorted(set(GROWTH_LENGTHS) | {T})))))

@@ -1,94 +1,102 @@
-"""What every lesson scene shares: a title line, a body of boards, a caption a lecturer can
-read aloud, the size guard and the Footer. A scene's progress is one number, `step`."""
+"""What every lesson scene shares: a title line, a body of boards, a caption a lecturer can read
+aloud, the stepping keys. All of it is drawn from the one `state` (see `rnn_tui/ui/state/`):
+the boards receive it with `data_bind` and draw from it, never from the screen."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.scenes.drawing import Drawn
+from rnn_tui.ui.scenes.scene import Scene
+from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.widgets.styled import Styled
+
+S = TypeVar("S", bound=Stepping)
+FAR = 1_000_000   # home and end: as far as the state lets the step go
 
 
 class Board(Styled):
-    """A drawing in a scene. Subclasses draw in render() from `self.screen`'s state;
-    the scene calls refresh() on the boards when its step changes."""
+    """A drawing in a scene, bound to the scene's state. A subclass draws in `draw(width)` (or
+    `render()`) from `self.state`, and says in `shown(state)` whether it is drawn at all."""
 
-    DEFAULT_CSS = "Board { height: auto; }"
+    state: reactive[Any] = reactive(None, layout=True)
+    """The scene's state, bound from the screen."""
+
+    def shown(self, state: Any) -> bool:
+        return True
+
+    def render(self) -> RenderableType:
+        if self.state is None:
+            return Text("")
+        return Drawn(self.draw)
+
+    def draw(self, width: int) -> Text:
+        return Text("")
 
 
-class Scene(Screen):
-    NAME: ClassVar[str] = ""     # the mode name, for --scene and the palette
-    TITLE: ClassVar[str] = ""
-    BINDINGS = [
-        Binding("right,space,l", "advance(1)", "Step", key_display="→"),
-        Binding("left,h", "advance(-1)", "Back", key_display="←"),
-        Binding("home", "advance(-1000000)", "Start", show=False),
-        Binding("end", "advance(1000000)", "End", show=False),
+class LessonScene(Scene[S]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,space,l", f"advance(1)", "Step", key_display="→", id="lesson.step"),
+        Binding("left,h", "advance(-1)", "Back", key_display="←", id="lesson.back"),
+        Binding("home", f"advance(-{FAR})", "Start", show=False, id="lesson.start"),
+        Binding("end", f"advance({FAR})", "End", show=False, id="lesson.end"),
     ]
-    step: reactive[int] = reactive(0, init=False)
 
-    @property
-    def session(self):
-        return self.app.session
+    _keys: tuple[object, ...] | None = None   # what check_action last saw: the Footer redraws when it changes
 
-    def compose(self) -> ComposeResult:
+    def compose_scene(self) -> ComposeResult:
         yield Static(id="scene-title")
         with VerticalScroll(id="scene-body", can_focus=False):
             yield from self.compose_body()
         yield Static(id="scene-caption")
-        yield Static(id="too-small")
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
 
     def compose_body(self) -> ComposeResult:
+        """The boards, each bound with `.data_bind(state=Scene.state)`."""
         yield from ()
 
-    def on_mount(self) -> None:
-        self.redraw()
-
-    def on_screen_resume(self) -> None:
-        self.redraw()  # the corpus or sentence may have changed in another scene
-
-    def last_step(self) -> int:
-        """The largest value of `step`; 0 for a scene with nothing to step through."""
-        return 0
-
     def action_advance(self, delta: int) -> None:
-        self.step = max(0, min(self.last_step(), self.step + delta))
+        self.state = self.state.advance(delta)
 
-    def watch_step(self) -> None:
-        self.redraw()
+    def key_state(self, state: S) -> tuple[object, ...]:
+        """What `check_action` depends on: the Footer is redrawn only when this changes, not at every step."""
+        return state.can_advance(-1), state.can_advance(1)
 
-    def caption(self) -> str:
-        return ""
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "advance" and self.state is not None:
+            return True if self.state.can_advance(int(parameters[0])) else None  # shown, greyed out
+        return True
 
-    def subtitle(self) -> str:
-        """What the title line says after the scene's name."""
-        return ""
-
-    def redraw(self) -> None:
+    def watch_state(self, state: S) -> None:
         from rnn_tui.ui.scenes import position
 
         number, total = position(self.NAME)
         title = Text.assemble((" rnn-tui ", "reverse bold"), f" {number}/{total} ", (self.TITLE, "bold"))
-        extra = self.subtitle()
-        if extra:
+        if state.subtitle:
             title.append(" │ ")
-            title.append(extra)
-        if self.last_step():
-            title.append(f" │ {self.step}/{self.last_step()}")
+            title.append_text(user_text(state.subtitle))
+        if state.last_step:
+            title.append(f" │ {state.step}/{state.last_step}")
         title.no_wrap, title.overflow = True, "ellipsis"
         self.query_one("#scene-title", Static).update(title)
-        self.query_one("#scene-caption", Static).update(Text(self.caption()))
-        shown = [board for board in self.query(Board) if board.display]
+        self.query_one("#scene-caption", Static).update(user_text(state.caption))
+        boards = list(self.query(Board))
+        for board in boards:
+            board.display = board.shown(state)
+        shown = [board for board in boards if board.display]
         for board in shown:
             # A line under every board shown but the last: at 80x24 every line counts. Set here,
             # since a `:last-child` rule is not recomputed when a board's display changes.
             board.styles.margin = (0, 0, 0 if board is shown[-1] else 1, 0)
-            board.refresh(layout=True)
+        keys = self.key_state(state)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh_bindings()

@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 from rich.console import RenderableType
 from rich.text import Text
 
-from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
+from rnn_tui.ui.state.wording import count, is_lecture, pct  # noqa: F401 - the boards' words too
 
 
 class Drawn:
@@ -60,22 +60,3 @@ def fit_columns(labels: Sequence[str], room: int, focus: int | None = None,
         chosen.append(c)
         used += w
     return sorted(chosen)
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """ "1 word", "12 words", "1,361 tokens". """
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
-
-
-def pct(share: float) -> str:
-    """A share as a percentage, never rounded to 0% or 100% unless it is exactly that."""
-    for digits in (0, 1, 2, 3):
-        text = f"{share:.{digits}%}"
-        if not (0 < share < 1 and float(text[:-1]) in (0.0, 100.0)):
-            break
-    return text
-
-
-def is_lecture(corpus: Corpus) -> bool:
-    """The three sentences on the board, so the board's own figures can be quoted."""
-    return corpus.sentences == LECTURE_CORPUS.sentences

@@ -9,85 +9,42 @@ from math import ceil
 from rich.text import Text
 from textual.app import ComposeResult
 
-from rnn_tui.engine.corpus import Corpus
-from rnn_tui.engine.padding import Rejection, flattened_sizes, rejections
-from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.scenes.drawing import Drawn, count, is_lecture, lines, whole_words
-
-MAX_FED = 4   # sentences fed one at a time; the last step sums up the whole corpus
-
-
-class Sizes:
-    """The figures of the scene for a corpus: V as the board took it (its token count) and the
-    true V (its unique words), and what a layer built for the first sentence makes of each."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self.N = len(corpus.sentences)
-        self.fed = min(self.N, MAX_FED)
-        self.V_board = corpus.token_count
-        self.V_true = len(corpus.vocab.words)
-        self.board = flattened_sizes(corpus, self.V_board)
-        self.true = flattened_sizes(corpus, self.V_true)
-        self.rejected_board = {r.sentence: r for r in rejections(corpus, self.V_board)}
-        self.rejected_true = {r.sentence: r for r in rejections(corpus, self.V_true)}
-        self.lengths = corpus.lengths
-        self.rejected_after_fed = sum(1 for n in self.rejected_board if n >= self.fed)
-
-    def status(self, n: int) -> Rejection | None:
-        return self.rejected_board.get(n)
-
-
-def sizes(scene: "FlattenScene") -> Sizes:
-    """Computed once per corpus: every board and the caption read the same figures."""
-    corpus = scene.session.corpus
-    if scene._sizes is None or scene._sizes.corpus is not corpus:
-        scene._sizes = Sizes(corpus)
-    return scene._sizes
-
-
-def fed_now(scene: "FlattenScene", s: Sizes) -> list[int]:
-    """The sentences whose bars are drawn: the one just fed, or every fed one at the summary."""
-    step = min(scene.step, s.fed + 1)
-    if step == 0:
-        return []
-    if step <= s.fed:
-        return [step - 1]
-    return list(range(s.fed)) if s.fed <= 3 else []
+from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.scenes.base import Board, LessonScene
+from rnn_tui.ui.scenes.drawing import count, is_lecture, lines, whole_words
+from rnn_tui.ui.scenes.scene import Scene
+from rnn_tui.ui.state.flatten import FlattenState, make_state
 
 
 class TableBoard(Board):
     """Each sentence, its length T and its flattened size with both V's, and, once fed, the verdict."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
-
     def draw(self, width: int) -> Text:
-        scene, s = self.screen, sizes(self.screen)
-        step = min(scene.step, s.fed + 1)
-        head_b = f"{'board' if is_lecture(s.corpus) else 'tokens'}: V = {s.V_board}"
+        state: FlattenState = self.state
+        s, corpus, fed, step = state.sizes, state.corpus, state.fed, state.step
+        head_b = f"{'board' if is_lecture(corpus) else 'tokens'}: V = {s.V_board}"
         head_t = f"true: V = {s.V_true}"
-        lengths = s.lengths[: s.fed]
+        lengths = s.lengths[: fed]
         cell_b = [f"{T} × {s.V_board} = {n:,}" for T, n in zip(lengths, s.board)]
         cell_t = [f"{T} × {s.V_true} = {n:,}" for T, n in zip(lengths, s.true)]
-        w_num = len(str(s.fed))
-        w_b = max(len(head_b), *map(len, cell_b[: s.fed]))
-        w_t = max(len(head_t), *map(len, cell_t[: s.fed]))
+        w_num = len(str(fed))
+        w_b = max(len(head_b), *map(len, cell_b[: fed]))
+        w_t = max(len(head_t), *map(len, cell_t[: fed]))
         w_verdict = len("✗ size error")
         room = width - (w_num + 2 + 2 + w_b + 2 + w_t + 2 + w_verdict)
-        texts = [whole_words(sent.words, max(8, room)) for sent in s.corpus.sentences[: s.fed]]
+        texts = [whole_words(sent.words, max(8, room)) for sent in corpus.sentences[: fed]]
         w_s = max(len("sentence"), *map(len, texts))
         rows = [Text("each sentence flattened: T one-hot vectors end to end = T × V numbers",
                      self.style("heading"))]
         rows.append(Text("  ".join(["#".rjust(w_num), "sentence".ljust(w_s), head_b.ljust(w_b),
                                     head_t.ljust(w_t), "dense layer"]), self.style("muted")))
-        for n in range(s.fed):
-            current = 1 <= step <= s.fed and n == step - 1
+        for n in range(fed):
+            current = 1 <= step <= fed and n == step - 1
             row = Text(f"{n + 1:>{w_num}}  ", self.style("current") if current else None)
-            row.append(Text(texts[n].ljust(w_s)))
+            row.append_text(user_text(texts[n].ljust(w_s)))
             row.append(f"  {cell_b[n]:<{w_b}}  {cell_t[n]:<{w_t}}  ")
             if n < step:
-                rejected = s.status(n)
+                rejected = s.rejected_board.get(n)
                 if n == 0:
                     row.append("built for it", self.style("muted"))
                 elif rejected:
@@ -96,22 +53,22 @@ class TableBoard(Board):
                     row.append("✓ fits")
             row.no_wrap, row.overflow = True, "crop"
             rows.append(row)
-        if s.N > s.fed:
-            rest = range(s.fed, s.N)
-            bad = s.rejected_after_fed
+        if s.sentences > fed:
+            rest = range(fed, s.sentences)
+            bad = s.rejected_from(fed)
             note = f"… {count(len(rest), 'more sentence')}"
-            if step > s.fed:
+            if step > fed:
                 note += f": {bad:,} of them rejected, {len(rest) - bad:,} fit"
             rows.append(Text(note, self.style("muted")))
-        if step <= s.fed:
-            rows.append(self.flattened(s, max(0, step - 1), width))
+        if step <= fed:
+            rows.append(self.flattened(state, max(0, step - 1), width))
         return lines(rows)
 
-    def flattened(self, s: Sizes, n: int, width: int) -> Text:
+    def flattened(self, state: FlattenState, n: int, width: int) -> Text:
         """Sentence n's numbers with the true V, a group of V per word, each word under its group:
         the one long row a dense layer reads. A V too wide for the screen gets each group's 1 named."""
-        vocab = s.corpus.vocab
-        words = s.corpus.sentences[n].words
+        s, vocab = state.sizes, state.corpus.vocab
+        words = state.corpus.sentences[n].words
         head = Text(f"sentence {n + 1} flattened with the true V = {s.V_true}: "
                     f"{len(words)} × {s.V_true} = {s.true[n]:,} numbers", self.style("muted"))
         if s.V_true + 3 > width:
@@ -121,7 +78,7 @@ class TableBoard(Board):
                 if len(row) + len(piece) + 20 > width:
                     row.append(f"… {count(len(words) - k, 'more word')}", self.style("muted"))
                     break
-                row.append(Text(piece))
+                row.append_text(user_text(piece))
                 row.append(" · ", self.style("muted"))
             else:
                 row.append("0 elsewhere", self.style("muted"))
@@ -137,7 +94,7 @@ class TableBoard(Board):
             for c in range(s.V_true):
                 numbers.append("1" if c == i else "0", self.style("hot") if c == i else None)
             numbers.append(" " * (size - s.V_true))
-            names.append(w.ljust(size), self.style("muted"))
+            names.append_text(user_text(w.ljust(size), self.style("muted")))
             used += size
         for row in (numbers, names):
             row.no_wrap, row.overflow = True, "crop"
@@ -147,12 +104,9 @@ class TableBoard(Board):
 class LayerBoard(Board):
     """The dense layer's input slots against the sentence fed in, as bars, for both V's."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
-
     def draw(self, width: int) -> Text:
-        scene, s = self.screen, sizes(self.screen)
-        shown = fed_now(scene, s)
+        state: FlattenState = self.state
+        s, corpus, shown = state.sizes, state.corpus, state.shown
         label_w = 12
         tails: list[tuple] = []   # (V name, label, got, expected, tail, bad)
         for name, V, size in (("board", s.V_board, s.board), ("true", s.V_true, s.true)):
@@ -176,12 +130,12 @@ class LayerBoard(Board):
         for name, label, got, expected, tail, bad in tails:
             if label == "layer takes":
                 if name == "board":
-                    who = "the board's V = {} (it counted tokens)" if is_lecture(s.corpus) else "V = {} (tokens)"
+                    who = "the board's V = {} (it counted tokens)" if is_lecture(corpus) else "V = {} (tokens)"
                 else:
                     who = "the true V = {} (unique words)"
                 rows.append(Text(who.format(s.V_board if name == "board" else s.V_true), self.style("muted")))
             rows.append(self.bar_row(label, got, expected, scale, label_w, tail, bad=bad))
-        if not shown and scene.step == 0:
+        if not shown and state.step == 0:
             rows.append(Text("press → to feed sentence 1 in", self.style("muted")))
         elif len(shown) == 1 and shown[0] in s.rejected_board:
             b, t = s.rejected_board[shown[0]], s.rejected_true.get(shown[0])
@@ -210,43 +164,13 @@ class LayerBoard(Board):
         return row
 
 
-class FlattenScene(Scene):
+class FlattenScene(LessonScene[FlattenState]):
     NAME = "flatten"
     TITLE = "Flatten"
 
-    _sizes: Sizes | None = None
+    def make_state(self, previous: FlattenState | None) -> FlattenState:
+        return make_state(self.session.corpus, previous)
 
     def compose_body(self) -> ComposeResult:
-        yield TableBoard(id="table")
-        yield LayerBoard(id="layer")
-
-    def last_step(self) -> int:
-        return min(len(self.session.corpus.sentences), MAX_FED) + 1
-
-    def subtitle(self) -> str:
-        return "a sentence as one long row of inputs"
-
-    def caption(self) -> str:
-        s = sizes(self)
-        step = min(self.step, s.fed + 1)
-        if step == 0:
-            return (f"Flatten a sentence: its T one-hot vectors in one row of T × V numbers. "
-                    f"A dense layer is built for sentence 1: {s.board[0]:,} inputs.")
-        if step <= s.fed:
-            n = step - 1
-            rejected = s.rejected_board.get(n)
-            if n == 0:
-                return f"Sentence 1 goes in: {s.board[0]:,} inputs, exactly what the layer was built for. OK."
-            if rejected:
-                T, T0 = s.lengths[n], s.lengths[0]
-                return (f"Sentence {n + 1}: input size error: expected {rejected.expected:,} inputs, got "
-                        f"{rejected.got:,}. {count(T, 'word')}, not {T0}, and its weights take exactly {rejected.expected:,}.")
-            return f"Sentence {n + 1} has {count(s.lengths[n], 'word')}, like sentence 1: it fits. OK."
-        bad = len(s.rejected_board)
-        if not bad:
-            if s.N == 1:
-                return "One sentence, so it fits, trivially. A second sentence of another length would not."
-            return (f"All {s.N} sentences fit, only because they all have {count(s.lengths[0], 'word')}. "
-                    "One longer sentence and the layer fails.")
-        return (f"{bad:,} of {count(s.N, 'sentence')} rejected. The true V = {s.V_true} makes them smaller, not equal: "
-                "a dense layer takes one size; sentences come in many lengths.")
+        yield TableBoard(id="table").data_bind(state=Scene.state)
+        yield LayerBoard(id="layer").data_bind(state=Scene.state)

@@ -4,33 +4,30 @@ so it shrinks (vanishes) or, with a large W_hh, grows (explodes)."""
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from rnn_tui.engine import tokenize
-from rnn_tui.engine.gradients import Backward, backward_many_to_one
-from rnn_tui.engine.models import load_model, sentiment_corpus
-from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.view import sub
 from rnn_tui.ui.render.chart import columns, log_heights
+from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.scenes.base import Board, LessonScene
+from rnn_tui.ui.scenes.scene import Scene
+from rnn_tui.ui.state.gradients import SCALES, GradientState, make_state  # noqa: F401 - SCALES for tests
+from rnn_tui.ui.view import sub
 
-SCALES = (0.5, 1.0, 2.0, 4.0)
 CHART_ROWS = 7
-LONG = ("i thought the film would be great and the music was lovely but the story was boring "
-        "and the food in the city was bad so it was awful")
 
 
 class NormChart(Board):
     """||dL/dh_t|| per step on a log scale, revealed from the last step back."""
 
     def render(self) -> Text:
-        scene: GradientScene = self.screen
-        b = scene.backward
+        state: GradientState | None = self.state
+        if state is None:
+            return Text("")
+        b = state.backward
         T = len(b.words)
-        shown = scene.revealed()
+        shown = state.revealed
         norms = [float(n) if t >= T - shown else 0.0 for t, n in enumerate(b.norms)]
         width = max(1, min(4, (self.size.width - 8) // max(1, T)))
         heights, low, top = log_heights([n for n in norms if n > 0] or [1.0])
@@ -58,14 +55,15 @@ class NormChart(Board):
 
 class StepDetail(Board):
     def render(self) -> Text:
-        scene: GradientScene = self.screen
-        b = scene.backward
-        T = len(b.words)
-        t = T - scene.revealed()  # 0-based index of the step just reached
+        state: GradientState | None = self.state
+        if state is None:
+            return Text("")
+        b = state.backward
+        t = state.reached
         text = Text.assemble(
-            (f"t={t + 1} ", "bold"), "reads ", Text(repr(b.words[t])),
+            (f"t={t + 1} ", "bold"), "reads ", user_text(repr(b.words[t])),
             f"   ||dL/dh{sub(t + 1)}|| = {b.norms[t]:.2e}")
-        if t < T - 1:
+        if t < len(b.words) - 1:
             f = b.factors[t]
             text.append(f"   = {f:.2f} x ||dL/dh{sub(t + 2)}||", self.style("hot"))
         text.append("\n")
@@ -81,98 +79,39 @@ class StepDetail(Board):
 
 class SentenceLine(Board):
     def render(self) -> Text:
-        scene: GradientScene = self.screen
+        state: GradientState | None = self.state
+        if state is None:
+            return Text("")
+        words = state.backward.words
         text = Text("sentence: ", self.style("heading"))
-        text.append(Text(" ".join(scene.words)))
-        label = scene.base_model.labels[scene.target]
-        text.append(f"  ({len(scene.words)} words; loss against '{label}')", self.style("muted"))
+        text.append_text(user_text(" ".join(words)))
+        label = state.model.labels[state.backward.target]
+        text.append_text(user_text(f"  ({len(words)} words; loss against '{label}')", self.style("muted")))
         return text
 
 
-class GradientScene(Scene):
+class GradientScene(LessonScene[GradientState]):
     NAME = "gradients"
     TITLE = "Gradients"
-    BINDINGS = Scene.BINDINGS + [
-        Binding("x", "scale", "Scale W_hh"),
-        Binding("n", "sentence(1)", "Next sentence", show=False),
-        Binding("L", "long", "Long sentence", key_display="L", show=False),
+    BINDINGS = [
+        Binding("x", "scale", "Scale W_hh", id="gradients.scale"),
+        Binding("n", "sentence(1)", "Next sentence", show=False, id="gradients.next"),
+        Binding("L", "long", "Long sentence", key_display="L", show=False, id="gradients.long"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.scale_index = 1
-        self.sentence = 0
-        self.long = True
+    def make_state(self, previous: GradientState | None) -> GradientState:
+        return make_state(self.session.trained.get("sentiment"), previous)
 
     def compose_body(self) -> ComposeResult:
-        yield SentenceLine(id="gradient-sentence")
-        yield NormChart(id="norm-chart")
-        yield StepDetail(id="step-detail")
-
-    @cached_property
-    def data(self):
-        return sentiment_corpus().split("test")
-
-    @cached_property
-    def base_model(self):
-        return getattr(self.session, "trained", {}).get("sentiment") or load_model("sentiment")
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        if self.long:
-            return tuple(tokenize(LONG))
-        return self.data.sentences[self.sentence % len(self.data.sentences)].words
-
-    @property
-    def target(self) -> int | None:
-        if self.long:
-            return 0  # a negative review
-        return self.data.sentences[self.sentence % len(self.data.sentences)].label
-
-    @property
-    def backward(self) -> Backward:
-        key = (self.words, SCALES[self.scale_index])
-        if getattr(self, "_key", None) != key:
-            model = self.base_model
-            scaled = model.with_params(model.params.scaled_recurrence(SCALES[self.scale_index]))
-            self._backward = backward_many_to_one(scaled, self.words, self.target)
-            self._key = key
-        return self._backward
-
-    def revealed(self) -> int:
-        """How many steps back from the loss are shown: 1 (the last step) .. T."""
-        return self.step + 1
-
-    def last_step(self) -> int:
-        return len(self.words) - 1
-
-    def subtitle(self) -> str:
-        b = self.backward
-        return f"W_hh x {SCALES[self.scale_index]:g}, σ_max(W_hh) = {b.sigma_max:.2f}, loss {b.loss:.3f}"
-
-    def caption(self) -> str:
-        b = self.backward
-        T = len(b.words)
-        t = T - self.revealed()
-        if t == T - 1:
-            return (f"t={T}: the loss is taken at the last word; its gradient enters h{sub(T)}. "
-                    "→ walks it back in time.")
-        ratio = b.norms[t] / b.norms[-1] if b.norms[-1] > 0 else 0.0
-        trend = "vanishing" if ratio < 0.1 else "exploding" if ratio > 10 else "holding"
-        return (f"t={t + 1}: back {T - 1 - t} steps, the gradient is {ratio:.1e} of what entered at t={T} "
-                f"({trend}); each step multiplies by W_hhᵀ and tanh'. x scales W_hh.")
+        yield SentenceLine(id="gradient-sentence").data_bind(state=Scene.state)
+        yield NormChart(id="norm-chart").data_bind(state=Scene.state)
+        yield StepDetail(id="step-detail").data_bind(state=Scene.state)
 
     def action_scale(self) -> None:
-        self.scale_index = (self.scale_index + 1) % len(SCALES)
-        self.redraw()
+        self.state = self.state.scaled()
 
     def action_sentence(self, delta: int) -> None:
-        self.long = False
-        self.sentence += delta
-        self.step = 0
-        self.redraw()
+        self.state = self.state.next_sentence(delta)
 
     def action_long(self) -> None:
-        self.long = not self.long
-        self.step = 0
-        self.redraw()
+        self.state = self.state.toggled_long()

@@ -8,68 +8,23 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 
-from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.text import UNK
-from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.scenes.drawing import Drawn, count, fit_columns, is_lecture, lines
-
-# ---- the scene ----
+from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.scenes.base import Board, LessonScene
+from rnn_tui.ui.scenes.drawing import count, fit_columns, is_lecture, lines
+from rnn_tui.ui.scenes.scene import Scene
+from rnn_tui.ui.state.onehot import OneHotState, make_state
 
 SENTENCE_ROWS = 5    # sentences shown at once; a longer corpus shows a window around the current one
 VOCAB_LINES = 3      # lines the vocabulary may take; a larger vocabulary shows a window
-
-
-class Tokens:
-    """The corpus as one stream of tokens, and how many unique words the first k of them hold:
-    computed once per corpus, so a step costs the same for 12 tokens and a million."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self.tokens = [(n, t, w) for n, s in enumerate(corpus.sentences) for t, w in enumerate(s.words)]
-        seen: set[str] = set()
-        self.new: list[bool] = []      # whether token i is a word's first appearance
-        self.unique = [0]              # unique words among the first k tokens
-        for _, _, w in self.tokens:
-            self.new.append(w not in seen)
-            seen.add(w)
-            self.unique.append(len(seen))
-
-
-class Reading:
-    """Where the reading is after `step` tokens."""
-
-    def __init__(self, tokens: Tokens, step: int) -> None:
-        self.corpus = tokens.corpus
-        self.vocab = tokens.corpus.vocab
-        self.total = len(tokens.tokens)
-        self.step = max(0, min(step, self.total))
-        self.seen = tokens.unique[self.step]   # the first `seen` of vocab.words, in first-seen order
-        self.current = tokens.tokens[self.step - 1] if self.step else None
-        self.word = self.current[2] if self.current else None
-        self.index = self.vocab.index(self.word) if self.word is not None else None
-        self.is_new = bool(self.step) and tokens.new[self.step - 1]
-
-    @property
-    def done(self) -> bool:
-        return self.step == self.total
-
-
-def reading(scene: "OneHotScene") -> Reading:
-    corpus = scene.session.corpus
-    if scene._tokens is None or scene._tokens.corpus is not corpus:
-        scene._tokens = Tokens(corpus)
-    return Reading(scene._tokens, scene.step)
 
 
 class SentencesBoard(Board):
     """The corpus, one sentence a line, the tokens read so far in plain type, the current one
     highlighted, the rest dimmed; a counter of tokens and unique words below."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
-
     def draw(self, width: int) -> Text:
-        r = reading(self.screen)
+        r: OneHotState = self.state
         sentences = r.corpus.sentences
         here = r.current[0] if r.current else 0
         first = max(0, min(here - SENTENCE_ROWS // 2, len(sentences) - SENTENCE_ROWS))
@@ -84,7 +39,7 @@ class SentencesBoard(Board):
         rows.append(self.counter(r))
         return lines(rows)
 
-    def sentence_row(self, r: Reading, n: int, number_width: int, width: int) -> Text:
+    def sentence_row(self, r: OneHotState, n: int, number_width: int, width: int) -> Text:
         words = r.corpus.sentences[n].words
         room = width - number_width
         cur_n, cur_t = (r.current[0], r.current[1]) if r.current else (-1, -1)
@@ -119,13 +74,13 @@ class SentencesBoard(Board):
                 style = None
             else:
                 style = self.style("future")
-            row.append(words[t], style)
+            row.append_text(user_text(words[t], style))
         if hi < len(words):
             row.append(" …", self.style("muted"))
         row.no_wrap, row.overflow = True, "crop"
         return row
 
-    def counter(self, r: Reading) -> Text:
+    def counter(self, r: OneHotState) -> Text:
         unique = count(r.seen, "unique word")
         if not r.step:
             return Text.assemble(("no token read yet", "bold"), f" ({r.total} to read)",
@@ -137,11 +92,8 @@ class SentencesBoard(Board):
 class VocabularyBoard(Board):
     """The vocabulary in first-seen order, each word with its index; the current word highlighted."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
-
     def draw(self, width: int) -> Text:
-        r = reading(self.screen)
+        r: OneHotState = self.state
         heading = Text("vocabulary, in first-seen order: index word", self.style("heading"))
         if not r.seen:
             return lines([heading, Text("(empty: no word read yet)", self.style("muted"))])
@@ -158,7 +110,7 @@ class VocabularyBoard(Board):
             if used:
                 row.append("  ")
                 used += 2
-            row.append(piece, style)
+            row.append_text(user_text(piece, style))
             used += len(piece)
 
         if lo:
@@ -206,11 +158,8 @@ class VocabularyBoard(Board):
 class VectorBoard(Board):
     """The current word's one-hot vector over the whole vocabulary, every column labelled."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
-
     def draw(self, width: int) -> Text:
-        r = reading(self.screen)
+        r: OneHotState = self.state
         tokens = r.vocab.tokens
         V = r.vocab.size
         if r.word is None:
@@ -254,11 +203,11 @@ class VectorBoard(Board):
 class TruthBoard(Board):
     """At the end: the board's figure against the truth."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
+    def shown(self, state: OneHotState) -> bool:
+        return state.done
 
     def draw(self, width: int) -> Text:
-        r = reading(self.screen)
+        r: OneHotState = self.state
         if not r.done:
             return Text("")
         words = len(r.vocab.words)
@@ -274,39 +223,15 @@ class TruthBoard(Board):
         ])
 
 
-class OneHotScene(Scene):
+class OneHotScene(LessonScene[OneHotState]):
     NAME = "onehot"
     TITLE = "One-hot"
 
-    _tokens: Tokens | None = None
+    def make_state(self, previous: OneHotState | None) -> OneHotState:
+        return make_state(self.session.corpus, previous)
 
     def compose_body(self) -> ComposeResult:
-        yield SentencesBoard(id="sentences")
-        yield VocabularyBoard(id="vocabulary")
-        yield VectorBoard(id="vector")
-        yield TruthBoard(id="truth")
-
-    def last_step(self) -> int:
-        return reading(self).total  # the corpus's token count, counted once
-
-    def subtitle(self) -> str:
-        return "corpus → tokens → vocabulary → one-hot"
-
-    def redraw(self) -> None:
-        self.query_one("#truth").display = reading(self).done
-        super().redraw()
-
-    def caption(self) -> str:
-        r = reading(self)
-        words, V = len(r.vocab.words), r.vocab.size
-        if not r.step:
-            return (f"Our corpus: {count(len(r.corpus.sentences), 'sentence')}. → reads it word by word; "
-                    "every word read is a token.")
-        w = r.word
-        if r.done:
-            was = "new" if r.is_new else "seen before"
-            return (f"All {count(r.total, 'token')} read (the last, '{w}', was {was}): only "
-                    f"{count(words, 'unique word')}, so V = {words} + {UNK} = {V}.")
-        if r.is_new:
-            return f"'{w}' is new: it gets index {r.index}; its one-hot vector has a 1 in column {r.index}."
-        return f"'{w}' again: it keeps index {r.index}, the same one-hot vector; the vocabulary does not grow."
+        yield SentencesBoard(id="sentences").data_bind(state=Scene.state)
+        yield VocabularyBoard(id="vocabulary").data_bind(state=Scene.state)
+        yield VectorBoard(id="vector").data_bind(state=Scene.state)
+        yield TruthBoard(id="truth").data_bind(state=Scene.state)

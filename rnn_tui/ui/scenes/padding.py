@@ -9,66 +9,34 @@ import numpy as np
 from rich.text import Text
 from textual.app import ComposeResult
 
-from rnn_tui.engine.corpus import Corpus
-from rnn_tui.engine.padding import PaddingCost, padding_cost, param_growth
-from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.scenes.drawing import Drawn, count, fit_columns, lines, pct, whole_words
+from rnn_tui.engine.padding import PaddingFigures
+from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.scenes.base import Board, LessonScene
+from rnn_tui.ui.scenes.drawing import count, fit_columns, lines, pct, whole_words
+from rnn_tui.ui.scenes.scene import Scene
+from rnn_tui.ui.state.padding import PaddingState, make_state
 
-MAX_SHOWN = 6     # sentences drawn one a step; the summary covers the whole corpus
 MAX_ROWS = 8      # word-slot rows drawn; a longer sentence collapses the rest into one line
-LENGTHS = (3, 5, 10, 20, 50, 100)
-
-
-class Padded:
-    """The scene's figures for a corpus, V being its unique words and H the model's hidden size."""
-
-    def __init__(self, corpus: Corpus, hidden: int) -> None:
-        self.corpus = corpus
-        self.V = len(corpus.vocab.words)
-        self.H = hidden
-        self.N, self.T = len(corpus.sentences), max(corpus.lengths)
-        self.cost: PaddingCost = padding_cost(corpus, self.V, hidden)
-        self.shown = min(self.N, MAX_SHOWN)
-        self.growth = param_growth(self.V, hidden, tuple(sorted(set(LENGTHS) | {self.T})))
-        # the blocks of the padded matrix that are drawn: the whole (N, T_max, V) one can be far too
-        # big to hold for a large corpus (engine.padding.padded_matrix builds it all)
-        self.X = np.stack([self.block(n) for n in range(self.shown)])
-
-    def block(self, n: int) -> np.ndarray:
-        """padded_matrix(corpus, V)[n]: sentence n's one-hot rows, then zero rows up to T_max."""
-        X = np.zeros((self.T, self.V))
-        for t, w in enumerate(self.corpus.sentences[n].words):
-            X[t] = self.corpus.vocab.one_hot(w)[: self.V]
-        return X
-
-
-def padded(scene: "PaddingScene") -> Padded:
-    corpus, hidden = scene.session.corpus, scene.session.model().hidden_size
-    p = scene._figures
-    if p is None or p.corpus is not corpus or p.H != hidden:
-        scene._figures = p = Padded(corpus, hidden)
-    return p
 
 
 class GridBoard(Board):
     """One sentence's T_max x V block of the padded matrix, every cell drawn, padding rows marked."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
+    def shown(self, state: PaddingState) -> bool:
+        return state.current is not None
 
     def draw(self, width: int) -> Text:
-        scene = self.screen
-        p = padded(scene)
-        if scene.step >= p.shown:
+        state: PaddingState = self.state
+        p, n = state.figures, state.current
+        if n is None:
             return Text("")
-        n = scene.step
-        words = p.corpus.sentences[n].words
-        block = p.X[n]
+        words = state.corpus.sentences[n].words
+        block = p.blocks[n]
         sentence = whole_words(words, width - 14)
-        rows = [Text.assemble((f"sentence {n + 1} of {p.N}: ", self.style("heading")), Text(sentence)),
-                Text(f"padded to T_max = {count(p.T, 'row')} × V = {count(p.V, 'column')} (unique words)",
+        rows = [Text.assemble((f"sentence {n + 1} of {p.sentences}: ", self.style("heading")), user_text(sentence)),
+                Text(f"padded to T_max = {count(p.longest, 'row')} × V = {count(p.V, 'column')} (unique words)",
                      self.style("heading"))]
-        labels = list(p.corpus.vocab.words[: p.V])
+        labels = list(state.corpus.vocab.words[: p.V])
         hot = sorted({int(np.argmax(block[t])) for t in range(len(words)) if block[t].any()})
         label_w = min(12, max([3] + [len(w) for w in words])) + 1
         cols = fit_columns(labels, width - label_w, focus=hot[0] if hot else 0, keep=hot)
@@ -80,11 +48,11 @@ class GridBoard(Board):
         if len(cols) < p.V:
             head.append(f"+{p.V - len(cols)} columns", self.style("muted"))
         rows.append(head)
-        drawn = range(min(p.T, MAX_ROWS))
+        drawn = range(min(p.longest, MAX_ROWS))
         for t in drawn:
             is_pad = t >= len(words)
             name = "pad" if is_pad else words[t] if len(words[t]) < label_w else f"t{t + 1}"
-            row = Text(name.ljust(label_w), self.style("muted") if is_pad else None)
+            row = user_text(name.ljust(label_w), self.style("muted") if is_pad else None)
             for c in cols:
                 one = block[t, c] == 1
                 style = self.style("hot") if one else self.style("future") if is_pad else self.style("muted")
@@ -93,39 +61,39 @@ class GridBoard(Board):
             if is_pad:
                 row.append("← all zeros", self.style("muted"))
             rows.append(row)
-        if p.T > MAX_ROWS:
+        if p.longest > MAX_ROWS:
             more_words = max(0, len(words) - MAX_ROWS)
-            more_pad = p.T - max(MAX_ROWS, len(words))
+            more_pad = p.longest - max(MAX_ROWS, len(words))
             more = [count(k, f"more {what} row") for k, what in ((more_words, "word"), (more_pad, "pad")) if k]
             rows.append(Text("… " + ", ".join(more), self.style("muted")))
         for row in rows[2:]:
             row.no_wrap, row.overflow = True, "crop"
         ones = len(words)
-        cells_n = p.T * p.V
+        cells_n = p.longest * p.V
         rows.append(Text.assemble("this sentence:  ", (f"{count(ones, 'one')} in {count(cells_n, 'cell')}", "bold"),
                                   f" = {pct(1 - ones / cells_n)} zeros"))
-        rows.append(Text.assemble(f"all {p.N} padded: ", (f"{count(p.cost.ones, 'one')} in {count(p.cost.cells, 'cell')}", "bold"),
+        rows.append(Text.assemble(f"all {p.sentences} padded: ", (f"{count(p.cost.ones, 'one')} in {count(p.cost.cells, 'cell')}", "bold"),
                                   " = ", (f"{pct(p.cost.zero_share)} zeros", "bold")))
         rows.extend(self.overview(p, n, width))
         return lines(rows)
 
-    def overview(self, p: Padded, current: int, width: int) -> list[Text]:
+    def overview(self, p: PaddingFigures, current: int, width: int) -> list[Text]:
         """Every sentence's block side by side, small, when they fit: the whole padded matrix."""
         blocks = range(p.shown)
-        if p.T > MAX_ROWS or len(blocks) * (p.V + 3) > width:
+        if p.longest > MAX_ROWS or len(blocks) * (p.V + 3) > width:
             return []
-        rows = [Text(""), Text(f"the whole padded matrix: {p.N} blocks of {p.T} × {p.V}"
-                               + ("" if p.N == p.shown else f" (the first {p.shown} drawn)"),
+        rows = [Text(""), Text(f"the whole padded matrix: {p.sentences} blocks of {p.longest} × {p.V}"
+                               + ("" if p.sentences == p.shown else f" (the first {p.shown} drawn)"),
                                self.style("heading"))]
         head = Text()
         for n in blocks:
             head.append(f"{n + 1}".ljust(p.V + 3), self.style("current") if n == current else self.style("muted"))
         rows.append(head)
-        for t in range(p.T):
+        for t in range(p.longest):
             row = Text()
             for n in blocks:
                 for c in range(p.V):
-                    one = p.X[n, t, c] == 1
+                    one = p.blocks[n, t, c] == 1
                     row.append("1" if one else "0", self.style("hot") if one else self.style("muted"))
                 row.append("   ")
             rows.append(row)
@@ -135,17 +103,17 @@ class GridBoard(Board):
 class CostBoard(Board):
     """The bill: the whole padded matrix, a dense layer's multiply-adds, its parameters against an RNN's."""
 
-    def render(self) -> Drawn:
-        return Drawn(self.draw)
+    def shown(self, state: PaddingState) -> bool:
+        return state.current is None
 
     def draw(self, width: int) -> Text:
-        scene = self.screen
-        p = padded(scene)
-        if scene.step < p.shown:
+        state: PaddingState = self.state
+        p = state.figures
+        if state.current is not None:
             return Text("")
         c = p.cost
         rows = [
-            Text(f"the padded matrix: {count(p.N, 'sentence')} × T_max {p.T} × V {p.V}", self.style("heading")),
+            Text(f"the padded matrix: {count(p.sentences, 'sentence')} × T_max {p.longest} × V {p.V}", self.style("heading")),
             Text.assemble(f"{count(c.cells, 'cell')}, {count(c.ones, 'one')} (one per word), ",
                           (f"{c.cells - c.ones:,} zeros = {pct(c.zero_share)}", "bold")),
             Text(""),
@@ -169,7 +137,7 @@ class CostBoard(Board):
         rows.extend(self.growth(p, width))
         return lines(rows)
 
-    def growth(self, p: Padded, width: int) -> list[Text]:
+    def growth(self, p: PaddingFigures, width: int) -> list[Text]:
         rows = [Text(f"parameters as the longest sentence grows (V = {p.V}, H = {p.H})", self.style("heading"))]
         dense_w = max(5, len(f"{p.growth[-1][1]:,}"))
         rnn_w = max(3, len(f"{max(r for _, _, r in p.growth):,}"))
@@ -184,7 +152,7 @@ class CostBoard(Board):
         rows.append(Text(f"  {'T_max':>5} {'dense':>{dense_w}}  {'V·T·H + H':<{dense_bar}}  "
                          f"{'RNN':>{rnn_w}} H·V + H·H + 2H", self.style("muted")))
         for T, dense, rnn in p.growth:
-            ours = T == p.T
+            ours = T == p.longest
             row = Text(f"  {T:>5} {dense:>{dense_w},}  ", "bold" if ours else None)
             n = max(1, round(dense * scale))
             row.append("█" * n + " " * (dense_bar - n))
@@ -198,40 +166,13 @@ class CostBoard(Board):
         return rows
 
 
-class PaddingScene(Scene):
+class PaddingScene(LessonScene[PaddingState]):
     NAME = "padding"
     TITLE = "Padding"
 
-    _figures: Padded | None = None
+    def make_state(self, previous: PaddingState | None) -> PaddingState:
+        return make_state(self.session.corpus, self.session.model().hidden_size, previous)
 
     def compose_body(self) -> ComposeResult:
-        yield GridBoard(id="grid")
-        yield CostBoard(id="cost")
-
-    def last_step(self) -> int:
-        return min(len(self.session.corpus.sentences), MAX_SHOWN)
-
-    def subtitle(self) -> str:
-        return "zeros to the longest sentence"
-
-    def redraw(self) -> None:
-        p = padded(self)
-        self.query_one("#grid").display = self.step < p.shown
-        self.query_one("#cost").display = self.step >= p.shown
-        super().redraw()
-
-    def caption(self) -> str:
-        p = padded(self)
-        c = p.cost
-        if self.step < p.shown:
-            n = self.step
-            words = p.corpus.lengths[n]
-            pad = p.T - words
-            ones, cells = words, p.T * p.V
-            if not pad:
-                return (f"Sentence {n + 1}: {count(words, 'word')}, the longest: no padding, yet "
-                        f"{cells - ones:,} of its {cells:,} cells are 0.")
-            return (f"Sentence {n + 1}: {count(words, 'word')}, padded with {count(pad, 'zero row')} to {p.T}: "
-                    f"{cells - ones:,} of its {cells:,} cells are 0.")
-        return (f"{pct(c.zero_share)} of the padded matrix is zeros, {pct(c.padding_share)} of the multiply-adds "
-                f"go on padding; the dense layer grows with T_max, the RNN stays at {p.growth[0][2]:,}.")
+        yield GridBoard(id="grid").data_bind(state=Scene.state)
+        yield CostBoard(id="cost").data_bind(state=Scene.state)

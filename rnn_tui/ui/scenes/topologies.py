@@ -7,12 +7,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from rnn_tui.engine import tokenize
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING, TOPOLOGIES, WORD, Topology, topology_by_name
-from rnn_tui.engine.trace import Step, Trace, run
-from rnn_tui.ui.scenes.base import Board, Scene
-from rnn_tui.ui.view import View, caption, trained_note
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, TOPOLOGIES, WORD, Topology
+from rnn_tui.engine.trace import Step, Trace
 from rnn_tui.ui.render.bars import fmt
+from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.scenes.base import Board, LessonScene
+from rnn_tui.ui.scenes.scene import Scene
+from rnn_tui.ui.state.topologies import TopologiesState, make_state
 
 # The lecture slide's example task under each diagram, in lines that fit a narrow column.
 TASKS = {
@@ -45,10 +46,11 @@ class DiagramsBoard(Board):
     """Five small unrolled pictures in one row; the chosen one is lit."""
 
     def render(self) -> Text:
-        scene = self.screen
+        if self.state is None:
+            return Text("")
         blocks = []
         for top in TOPOLOGIES:
-            current = top.name == scene.topology.name
+            current = top.name == self.state.topology.name
             head = Text(f"{top.key} {top.name}", self.style("current" if current else "heading"))
             body = [Text(row, self.style("hot") if current else "") for row in diagram(top)]
             task = TASKS[top.name]
@@ -80,18 +82,20 @@ class ChainBoard(Board):
     Steps after the current one show only what they will read and whether they will output."""
 
     def render(self) -> Text:
-        scene = self.screen
-        trace = scene.trace()
+        state: TopologiesState | None = self.state
+        if state is None:
+            return Text("")
+        trace = state.trace
         model = trace.model
         head = Text(no_wrap=True, overflow="ellipsis")
-        note = trained_note(trace)
+        note = state.note
         if note:
             head.append(f"⚠ {note}", self.style("hot"))
         else:
-            head.append(f"weights: {model.name}, trained for {model.trained_for}", self.style("muted"))
+            head.append_text(user_text(f"weights: {model.name}, trained for {model.trained_for}", self.style("muted")))
         units = min(UNITS, model.hidden_size)
         names = ["t", "x", *[f"h[{j + 1}]" for j in range(units)], "y", "P(y)"]
-        cursor = scene.step - 1  # step 0 is the overview: no column is current yet
+        cursor = state.cursor  # step 0 is the overview: no column is current yet
         widths = [self._width(trace, s) for s in trace.steps]
         window = self._window(widths, max(cursor, 0), self.size.width - LABEL_WIDTH)
         if window.start > 0:
@@ -116,7 +120,7 @@ class ChainBoard(Board):
                 if past and 2 <= r < 2 + units and i != cursor:
                     cell_style = self.signed(s.h[r - 2])
                 row.append(" ")
-                row.append(cell.rjust(w - 1)[: w - 1], cell_style)
+                row.append_text(user_text(cell.rjust(w - 1)[: w - 1], cell_style))
         if window.stop < len(trace.steps):
             rows[0].append(" …")
         table = Text("\n").join([head, *rows])
@@ -150,63 +154,22 @@ class ChainBoard(Board):
         return range(start, max(stop, start + 1))
 
 
-class TopologiesScene(Scene):
+class TopologiesScene(LessonScene[TopologiesState]):
     NAME = "topologies"
     TITLE = "Topologies"
     BINDINGS = [
         *(Binding(t.key, f"choose('{t.name}')", t.title if t.key != "1" else "Topology",
-                  key_display="1-5" if t.key == "1" else None, show=t.key == "1") for t in TOPOLOGIES),
+                  key_display="1-5" if t.key == "1" else None, show=t.key == "1",
+                  id=f"topologies.{t.name}") for t in TOPOLOGIES),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.topology: Topology = TOPOLOGIES[3]
-        self._traces: dict[tuple[str, str], Trace] = {}
-        self._session_topology: str | None = None
+    def make_state(self, previous: TopologiesState | None) -> TopologiesState:
+        s = self.session
+        return make_state(s.text, s.model, s.topology, s.gen_steps, previous)
 
     def compose_body(self) -> ComposeResult:
-        yield DiagramsBoard(id="diagrams")
-        yield ChainBoard(id="chain")
-
-    # Textual calls these before Scene's handlers of the same name, which then redraw.
-    def on_mount(self) -> None:
-        self._follow_session()
-
-    def on_screen_resume(self) -> None:
-        self._follow_session()
-        self.set_reactive(TopologiesScene.step, min(self.step, self.last_step()))  # the sentence may be new
-
-    def _follow_session(self) -> None:
-        """Show the topology the unroll scene last chose; keys 1-5 here choose without changing it."""
-        if self.session.topology.name != self._session_topology:
-            self._session_topology = self.session.topology.name
-            self.topology = self.session.topology
-
-    def trace(self) -> Trace:
-        """This topology's trace of the session's sentence, with the model the session gives it.
-        The session's own topology is left alone: other scenes keep theirs."""
-        key = (self.session.text, self.topology.name)
-        if key not in self._traces:
-            model = self.session.model(self.topology)
-            self._traces[key] = run(model, tokenize(self.session.text), self.topology, self.session.gen_steps)
-        return self._traces[key]
+        yield DiagramsBoard(id="diagrams").data_bind(state=Scene.state)
+        yield ChainBoard(id="chain").data_bind(state=Scene.state)
 
     def action_choose(self, name: str) -> None:
-        self.topology = topology_by_name(name)
-        old = self.step
-        self.step = min(self.step, self.last_step())
-        if self.step == old:
-            self.redraw()
-
-    def last_step(self) -> int:
-        return len(self.trace())
-
-    def subtitle(self) -> str:
-        top = self.topology
-        return f"{top.key} {top.title}: {top.shape}"
-
-    def caption(self) -> str:
-        top = self.topology
-        if self.step == 0:
-            return f"{top.title}, {top.shape}: {top.about}; e.g. {top.example}. → steps through it."
-        return caption(View(self.trace(), self.step - 1))
+        self.state = self.state.choose(name)

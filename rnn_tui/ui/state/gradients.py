@@ -1,0 +1,115 @@
+"""Scene 10's state: the gradient of the loss at the last word walked back through time, on the
+sentiment model trained in the app when there is one, else the shipped one. Step k shows the
+gradient k steps back from the loss."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rnn_tui.engine import tokenize
+from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.gradients import Backward, backward_many_to_one
+from rnn_tui.engine.rnn import Model
+from rnn_tui.ui.state.lesson import Stepping
+from rnn_tui.ui.state.sentiment import shipped_data, shipped_model
+from rnn_tui.ui.view import sub
+
+SCALES = (0.5, 1.0, 2.0, 4.0)
+TRAINED_HERE = "app-trained"   # how the title line names the model trained in Train
+LONG = ("i thought the film would be great and the music was lovely but the story was boring "
+        "and the food in the city was bad so it was awful")
+LONG_TARGET = 0   # a negative review
+
+
+@dataclass(frozen=True, eq=False)
+class GradientState(Stepping):
+    model: Model
+    tests: Corpus                 # held-out sentences, for `n`
+    backward: Backward            # for the sentence and scale below
+    long: bool = True             # the long sentence, else tests[sentence]
+    sentence: int = 0
+    scale_index: int = 1
+    trained_here: bool = False
+    step: int = 0
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        if self.long:
+            return tuple(tokenize(LONG))
+        return self.tests.sentences[self.sentence % len(self.tests.sentences)].words
+
+    @property
+    def target(self) -> int | None:
+        if self.long:
+            return LONG_TARGET
+        return self.tests.sentences[self.sentence % len(self.tests.sentences)].label
+
+    @property
+    def scale(self) -> float:
+        return SCALES[self.scale_index]
+
+    @property
+    def last_step(self) -> int:
+        return len(self.backward.words) - 1
+
+    @property
+    def revealed(self) -> int:
+        """How many steps back from the loss are shown: 1 (the last step) .. T."""
+        return self.step + 1
+
+    @property
+    def reached(self) -> int:
+        """The 0-based index of the step just reached."""
+        return len(self.backward.words) - self.revealed
+
+    def _recomputed(self, **changes: object) -> GradientState:
+        state = replace(self, **changes)  # type: ignore[arg-type]
+        return replace(state, backward=backward_for(state.model, state.words, state.target, state.scale))
+
+    def scaled(self) -> GradientState:
+        """The next scale of W_hh (x0.5, x1, x2, x4, round again), at the same step."""
+        return self._recomputed(scale_index=(self.scale_index + 1) % len(SCALES))
+
+    def next_sentence(self, delta: int = 1) -> GradientState:
+        """The next held-out sentence, from the loss."""
+        return self._recomputed(long=False, sentence=self.sentence + delta, step=0)
+
+    def toggled_long(self) -> GradientState:
+        return self._recomputed(long=not self.long, step=0)
+
+    @property
+    def subtitle(self) -> str:
+        b = self.backward
+        if self.trained_here:  # shorter, so that the model's name fits the title line at 80 columns
+            return f"{TRAINED_HERE}: W_hh x {self.scale:g}, σ_max {b.sigma_max:.2f}, loss {b.loss:.3f}"
+        return f"W_hh x {self.scale:g}, σ_max(W_hh) = {b.sigma_max:.2f}, loss {b.loss:.3f}"
+
+    @property
+    def caption(self) -> str:
+        b = self.backward
+        T, t = len(b.words), self.reached
+        if t == T - 1:
+            return (f"t={T}: the loss is taken at the last word; its gradient enters h{sub(T)}. "
+                    "→ walks it back in time.")
+        ratio = b.norms[t] / b.norms[-1] if b.norms[-1] > 0 else 0.0
+        trend = "vanishing" if ratio < 0.1 else "exploding" if ratio > 10 else "holding"
+        return (f"t={t + 1}: back {T - 1 - t} steps, the gradient is {ratio:.1e} of what entered at t={T} "
+                f"({trend}); each step multiplies by W_hhᵀ and tanh'. x scales W_hh.")
+
+
+def backward_for(model: Model, words: tuple[str, ...], target: int | None, scale: float) -> Backward:
+    scaled = model.with_params(model.params.scaled_recurrence(scale))
+    return backward_many_to_one(scaled, words, target)
+
+
+def make_state(trained: Model | None, previous: GradientState | None) -> GradientState:
+    """On the model trained in the app if there is one, else the shipped one; the sentence, the
+    scale and the step are kept."""
+    model = trained if trained is not None else shipped_model()
+    if previous is not None and previous.model is model:
+        return previous
+    if previous is None:
+        state = GradientState(model, shipped_data().split("test"), backward_for(model, tuple(tokenize(LONG)),
+                                                                                  LONG_TARGET, SCALES[1]))
+        return replace(state, trained_here=trained is not None)
+    return previous._recomputed(model=model, trained_here=trained is not None)

@@ -1,0 +1,107 @@
+"""Scene 2's state: the corpus read a token at a time into a vocabulary and one-hot vectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.text import UNK, Vocabulary
+from rnn_tui.ui.state.lesson import Stepping
+from rnn_tui.ui.state.wording import count
+
+
+@dataclass(frozen=True, eq=False)
+class Tokens:
+    """The corpus as one stream of tokens, and how many unique words the first k of them hold:
+    built once per corpus, so a step costs the same for 12 tokens and a million."""
+
+    corpus: Corpus
+    tokens: tuple[tuple[int, int, str], ...]   # (sentence, position, word)
+    new: tuple[bool, ...]                      # whether token i is a word's first appearance
+    unique: tuple[int, ...]                    # unique words among the first k tokens, k = 0..n
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Tokens:
+        tokens = tuple((n, t, w) for n, s in enumerate(corpus.sentences) for t, w in enumerate(s.words))
+        seen: set[str] = set()
+        new, unique = [], [0]
+        for _, _, w in tokens:
+            new.append(w not in seen)
+            seen.add(w)
+            unique.append(len(seen))
+        return cls(corpus, tokens, tuple(new), tuple(unique))
+
+
+@dataclass(frozen=True, eq=False)
+class OneHotState(Stepping):
+    """Where the reading is after `step` tokens."""
+
+    read: Tokens
+    step: int = 0
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.read.corpus
+
+    @property
+    def vocab(self) -> Vocabulary:
+        return self.corpus.vocab
+
+    @property
+    def total(self) -> int:
+        return len(self.read.tokens)
+
+    @property
+    def last_step(self) -> int:
+        return self.total
+
+    @property
+    def seen(self) -> int:
+        """How many words of vocab.words (in first-seen order) have been read."""
+        return self.read.unique[self.step]
+
+    @property
+    def current(self) -> tuple[int, int, str] | None:
+        return self.read.tokens[self.step - 1] if self.step else None
+
+    @property
+    def word(self) -> str | None:
+        return self.current[2] if self.current else None
+
+    @property
+    def index(self) -> int | None:
+        return self.vocab.index(self.word) if self.word is not None else None
+
+    @property
+    def is_new(self) -> bool:
+        return bool(self.step) and self.read.new[self.step - 1]
+
+    @property
+    def done(self) -> bool:
+        return self.step == self.total
+
+    @property
+    def subtitle(self) -> str:
+        return "corpus → tokens → vocabulary → one-hot"
+
+    @property
+    def caption(self) -> str:
+        words, V = len(self.vocab.words), self.vocab.size
+        if not self.step:
+            return (f"Our corpus: {count(len(self.corpus.sentences), 'sentence')}. → reads it word by word; "
+                    "every word read is a token.")
+        w = self.word
+        if self.done:
+            was = "new" if self.is_new else "seen before"
+            return (f"All {count(self.total, 'token')} read (the last, '{w}', was {was}): only "
+                    f"{count(words, 'unique word')}, so V = {words} + {UNK} = {V}.")
+        if self.is_new:
+            return f"'{w}' is new: it gets index {self.index}; its one-hot vector has a 1 in column {self.index}."
+        return f"'{w}' again: it keeps index {self.index}, the same one-hot vector; the vocabulary does not grow."
+
+
+def make_state(corpus: Corpus, previous: OneHotState | None) -> OneHotState:
+    """The same place in the same corpus; the start of a new one."""
+    if previous is not None and previous.corpus is corpus:
+        return previous
+    return OneHotState(Tokens.of(corpus))

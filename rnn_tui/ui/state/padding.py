@@ -1,0 +1,56 @@
+"""Scene 4's state: the first sentences padded one a step, then the bill for the whole corpus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.padding import PaddingFigures, padding_figures
+from rnn_tui.ui.state.lesson import Stepping
+from rnn_tui.ui.state.wording import count, pct
+
+MAX_SHOWN = 6     # sentences drawn one a step; the summary covers the whole corpus
+
+
+@dataclass(frozen=True, eq=False)
+class PaddingState(Stepping):
+    corpus: Corpus
+    figures: PaddingFigures
+    step: int = 0
+
+    @property
+    def last_step(self) -> int:
+        return self.figures.shown
+
+    @property
+    def current(self) -> int | None:
+        """The sentence whose block is drawn, or None at the summary."""
+        return self.step if self.step < self.figures.shown else None
+
+    @property
+    def subtitle(self) -> str:
+        return "zeros to the longest sentence"
+
+    @property
+    def caption(self) -> str:
+        p = self.figures
+        n = self.current
+        if n is not None:
+            words = self.corpus.lengths[n]
+            pad = p.longest - words
+            cells = p.longest * p.V
+            if not pad:
+                return (f"Sentence {n + 1}: {count(words, 'word')}, the longest: no padding, yet "
+                        f"{cells - words:,} of its {cells:,} cells are 0.")
+            return (f"Sentence {n + 1}: {count(words, 'word')}, padded with {count(pad, 'zero row')} to "
+                    f"{p.longest}: {cells - words:,} of its {cells:,} cells are 0.")
+        c = p.cost
+        return (f"{pct(c.zero_share)} of the padded matrix is zeros, {pct(c.padding_share)} of the multiply-adds "
+                f"go on padding; the dense layer grows with T_max, the RNN stays at {p.growth[0][2]:,}.")
+
+
+def make_state(corpus: Corpus, hidden: int, previous: PaddingState | None) -> PaddingState:
+    """H is the session's model's hidden size: a model with another H redraws the bill."""
+    if previous is not None and previous.corpus is corpus and previous.figures.H == hidden:
+        return previous
+    return PaddingState(corpus, padding_figures(corpus, hidden, MAX_SHOWN))

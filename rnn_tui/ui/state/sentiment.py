@@ -1,0 +1,133 @@
+"""Scene 8's state: a many-to-one sentiment model reads a sentence word by word, on a map (PCA)
+of every hidden state of its data set. The model is the one trained in the app when there is
+one, else the shipped one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.models import load_model, sentiment_corpus
+from rnn_tui.engine.projection import SentenceReading, SentimentMap, sentiment_map
+from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.text import typed_sentence
+from rnn_tui.ui.state.lesson import Stepping
+
+TRAINED_HERE = "trained in the app"   # how a title line names the model trained in Train
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    """The shipped sentiment model, loaded once per process."""
+    return load_model("sentiment")
+
+
+@lru_cache(maxsize=1)
+def shipped_data() -> Corpus:
+    """The shipped sentiment data set, read once per process."""
+    return sentiment_corpus()
+
+
+@lru_cache(maxsize=1)
+def shipped_map() -> SentimentMap:
+    """The shipped model's map: every hidden state of the data set and their PCA, once per process."""
+    return sentiment_map(shipped_model(), shipped_data())
+
+
+@dataclass(frozen=True, eq=False)
+class SentimentState(Stepping):
+    demo: SentimentMap
+    reading: SentenceReading        # the sentence on screen, read once; stepping only moves `step`
+    typed: tuple[str, ...] = ()     # sentences typed here, after the data set's test sentences
+    index: int = 0                  # into `sentences`
+    trained_here: bool = False      # the model was trained in the app
+    step: int = 0
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return self.demo.tests + self.typed
+
+    @property
+    def text(self) -> str:
+        return self.sentences[self.index]
+
+    @property
+    def last_step(self) -> int:
+        return len(self.reading)
+
+    def with_sentence(self, index: int) -> SentimentState:
+        """Sentence `index` (modulo their number), read from its start."""
+        index %= len(self.sentences)
+        return replace(self, index=index, reading=self.demo.read(self.sentences[index]), step=0)
+
+    def next_sentence(self, delta: int = 1) -> SentimentState:
+        return self.with_sentence(self.index + delta)
+
+    def with_typed(self, text: str) -> tuple[SentimentState, str | None]:
+        """A typed sentence, selected (a sentence already here is selected again, not added), and a
+        note when it was cut. Raises InputError when it has no words."""
+        text, note = typed_sentence(text)
+        if text in self.sentences:
+            return self.with_sentence(self.sentences.index(text)), note
+        state = replace(self, typed=self.typed + (text,))
+        return state.with_sentence(len(state.sentences) - 1), note
+
+    @property
+    def where(self) -> str:
+        tests = len(self.demo.tests)
+        if self.index < tests:
+            label = self.demo.label_of(self.text)
+            return f"test sentence {self.index + 1}/{tests}" + (f", labelled {label}" if label else "")
+        return f"typed sentence {self.index - tests + 1}"
+
+    @property
+    def subtitle(self) -> str:
+        if not self.trained_here:
+            return self.where
+        # shorter, so that the model's name fits the title line at 80 columns
+        tests = len(self.demo.tests)
+        if self.index < tests:
+            label = self.demo.label_of(self.text)
+            where = f"test {self.index + 1}/{tests}" + (f" ({label})" if label else "")
+        else:
+            where = f"typed {self.index - tests + 1}"
+        return f"{where} · {TRAINED_HERE}"
+
+    @property
+    def caption(self) -> str:
+        r, t = self.reading, self.step
+        if t == 0:
+            return (f"Before any word h₀ = 0, so only the bias speaks: {r.p_positive(0):.0%} positive. "
+                    "→ reads it word by word; n: next sentence; e: type your own.")
+        s = r.trace.steps[t - 1]
+        word = f"'{s.typed}'" + (" (unknown, read as <unk>)" if s.typed != s.input_token else "")
+        before = "before any word" if t == 1 else f"after '{r.trace.steps[t - 2].input_token}'"
+        p, p_before = r.p_positive(t), r.p_positive(t - 1)
+        change = round(r.change(t))
+        verb = "pushes it up to" if change > 0 else "pulls it down to" if change < 0 else "leaves it at"
+        text = f"{before}: {p_before:.0%} positive; {word} {verb} {p:.0%}"
+        if t == len(r.trace) and s.y is not None and s.predicted is not None:  # many-to-one: the answer
+            label = r.trace.model.labels[s.predicted]
+            text += f". The model's answer: {label} ({s.y[s.predicted]:.0%})"
+            truth = self.demo.label_of(r.text)
+            if truth:
+                text += f"; labelled {truth}"
+        return text
+
+
+def make_state(trained: Model | None, previous: SentimentState | None) -> SentimentState:
+    """On the model trained in the app if there is one, else the shipped one; the typed sentences
+    and the place are kept, and kept on the same model; a new model reads the sentence again."""
+    if trained is None:
+        demo = shipped_map()
+    elif previous is not None and previous.demo.model is trained:
+        demo = previous.demo
+    else:
+        demo = sentiment_map(trained, shipped_data())
+    if previous is not None and previous.demo is demo:
+        return previous
+    if previous is None:
+        return SentimentState(demo, demo.read(demo.tests[0]), trained_here=trained is not None)
+    moved = replace(previous, demo=demo, trained_here=trained is not None).with_sentence(previous.index)
+    return replace(moved, step=min(previous.step, moved.last_step))

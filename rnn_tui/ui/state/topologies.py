@@ -1,0 +1,77 @@
+"""Scene 7's state: the five topologies side by side, one of them stepped through on the
+session's sentence. Step 0 is the overview; step t shows time step t."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Mapping
+
+from rnn_tui.engine import tokenize
+from rnn_tui.engine.models import trained_note
+from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
+from rnn_tui.engine.trace import Trace, run
+from rnn_tui.ui.state.lesson import Stepping
+from rnn_tui.ui.view import View, caption
+
+
+@dataclass(frozen=True, eq=False)
+class TopologiesState(Stepping):
+    text: str
+    traces: Mapping[str, Trace]   # topology name -> its trace of `text`, every topology computed once
+    topology: Topology
+    followed: str                 # the session's topology when this state was made (chosen in Unroll)
+    step: int = 0
+
+    @property
+    def trace(self) -> Trace:
+        return self.traces[self.topology.name]
+
+    @property
+    def last_step(self) -> int:
+        return len(self.trace)
+
+    @property
+    def cursor(self) -> int:
+        """The index of the current step in the trace; -1 on the overview."""
+        return self.step - 1
+
+    @property
+    def note(self) -> str | None:
+        """A warning when the weights were not trained for what this topology shows."""
+        return trained_note(self.trace.model, self.topology.name)
+
+    def choose(self, name: str) -> TopologiesState:
+        """Another topology, at the same step where it has one."""
+        chosen = replace(self, topology=topology_by_name(name))
+        return replace(chosen, step=min(self.step, chosen.last_step))
+
+    @property
+    def subtitle(self) -> str:
+        top = self.topology
+        return f"{top.key} {top.title}: {top.shape}"
+
+    @property
+    def caption(self) -> str:
+        top = self.topology
+        if self.step == 0:
+            return f"{top.title}, {top.shape}: {top.about}; e.g. {top.example}. → steps through it."
+        return caption(View(self.trace, self.cursor))
+
+
+def make_state(text: str, model_for: Callable[[Topology], Model], session_topology: Topology,
+               gen_steps: int, previous: TopologiesState | None) -> TopologiesState:
+    """The session's sentence under every topology, with the model the session gives each.
+    Shows the topology the Unroll scene last chose; keys 1-5 here choose without changing it."""
+    words = tokenize(text)
+    traces = {}
+    for top in TOPOLOGIES:
+        model = model_for(top)
+        old = previous.traces.get(top.name) if previous is not None and previous.text == text else None
+        traces[top.name] = old if old is not None and old.model is model else run(model, words, top, gen_steps)
+    if previous is None:
+        return TopologiesState(text, traces, session_topology, session_topology.name)
+    state = replace(previous, text=text, traces=traces)
+    if previous.followed != session_topology.name:
+        state = replace(state, topology=session_topology, followed=session_topology.name)
+    return replace(state, step=min(state.step, state.last_step))  # the sentence may be shorter

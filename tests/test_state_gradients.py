@@ -1,0 +1,38 @@
+"""The Gradients scene's state, driven directly."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rnn_tui.engine.gradients import backward_many_to_one
+from rnn_tui.ui.state.gradients import SCALES, make_state
+from rnn_tui.ui.state.sentiment import shipped_model
+
+MOVES = st.lists(st.sampled_from(["scale", "next", "previous", "long", "right", "left", "end"]), max_size=15)
+
+
+@settings(max_examples=25, deadline=None)
+@given(MOVES)
+def test_every_transition_keeps_the_backward_pass_the_engines_for_the_sentence_and_scale(moves):
+    state = make_state(None, None)
+    sigma = np.linalg.norm(shipped_model().params.W_hh, 2)
+    for move in moves:
+        before = state
+        state = {"scale": lambda s: s.scaled(), "next": lambda s: s.next_sentence(1),
+                 "previous": lambda s: s.next_sentence(-1), "long": lambda s: s.toggled_long(),
+                 "right": lambda s: s.advance(1), "left": lambda s: s.advance(-1),
+                 "end": lambda s: s.advance(10_000)}[move](state)
+        if move == "scale":
+            assert state.scale_index == (before.scale_index + 1) % len(SCALES) and state.step == before.step
+        if move in ("next", "previous", "long"):
+            assert state.step == 0
+        assert state.backward.words == state.words
+        assert abs(state.backward.sigma_max - sigma * state.scale) < 1e-9
+        assert 0 <= state.step <= state.last_step == len(state.words) - 1
+        assert state.reached == len(state.words) - 1 - state.step
+    model = shipped_model()
+    expected = backward_many_to_one(model.with_params(model.params.scaled_recurrence(state.scale)),
+                                    state.words, state.target)
+    np.testing.assert_allclose(state.backward.dh, expected.dh)

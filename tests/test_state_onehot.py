@@ -1,0 +1,68 @@
+"""The lesson scenes' states, driven directly (no screen): Hypothesis walks them with the
+stepping keys and checks what every step must hold."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus, Sentence
+from rnn_tui.engine.models import default_model
+from rnn_tui.ui.state import flatten, onehot, order, padding, sequences
+
+WORDS = st.sampled_from(["a", "b", "cat", "dog", "sat", "the", "x1"])
+CORPORA = st.lists(st.lists(WORDS, min_size=1, max_size=7).map(" ".join), min_size=1, max_size=6).map(
+    lambda texts: Corpus(tuple(Sentence(t, i % 2) for i, t in enumerate(texts)), "drawn.txt"))
+DELTAS = st.lists(st.sampled_from([1, 1, 1, -1, 3, -1_000_000, 1_000_000]), max_size=40)
+
+
+def states(corpus: Corpus):
+    model = default_model("many-to-one", corpus)
+    return [sequences.make_state(corpus, None), onehot.make_state(corpus, None), flatten.make_state(corpus, None),
+            padding.make_state(corpus, model.hidden_size, None), order.make_state(corpus, model, None)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(CORPORA, DELTAS)
+def test_stepping_stays_in_range_and_every_step_has_a_caption(corpus, deltas):
+    for state in states(corpus):
+        for delta in deltas:
+            moved = state.advance(delta)
+            assert 0 <= moved.step <= moved.last_step
+            assert (moved.step != state.step) == state.can_advance(delta)  # greyed-out keys do nothing
+            assert moved.step == max(0, min(state.last_step, state.step + delta))
+            assert moved.caption.strip()
+            state = moved
+
+
+@settings(max_examples=100, deadline=None)
+@given(CORPORA, DELTAS)
+def test_onehot_counts_what_has_been_read(corpus, deltas):
+    words = [w for s in corpus.sentences for w in s.words]
+    state = onehot.make_state(corpus, None)
+    assert state.last_step == len(words) == corpus.token_count
+    for delta in deltas:
+        state = state.advance(delta)
+        read = words[: state.step]
+        assert state.seen == len(set(read))
+        assert list(state.vocab.words[: state.seen]) == list(dict.fromkeys(read))  # first-seen order
+        if state.step:
+            assert state.word == read[-1] and state.index == corpus.vocab.index(read[-1])
+            assert state.is_new == (read[-1] not in read[:-1])
+        assert state.done == (state.step == len(words))
+
+
+def test_make_state_keeps_the_place_in_the_same_corpus_and_starts_a_new_one_afresh():
+    state = onehot.make_state(LECTURE_CORPUS, None).advance(5)
+    assert onehot.make_state(LECTURE_CORPUS, state) is state
+    other = Corpus((Sentence("the cat sat"),), "other.txt")
+    assert onehot.make_state(other, state).step == 0
+
+
+def test_the_lecture_corpus_figures():
+    state = flatten.make_state(LECTURE_CORPUS, None)
+    assert (state.sizes.board, state.sizes.true) == ((60, 36, 48), (40, 24, 32))
+    assert [state.advance(k).shown for k in range(5)] == [[], [0], [1], [2], [0, 1, 2]]
+    o = order.make_state(LECTURE_CORPUS, default_model("many-to-one"), None)
+    assert o.test.same_bag and o.test.bag_distance == 0 and o.test.distance > 0.1
+    assert [o.advance(k).shows_bags for k in range(4)] == [False, True, True, True]
