@@ -27,7 +27,7 @@ from rnn_tui.engine.trace import run
 from rnn_tui.ui.app import MIN_HEIGHT, MIN_WIDTH, RnnApp
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.scenes import NAMES
-from rnn_tui.ui.scenes.base import Scene
+from rnn_tui.ui.scenes.base import LessonScene
 from rnn_tui.ui.scenes.unroll import UnrollScene
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.widgets.pane import Pane
@@ -61,8 +61,8 @@ def check_invariants(app: RnnApp, errors: list[str]) -> None:
         for pane in screen.query(Pane):  # every pane shows the cursor's step
             assert pane.view is v
         assert f"t={v.step.t}/{len(v.trace)}" in screen.query_one("#status").render().plain
-    elif isinstance(screen, Scene):
-        assert 0 <= screen.step <= screen.last_step()
+    elif isinstance(screen, LessonScene) and screen.state is not None:
+        assert 0 <= screen.state.step <= screen.state.last_step
 
 
 async def mash(actions, scene: str, size=(80, 24)) -> None:
