@@ -19,7 +19,7 @@ import io
 import random
 import sys
 from pathlib import Path
-from typing import Callable, Sequence, Union
+from typing import Sequence, Union
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import translation_lexicon as L  # noqa: E402

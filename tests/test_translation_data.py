@@ -112,7 +112,7 @@ def test_contractions_are_never_missed(rows):
 
 
 def test_possessives_and_demonstratives_before_a_vowel(rows):
-    pattern = re.compile(rf"\b(ma|ta|sa|ce)\s+[aeiouyàâéèêîôûœ]", re.IGNORECASE)
+    pattern = re.compile(r"\b(ma|ta|sa|ce)\s+[aeiouyàâéèêîôûœ]", re.IGNORECASE)
     for r in rows:
         assert not pattern.search(r["target"]), r
 
