@@ -22,8 +22,9 @@ import sentiment_lexicon as L  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rnn_tui" / "engine" / "data" / "everyday_sentiment.csv"
+PLAIN = ROOT / "tests" / "data" / "plain_sentences.csv"  # the hand-written held-out set: never generated
 SEED = 11
-PER_LABEL = 250                      # sentences per domain and label
+PER_LABEL = 450                      # sentences per domain and label
 SPLITS = (("train", 0.8), ("val", 0.1), ("test", 0.1))
 MIN_WORDS, MAX_WORDS = 3, 15
 LECTURE = [("Hi my name is Barry", 0), ("I love AI", 1), ("Barry is my name", 0)]
@@ -42,7 +43,19 @@ NEGATABLE_POS = {"good", "great", "nice", "tasty", "fresh", "hot", "friendly", "
                  "honest", "thoughtful", "caring", "prompt", "well organised", "well written", "easy to use"}
 # The everyday words a person reaches for first: drawn three times as often as the rest.
 CORE = {"good", "great", "nice", "lovely", "amazing", "brilliant", "bad", "terrible", "awful", "horrible", "poor"}
+NOTS = [" not", "n't"]
 NOT_NEGATABLE = {"poor", "rubbish", "appalling", "mediocre", "disappointing", "wrong", "incomplete"}
+
+
+# People named by a noun: "they", never "it".
+PERSON_NOUNS = {"singer", "band", "drummer", "guitarist", "pianist", "choir", "staff", "waiter", "waitress", "receptionist",
+                "driver", "cashier", "shop assistant", "bartender", "cast", "lead actor"}
+AFTER_PREP = [[w] for w in ("on", "in", "of", "at", "during", "from", "to", "through")]  # "on it" reads oddly
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Whether two clauses name the same noun ("the station was awful but the station...")."""
+    return bool(NOUN_WORDS & set(a.split()) & set(b.split()))
 
 
 def words_of(s: str) -> list[str]:
@@ -110,6 +123,7 @@ def load_groups() -> dict[str, list[Group]]:
 
 
 GROUPS = load_groups()
+NOUN_WORDS = {n.word.split()[-1] for gs in GROUPS.values() for g in gs for n in g.nouns}
 
 
 def article(word: str) -> str:
@@ -135,6 +149,8 @@ class Maker:
     def __init__(self, rng: random.Random):
         self.r = rng
         self.forced: str | None = None  # one tense for both clauses of a compound sentence
+        self.soft = False  # the first clause of a contrast: the plainest words less often, so that a bare
+                           # "bad" or "good" mostly carries its own label
 
     def pick(self, seq):
         return seq[self.r.randrange(len(seq))]
@@ -174,7 +190,7 @@ class Maker:
 
     def adj(self, g: Group, label: int, gradable: bool = False, attributive: bool = False) -> Adj:
         own, common = (g.pos, g.common_pos) if label else (g.neg, g.common_neg)
-        weights = [3 if a.word in CORE else 1 for a in common]
+        weights = [3 if a.word in CORE and not self.soft else 1 for a in common]
         for _ in range(50):
             a = self.r.choices(common, weights)[0] if self.chance(0.55) else self.pick(own)
             if gradable and (a.extreme or a.multiword):
@@ -195,13 +211,13 @@ class Maker:
         np_, n = self.noun_phrase(g)
         t = self.tense(g)
         a = self.adj(g, label)
-        if self.chance(0.25):  # the plainest words, most often: "the food was good", "the film was bad"
+        if not self.soft and self.chance(0.3):  # the plainest words, most often: "the food was good", "the film was bad"
             a = Adj(self.pick(["good", "good", "great", "nice"] if label else ["bad", "bad", "bad", "terrible", "awful"]), False)
             a = Adj(a.word, a.word in ("great", "terrible", "awful"))
         desc = self.intensified(a)
         if self.chance(0.15) and not a.multiword:
-            b = self.adj(g, label)
-            if b.word != a.word:
+            b = self.pick(g.pos if label else g.neg)
+            if b.word != a.word and not b.multiword:
                 desc = f"{desc} and {b.word}"
         return f"{np_} {self.be(n, t)} {desc}", t, "copula"
 
@@ -430,13 +446,17 @@ class Maker:
         firsts = [self.copula, self.copula, self.negated, self.verb, self.too, self.feeling]
         mains = firsts + [self.phrase]
         def clause(dom, lab, kinds):
-            for _ in range(10):
-                c = self.pick(kinds)(dom, lab)
-                if c and c[0]:
-                    return c
-            return None
+            self.soft = lab != label
+            try:
+                for _ in range(10):
+                    c = self.pick(kinds)(dom, lab)
+                    if c and c[0]:
+                        return c
+                return None
+            finally:
+                self.soft = False
         form = self.r.randrange(8)
-        other = d if form in (4, 5) or self.chance(0.75) else self.pick(L.RELATED[d])
+        other = d if form > 3 or self.chance(0.85) else self.pick(L.RELATED[d])
         if other != d:
             firsts = [self.copula, self.negated]
         main = clause(d, label, mains if form <= 3 else firsts)
@@ -446,6 +466,8 @@ class Maker:
             first = clause(other, 1 - label, firsts)
             if first is None:
                 return None
+            if same_thing(first[0], main[0]):
+                return None
             word = self.pick(L.BUT_WORDS)
             sep = ", " if word in ("however", "though") or self.chance(0.2) else " "
             return f"{first[0]}{sep}{word} {main[0]}", "none", "contrast"
@@ -453,10 +475,14 @@ class Maker:
             first = clause(other, 1 - label, firsts)
             if first is None:
                 return None
+            if same_thing(first[0], main[0]):
+                return None
             return f"{self.pick(L.ALTHOUGH_WORDS)} {first[0]}, {main[0]}", "none", "contrast"
         if form == 5:
             first = clause(other, 1 - label, firsts)
             if first is None:
+                return None
+            if same_thing(first[0], main[0]):
                 return None
             return f"{main[0]} even though {first[0]}", "none", "contrast"
         if form == 6:  # concession, then the verdict
@@ -482,14 +508,89 @@ class Maker:
             return f"{np_} {be} {self.pick(['long', 'slow at first', 'hard work'])} but {self.pick(['worth it', 'worth the effort', 'really rewarding'])}", t, "contrast"
         return None
 
+    def contrast_it(self, d: str, label: int):
+        """A contrast whose second clause is about the same thing, by pronoun: "the pizza was cold but
+        it still tasted great", "the room was small but it was clean"."""
+        g = self.group(d)
+        np_, n = self.noun_phrase(g)
+        if n.name or d == "people" or n.word in PERSON_NOUNS:
+            return None
+        t = self.tense(g)
+        be = self.be(n, t)
+        self.soft = True
+        own = [a for a in (g.neg if label else g.pos) if not a.multiword]
+        first_adj = self.pick(g.too) if label == 1 and g.too and self.chance(0.4) else self.pick(own).word
+        self.soft = False
+        first = f"{np_} {be} {first_adj}"
+        pron = "they" if n.plural else "it"
+        a = self.adj(g, label)
+        opts = [f"{pron} {be} {self.intensified(a)}"] + ([f"{pron} {be} still {a.word}"] if label else [])
+        if d == "food" and t == "past":
+            opts.append(f"{pron} still tasted {self.pick(['great', 'good', 'amazing', 'lovely', 'delicious'] if label else ['awful', 'bad', 'terrible', 'horrible', 'bland'])}")
+        if label == 1 and L.DOMAINS[d]["worth"]:
+            opts.append(f"{pron} {be} worth it")
+        word = self.pick(["but", "but", "but", "yet"])
+        main = self.pick(opts)
+        return f"{first} {word} {main}", "none", "contrast"
+
+    def event(self, d: str, label: int):
+        """What happened: "we waited an hour for the food", "it broke after a week"."""
+        tpl = self.pick(L.EVENTS[d][label])
+        if "|" in tpl:
+            idx, tpl = tpl.split("|", 1)
+            g = GROUPS[d][int(self.pick(idx.split(",")))]
+        else:
+            g = self.group(d)
+        np_, n = self.noun_phrase(g)
+        agent = "{np!}" in tpl
+        tpl = tpl.replace("{np!}", "{np}")
+        if agent and self.chance(0.4):
+            np_ = "they"
+        elif "{np}" in tpl and not n.name and self.chance(0.4) and tpl.split("{np}")[0].split()[-1:] not in AFTER_PREP:
+            subject = tpl.startswith("{np}")
+            if n.plural or n.word in PERSON_NOUNS:
+                np_ = "they" if subject else "them"
+            elif d == "people":
+                np_ = self.pick(["he", "she"]) if subject else self.pick(["him", "her"])
+            else:
+                np_ = "it"
+        if d == "people" and np_.startswith("my ") and " me" in tpl and self.chance(0.3):
+            np_ = "our " + np_[3:]
+        text = tpl.replace("{np} was", "{np} {was}").format(np=np_, was="were" if n.plural or np_ == "they" else "was")
+        return text, "past", "event"
+
+    def pronoun(self, d: str, label: int):
+        """About "it", "this" or "that", with no noun: "it was not a good idea", "that was lovely"."""
+        if d in ("people", "weather"):
+            return None
+        worth = L.DOMAINS[d]["worth"] or "money"
+        if self.chance(0.45):
+            text = self.pick(L.PRONOUN_FIXED[label]).format(worth=worth)
+            negs = {"not", "didn't", "never", "no", "wasn't"}
+            return text, "none", "negation" if negs & set(text.split()) else "pronoun"
+        t = self.pick(["past", "past", "present"])
+        subj = self.pick(["it", "it", "this", "that"])
+        be = "was" if t == "past" else "is"
+        roll = self.r.random()
+        if label == 0 and roll < 0.2:
+            w = self.pick(["good", "good", "great", "nice", "fun", "worth it", "any good", "very good"])
+            return f"{subj} {be}{self.pick(NOTS)} {w}", t, "negation"
+        if label == 1 and roll < 0.06:
+            return f"{subj} {be}{self.pick(NOTS)} {self.pick(['bad', 'bad at all', 'too bad', 'boring at all'])}", t, "negation"
+        if self.chance(0.5):
+            a = self.adj(self.group(d, verbs=any(x.verbs for x in GROUPS[d])), label)
+        else:
+            a = Adj.parse(self.pick(L.PRONOUN_ADJS[label].split()))
+        return f"{subj} {be} {self.intensified(a)}", t, "pronoun"
+
     def joined(self, d: str, label: int):
         """Two clauses of the same polarity: "the food was fresh and the staff were friendly"."""
         a = self.copula(d, label)
         if self.chance(0.3) and not a[0].startswith("the "):
             return None
-        other = d if self.chance(0.6) else self.pick(L.RELATED[d])
+        other = d if self.chance(0.8) else self.pick(L.RELATED[d])
         b = self.pick([self.copula, self.negated, self.verb])(other, label)
-        if not b or not b[0]:
+        if not b or not b[0] or same_thing(a[0], b[0]):
             return None
         return f"{a[0]} and {b[0]}", "none", "joined"
 
@@ -523,12 +624,13 @@ class Maker:
         return text
 
     def sentence(self, d: str, label: int) -> tuple[str, str] | None:
-        table = [(self.copula, 20), (self.negated, 14), (self.verb, 9), (self.feeling, 6), (self.too, 4),
-                 (self.exclaim, 5), (self.superlative, 5), (self.verdict, 6), (self.never, 8),
-                 (self.phrase, 5), (self.contrast, 16), (self.joined, 4), (self.weather_it, 6)]
+        table = [(self.copula, 22), (self.negated, 12), (self.verb, 9), (self.feeling, 5), (self.too, 4),
+                 (self.exclaim, 4), (self.superlative, 4), (self.verdict, 5), (self.never, 6),
+                 (self.phrase, 4), (self.contrast, 12), (self.contrast_it, 5), (self.joined, 3), (self.weather_it, 6),
+                 (self.event, 14), (self.pronoun, 9)]
         fns, weights = zip(*table)
         fn = self.r.choices(fns, weights)[0]
-        self.forced = self.pick(["past", "past", "present"]) if fn in (self.contrast, self.joined) else None
+        self.forced = self.pick(["past", "past", "present"]) if fn in (self.contrast, self.contrast_it, self.joined) else None
         got = fn(d, label)
         self.forced = None
         if not got or not got[0]:
@@ -549,7 +651,8 @@ def generate(seed: int = SEED, per_label: int = PER_LABEL) -> list[dict]:
     """Rows of text, label, split, domain, kind; the lecture's three first, in train."""
     rng = random.Random(seed)
     m = Maker(rng)
-    seen: set[tuple[str, ...]] = set()
+    with PLAIN.open(newline="", encoding="utf-8") as f:
+        seen: set[tuple[str, ...]] = {tokens(r["text"]) for r in csv.DictReader(f)}
     rows = []
     for text, label in LECTURE:
         seen.add(tokens(text))
