@@ -44,6 +44,8 @@ NEGATABLE_POS = {"good", "great", "nice", "tasty", "fresh", "hot", "friendly", "
 # The everyday words a person reaches for first: drawn three times as often as the rest.
 CORE = {"good", "great", "nice", "lovely", "amazing", "brilliant", "bad", "terrible", "awful", "horrible", "poor"}
 NOTS = [" not", "n't"]
+AGAIN_POS = ["will definitely", "would happily", "can not wait to", "would love to", "can't wait to", "want to"]
+AGAIN_NEG = ["will never", "would never", "am never going to", "will not", "won't", "wouldn't", "would not", "never want to"]
 NOT_NEGATABLE = {"poor", "rubbish", "appalling", "mediocre", "disappointing", "wrong", "incomplete"}
 
 
@@ -299,7 +301,13 @@ class Maker:
         subj = self.pick(["i", "i", "we"])
         be = {("i", "past"): "was", ("we", "past"): "were", ("i", "present"): "am", ("we", "present"): "are"}[(subj, t)]
         kind = "feeling"
-        if label == 1:
+        if label == 1 and self.chance(0.2):
+            f = "bored by" if d in ("films", "books", "classes", "games", "music") and self.chance(0.4) else self.pick(L.NEG_FEELINGS[:4])
+            kind = "negation"
+            if self.chance(0.35):
+                return f"{subj} {be} {self.pick(['never', 'not', 'not once'])} {f.split()[0]}", t, kind
+            be = be + self.pick([" not", " never", "n't" if be in ("was", "were", "are") else " not"])
+        elif label == 1:
             f = self.pick(L.POS_FEELINGS)
         elif self.chance(0.3):
             f, be, kind = self.pick(L.POS_FEELINGS), be + self.pick([" not", "n't" if be in ("was", "were", "are") else " not"]), "negation"
@@ -394,13 +402,18 @@ class Maker:
         if choice == 0 and dd["again"]:
             again = self.pick(dd["again"])
             if label:
-                return f"i {self.pick(['will definitely', 'would happily', 'can not wait to', 'would love to'])} {again}", "none", "again"
-            return f"i {self.pick(['will never', 'would never', 'am never going to', 'will not'])} {again}", "none", "never"
+                return f"i {self.pick(AGAIN_POS)} {again}", "none", "again"
+            return f"i {self.pick(AGAIN_NEG)} {again}", "none", "never"
         if choice == 1:  # no longer: present tense only
             if g.tense == "past":
                 return None
             if label == 0:
                 a = self.adj(g, 1, gradable=True)
+                if self.chance(0.3) and a.word in NEGATABLE_POS:
+                    was = "were" if n.plural else "was"
+                    then = self.pick([f"as {a.word} as it {was}", f"as {a.word} as it used to be", f"as {a.word} as before"])
+                    then = then.replace(" it ", " they ") if n.plural else then
+                    return f"{np_} {self.be(n, 'present')} no longer {then}", "present", "no longer"
                 return f"{np_} {self.be(n, 'present')} no longer {a.word}", "present", "no longer"
             a = self.adj(g, 0, gradable=True)
             if a.word in NOT_NEGATABLE:
@@ -583,6 +596,24 @@ class Maker:
             a = Adj.parse(self.pick(L.PRONOUN_ADJS[label].split()))
         return f"{subj} {be} {self.intensified(a)}", t, "pronoun"
 
+    def not_a(self, d: str, label: int):
+        """A thing called good or bad, negated: "it was not a good idea", "this is not a great film"."""
+        g = self.group(d, verbs=True) if any(x.verbs for x in GROUPS[d]) else self.group(d)
+        n = self.pick([x for x in g.nouns if not (x.name or x.mass or x.plural)] or [Noun("idea")])
+        if self.chance(0.35) or d in ("service", "people") or n.word in PERSON_NOUNS:
+            n = Noun(self.pick(["idea", "choice", "plan", "day", "start", "experience"]))
+        subj, be = self.pick([("it", "was"), ("it", "was"), ("that", "was"), ("this", "is"), ("it", "is")])
+        neg = self.pick([" not", "n't"])
+        if label == 0:
+            a = self.pick(["good", "good", "great", "nice", "very good", "smart", "fun"] if n.word in ("idea", "plan", "choice")
+                          else ["good", "good", "great", "nice", "very good"])
+            return f"{subj} {be}{neg} {article(a)} {a} {n.word}", "none", "negation"
+        if self.chance(0.6):  # mostly the plain form, so a bare "bad" stays negative
+            a = self.pick(["great", "good", "lovely", "brilliant", "nice"])
+            return f"{subj} {be} {article(a)} {a} {n.word}", "none", "copula"
+        a = self.pick(["bad", "bad", "terrible"])
+        return f"{subj} {be}{neg} {article(a)} {a} {n.word}", "none", "negation"
+
     def joined(self, d: str, label: int):
         """Two clauses of the same polarity: "the food was fresh and the staff were friendly"."""
         a = self.copula(d, label)
@@ -627,7 +658,7 @@ class Maker:
         table = [(self.copula, 22), (self.negated, 12), (self.verb, 9), (self.feeling, 5), (self.too, 4),
                  (self.exclaim, 4), (self.superlative, 4), (self.verdict, 5), (self.never, 6),
                  (self.phrase, 4), (self.contrast, 12), (self.contrast_it, 5), (self.joined, 3), (self.weather_it, 6),
-                 (self.event, 14), (self.pronoun, 9)]
+                 (self.event, 14), (self.pronoun, 9), (self.not_a, 3)]
         fns, weights = zip(*table)
         fn = self.r.choices(fns, weights)[0]
         self.forced = self.pick(["past", "past", "present"]) if fn in (self.contrast, self.contrast_it, self.joined) else None
