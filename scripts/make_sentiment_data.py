@@ -536,7 +536,7 @@ class Maker:
         self.soft = False
         first = f"{np_} {be} {first_adj}"
         pron = "they" if n.plural else "it"
-        a = self.adj(g, label)
+        a = self.adj(g, label) if label else self.pick([x for x in g.neg if not x.multiword])  # "it was bumpy": its own word
         opts = [f"{pron} {be} {self.intensified(a)}"] + ([f"{pron} {be} still {a.word}"] if label else [])
         if d == "food" and t == "past":
             opts.append(f"{pron} still tasted {self.pick(['great', 'good', 'amazing', 'lovely', 'delicious'] if label else ['awful', 'bad', 'terrible', 'horrible', 'bland'])}")
