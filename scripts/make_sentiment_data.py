@@ -239,17 +239,14 @@ class Maker:
             form = self.pick(["{a}", "{a}", "very {a}", "{a} at all", "that {a}", "as {a} as i had hoped",
                               "{a} enough", "really {a}"])
         else:
-            a = self.adj(g, 0, gradable=True)
-            if a.word in NOT_NEGATABLE:
-                a = Adj("bad", False)
-            if self.chance(0.15):
+            # "not bad" is there, but seldom: a bare "bad" should mostly mean bad.
+            own = [x for x in g.neg if not (x.extreme or x.multiword) and x.word not in NOT_NEGATABLE
+                   and not x.word.startswith("un")] or [Adj("bad", False)]
+            a = self.pick(own)
+            if self.chance(0.08):
                 form = self.pick(["bad at all", "bad", "too bad", "that bad", "bad for the price"])
             else:
                 form = self.pick(["{a} at all", "{a} at all", "{a}", "as {a} as people said", "{a} in the slightest"])
-                if a.word == "bad":
-                    a = self.adj(g, 0, gradable=True)
-                if a.word in NOT_NEGATABLE:
-                    a = Adj("bad", False)
             if "price" in form and L.DOMAINS[d]["worth"] != "money":
                 form = "bad"
         return f"{np_} {be} {form.format(a=a.word)}", t, "negation"
@@ -305,7 +302,7 @@ class Maker:
             f = "bored by" if d in ("films", "books", "classes", "games", "music") and self.chance(0.4) else self.pick(L.NEG_FEELINGS[:4])
             kind = "negation"
             if self.chance(0.35):
-                return f"{subj} {be} {self.pick(['never', 'not', 'not once'])} {f.split()[0]}", t, kind
+                return f"{subj} {be} {self.pick(['never', 'never', 'not'])} {f.split()[0]}", t, kind
             be = be + self.pick([" not", " never", "n't" if be in ("was", "were", "are") else " not"])
         elif label == 1:
             f = self.pick(L.POS_FEELINGS)
@@ -608,7 +605,7 @@ class Maker:
             a = self.pick(["good", "good", "great", "nice", "very good", "smart", "fun"] if n.word in ("idea", "plan", "choice")
                           else ["good", "good", "great", "nice", "very good"])
             return f"{subj} {be}{neg} {article(a)} {a} {n.word}", "none", "negation"
-        if self.chance(0.6):  # mostly the plain form, so a bare "bad" stays negative
+        if self.chance(0.75):  # mostly the plain form, so a bare "bad" stays negative
             a = self.pick(["great", "good", "lovely", "brilliant", "nice"])
             return f"{subj} {be} {article(a)} {a} {n.word}", "none", "copula"
         a = self.pick(["bad", "bad", "terrible"])
