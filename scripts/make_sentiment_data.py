@@ -22,8 +22,9 @@ import sentiment_lexicon as L  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rnn_tui" / "engine" / "data" / "everyday_sentiment.csv"
+PLAIN = ROOT / "tests" / "data" / "plain_sentences.csv"  # the hand-written held-out set: never generated
 SEED = 11
-PER_LABEL = 250                      # sentences per domain and label
+PER_LABEL = 450                      # sentences per domain and label
 SPLITS = (("train", 0.8), ("val", 0.1), ("test", 0.1))
 MIN_WORDS, MAX_WORDS = 3, 15
 LECTURE = [("Hi my name is Barry", 0), ("I love AI", 1), ("Barry is my name", 0)]
@@ -42,7 +43,21 @@ NEGATABLE_POS = {"good", "great", "nice", "tasty", "fresh", "hot", "friendly", "
                  "honest", "thoughtful", "caring", "prompt", "well organised", "well written", "easy to use"}
 # The everyday words a person reaches for first: drawn three times as often as the rest.
 CORE = {"good", "great", "nice", "lovely", "amazing", "brilliant", "bad", "terrible", "awful", "horrible", "poor"}
+NOTS = [" not", "n't"]
+AGAIN_POS = ["will definitely", "would happily", "can not wait to", "would love to", "can't wait to", "want to"]
+AGAIN_NEG = ["will never", "would never", "am never going to", "will not", "won't", "wouldn't", "would not", "never want to"]
 NOT_NEGATABLE = {"poor", "rubbish", "appalling", "mediocre", "disappointing", "wrong", "incomplete"}
+
+
+# People named by a noun: "they", never "it".
+PERSON_NOUNS = {"singer", "band", "drummer", "guitarist", "pianist", "choir", "staff", "waiter", "waitress", "receptionist",
+                "driver", "cashier", "shop assistant", "bartender", "cast", "lead actor"}
+AFTER_PREP = [[w] for w in ("on", "in", "of", "at", "during", "from", "to", "through")]  # "on it" reads oddly
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Whether two clauses name the same noun ("the station was awful but the station...")."""
+    return bool(NOUN_WORDS & set(a.split()) & set(b.split()))
 
 
 def words_of(s: str) -> list[str]:
@@ -110,6 +125,7 @@ def load_groups() -> dict[str, list[Group]]:
 
 
 GROUPS = load_groups()
+NOUN_WORDS = {n.word.split()[-1] for gs in GROUPS.values() for g in gs for n in g.nouns}
 
 
 def article(word: str) -> str:
@@ -135,6 +151,8 @@ class Maker:
     def __init__(self, rng: random.Random):
         self.r = rng
         self.forced: str | None = None  # one tense for both clauses of a compound sentence
+        self.soft = False  # the first clause of a contrast: the plainest words less often, so that a bare
+                           # "bad" or "good" mostly carries its own label
 
     def pick(self, seq):
         return seq[self.r.randrange(len(seq))]
@@ -174,7 +192,7 @@ class Maker:
 
     def adj(self, g: Group, label: int, gradable: bool = False, attributive: bool = False) -> Adj:
         own, common = (g.pos, g.common_pos) if label else (g.neg, g.common_neg)
-        weights = [3 if a.word in CORE else 1 for a in common]
+        weights = [3 if a.word in CORE and not self.soft else 1 for a in common]
         for _ in range(50):
             a = self.r.choices(common, weights)[0] if self.chance(0.55) else self.pick(own)
             if gradable and (a.extreme or a.multiword):
@@ -195,13 +213,13 @@ class Maker:
         np_, n = self.noun_phrase(g)
         t = self.tense(g)
         a = self.adj(g, label)
-        if self.chance(0.25):  # the plainest words, most often: "the food was good", "the film was bad"
+        if not self.soft and self.chance(0.3):  # the plainest words, most often: "the food was good", "the film was bad"
             a = Adj(self.pick(["good", "good", "great", "nice"] if label else ["bad", "bad", "bad", "terrible", "awful"]), False)
             a = Adj(a.word, a.word in ("great", "terrible", "awful"))
         desc = self.intensified(a)
         if self.chance(0.15) and not a.multiword:
-            b = self.adj(g, label)
-            if b.word != a.word:
+            b = self.pick(g.pos if label else g.neg)
+            if b.word != a.word and not b.multiword:
                 desc = f"{desc} and {b.word}"
         return f"{np_} {self.be(n, t)} {desc}", t, "copula"
 
@@ -221,17 +239,14 @@ class Maker:
             form = self.pick(["{a}", "{a}", "very {a}", "{a} at all", "that {a}", "as {a} as i had hoped",
                               "{a} enough", "really {a}"])
         else:
-            a = self.adj(g, 0, gradable=True)
-            if a.word in NOT_NEGATABLE:
-                a = Adj("bad", False)
-            if self.chance(0.15):
+            # "not bad" is there, but seldom: a bare "bad" should mostly mean bad.
+            own = [x for x in g.neg if not (x.extreme or x.multiword) and x.word not in NOT_NEGATABLE
+                   and not x.word.startswith("un")] or [Adj("bad", False)]
+            a = self.pick(own)
+            if self.chance(0.08):
                 form = self.pick(["bad at all", "bad", "too bad", "that bad", "bad for the price"])
             else:
                 form = self.pick(["{a} at all", "{a} at all", "{a}", "as {a} as people said", "{a} in the slightest"])
-                if a.word == "bad":
-                    a = self.adj(g, 0, gradable=True)
-                if a.word in NOT_NEGATABLE:
-                    a = Adj("bad", False)
             if "price" in form and L.DOMAINS[d]["worth"] != "money":
                 form = "bad"
         return f"{np_} {be} {form.format(a=a.word)}", t, "negation"
@@ -283,7 +298,13 @@ class Maker:
         subj = self.pick(["i", "i", "we"])
         be = {("i", "past"): "was", ("we", "past"): "were", ("i", "present"): "am", ("we", "present"): "are"}[(subj, t)]
         kind = "feeling"
-        if label == 1:
+        if label == 1 and self.chance(0.2):
+            f = "bored by" if d in ("films", "books", "classes", "games", "music") and self.chance(0.4) else self.pick(L.NEG_FEELINGS[:4])
+            kind = "negation"
+            if self.chance(0.35):
+                return f"{subj} {be} {self.pick(['never', 'never', 'not'])} {f.split()[0]}", t, kind
+            be = be + self.pick([" not", " never", "n't" if be in ("was", "were", "are") else " not"])
+        elif label == 1:
             f = self.pick(L.POS_FEELINGS)
         elif self.chance(0.3):
             f, be, kind = self.pick(L.POS_FEELINGS), be + self.pick([" not", "n't" if be in ("was", "were", "are") else " not"]), "negation"
@@ -378,13 +399,18 @@ class Maker:
         if choice == 0 and dd["again"]:
             again = self.pick(dd["again"])
             if label:
-                return f"i {self.pick(['will definitely', 'would happily', 'can not wait to', 'would love to'])} {again}", "none", "again"
-            return f"i {self.pick(['will never', 'would never', 'am never going to', 'will not'])} {again}", "none", "never"
+                return f"i {self.pick(AGAIN_POS)} {again}", "none", "again"
+            return f"i {self.pick(AGAIN_NEG)} {again}", "none", "never"
         if choice == 1:  # no longer: present tense only
             if g.tense == "past":
                 return None
             if label == 0:
                 a = self.adj(g, 1, gradable=True)
+                if self.chance(0.3) and a.word in NEGATABLE_POS:
+                    was = "were" if n.plural else "was"
+                    then = self.pick([f"as {a.word} as it {was}", f"as {a.word} as it used to be", f"as {a.word} as before"])
+                    then = then.replace(" it ", " they ") if n.plural else then
+                    return f"{np_} {self.be(n, 'present')} no longer {then}", "present", "no longer"
                 return f"{np_} {self.be(n, 'present')} no longer {a.word}", "present", "no longer"
             a = self.adj(g, 0, gradable=True)
             if a.word in NOT_NEGATABLE:
@@ -430,13 +456,17 @@ class Maker:
         firsts = [self.copula, self.copula, self.negated, self.verb, self.too, self.feeling]
         mains = firsts + [self.phrase]
         def clause(dom, lab, kinds):
-            for _ in range(10):
-                c = self.pick(kinds)(dom, lab)
-                if c and c[0]:
-                    return c
-            return None
+            self.soft = lab != label
+            try:
+                for _ in range(10):
+                    c = self.pick(kinds)(dom, lab)
+                    if c and c[0]:
+                        return c
+                return None
+            finally:
+                self.soft = False
         form = self.r.randrange(8)
-        other = d if form in (4, 5) or self.chance(0.75) else self.pick(L.RELATED[d])
+        other = d if form > 3 or self.chance(0.85) else self.pick(L.RELATED[d])
         if other != d:
             firsts = [self.copula, self.negated]
         main = clause(d, label, mains if form <= 3 else firsts)
@@ -446,6 +476,8 @@ class Maker:
             first = clause(other, 1 - label, firsts)
             if first is None:
                 return None
+            if same_thing(first[0], main[0]):
+                return None
             word = self.pick(L.BUT_WORDS)
             sep = ", " if word in ("however", "though") or self.chance(0.2) else " "
             return f"{first[0]}{sep}{word} {main[0]}", "none", "contrast"
@@ -453,10 +485,14 @@ class Maker:
             first = clause(other, 1 - label, firsts)
             if first is None:
                 return None
+            if same_thing(first[0], main[0]):
+                return None
             return f"{self.pick(L.ALTHOUGH_WORDS)} {first[0]}, {main[0]}", "none", "contrast"
         if form == 5:
             first = clause(other, 1 - label, firsts)
             if first is None:
+                return None
+            if same_thing(first[0], main[0]):
                 return None
             return f"{main[0]} even though {first[0]}", "none", "contrast"
         if form == 6:  # concession, then the verdict
@@ -482,14 +518,107 @@ class Maker:
             return f"{np_} {be} {self.pick(['long', 'slow at first', 'hard work'])} but {self.pick(['worth it', 'worth the effort', 'really rewarding'])}", t, "contrast"
         return None
 
+    def contrast_it(self, d: str, label: int):
+        """A contrast whose second clause is about the same thing, by pronoun: "the pizza was cold but
+        it still tasted great", "the room was small but it was clean"."""
+        g = self.group(d)
+        np_, n = self.noun_phrase(g)
+        if n.name or d == "people" or n.word in PERSON_NOUNS:
+            return None
+        t = self.tense(g)
+        be = self.be(n, t)
+        self.soft = True
+        own = [a for a in (g.neg if label else g.pos) if not a.multiword]
+        first_adj = self.pick(g.too) if label == 1 and g.too and self.chance(0.4) else self.pick(own).word
+        self.soft = False
+        first = f"{np_} {be} {first_adj}"
+        pron = "they" if n.plural else "it"
+        a = self.adj(g, label) if label else self.pick([x for x in g.neg if not x.multiword])  # "it was bumpy": its own word
+        opts = [f"{pron} {be} {self.intensified(a)}"] + ([f"{pron} {be} still {a.word}"] if label else [])
+        if d == "food" and t == "past":
+            opts.append(f"{pron} still tasted {self.pick(['great', 'good', 'amazing', 'lovely', 'delicious'] if label else ['awful', 'bad', 'terrible', 'horrible', 'bland'])}")
+        if label == 1 and L.DOMAINS[d]["worth"]:
+            opts.append(f"{pron} {be} worth it")
+        word = self.pick(["but", "but", "but", "yet"])
+        main = self.pick(opts)
+        return f"{first} {word} {main}", "none", "contrast"
+
+    def event(self, d: str, label: int):
+        """What happened: "we waited an hour for the food", "it broke after a week"."""
+        tpl = self.pick(L.EVENTS[d][label])
+        if "|" in tpl:
+            idx, tpl = tpl.split("|", 1)
+            g = GROUPS[d][int(self.pick(idx.split(",")))]
+        else:
+            g = self.group(d)
+        np_, n = self.noun_phrase(g)
+        agent = "{np!}" in tpl
+        tpl = tpl.replace("{np!}", "{np}")
+        if agent and self.chance(0.4):
+            np_ = "they"
+        elif "{np}" in tpl and not n.name and self.chance(0.4) and tpl.split("{np}")[0].split()[-1:] not in AFTER_PREP:
+            subject = tpl.startswith("{np}")
+            if n.plural or n.word in PERSON_NOUNS:
+                np_ = "they" if subject else "them"
+            elif d == "people":
+                np_ = self.pick(["he", "she"]) if subject else self.pick(["him", "her"])
+            else:
+                np_ = "it"
+        if d == "people" and np_.startswith("my ") and " me" in tpl and self.chance(0.3):
+            np_ = "our " + np_[3:]
+        text = tpl.replace("{np} was", "{np} {was}").format(np=np_, was="were" if n.plural or np_ == "they" else "was")
+        return text, "past", "event"
+
+    def pronoun(self, d: str, label: int):
+        """About "it", "this" or "that", with no noun: "it was not a good idea", "that was lovely"."""
+        if d in ("people", "weather"):
+            return None
+        worth = L.DOMAINS[d]["worth"] or "money"
+        if self.chance(0.45):
+            text = self.pick(L.PRONOUN_FIXED[label]).format(worth=worth)
+            negs = {"not", "didn't", "never", "no", "wasn't"}
+            return text, "none", "negation" if negs & set(text.split()) else "pronoun"
+        t = self.pick(["past", "past", "present"])
+        subj = self.pick(["it", "it", "this", "that"])
+        be = "was" if t == "past" else "is"
+        roll = self.r.random()
+        if label == 0 and roll < 0.2:
+            w = self.pick(["good", "good", "great", "nice", "fun", "worth it", "any good", "very good"])
+            return f"{subj} {be}{self.pick(NOTS)} {w}", t, "negation"
+        if label == 1 and roll < 0.06:
+            return f"{subj} {be}{self.pick(NOTS)} {self.pick(['bad', 'bad at all', 'too bad', 'boring at all'])}", t, "negation"
+        if self.chance(0.5):
+            a = self.adj(self.group(d, verbs=any(x.verbs for x in GROUPS[d])), label)
+        else:
+            a = Adj.parse(self.pick(L.PRONOUN_ADJS[label].split()))
+        return f"{subj} {be} {self.intensified(a)}", t, "pronoun"
+
+    def not_a(self, d: str, label: int):
+        """A thing called good or bad, negated: "it was not a good idea", "this is not a great film"."""
+        g = self.group(d, verbs=True) if any(x.verbs for x in GROUPS[d]) else self.group(d)
+        n = self.pick([x for x in g.nouns if not (x.name or x.mass or x.plural)] or [Noun("idea")])
+        if self.chance(0.35) or d in ("service", "people") or n.word in PERSON_NOUNS:
+            n = Noun(self.pick(["idea", "choice", "plan", "day", "start", "experience"]))
+        subj, be = self.pick([("it", "was"), ("it", "was"), ("that", "was"), ("this", "is"), ("it", "is")])
+        neg = self.pick([" not", "n't"])
+        if label == 0:
+            a = self.pick(["good", "good", "great", "nice", "very good", "smart", "fun"] if n.word in ("idea", "plan", "choice")
+                          else ["good", "good", "great", "nice", "very good"])
+            return f"{subj} {be}{neg} {article(a)} {a} {n.word}", "none", "negation"
+        if self.chance(0.75):  # mostly the plain form, so a bare "bad" stays negative
+            a = self.pick(["great", "good", "lovely", "brilliant", "nice"])
+            return f"{subj} {be} {article(a)} {a} {n.word}", "none", "copula"
+        a = self.pick(["bad", "bad", "terrible"])
+        return f"{subj} {be}{neg} {article(a)} {a} {n.word}", "none", "negation"
+
     def joined(self, d: str, label: int):
         """Two clauses of the same polarity: "the food was fresh and the staff were friendly"."""
         a = self.copula(d, label)
         if self.chance(0.3) and not a[0].startswith("the "):
             return None
-        other = d if self.chance(0.6) else self.pick(L.RELATED[d])
+        other = d if self.chance(0.8) else self.pick(L.RELATED[d])
         b = self.pick([self.copula, self.negated, self.verb])(other, label)
-        if not b or not b[0]:
+        if not b or not b[0] or same_thing(a[0], b[0]):
             return None
         return f"{a[0]} and {b[0]}", "none", "joined"
 
@@ -523,12 +652,13 @@ class Maker:
         return text
 
     def sentence(self, d: str, label: int) -> tuple[str, str] | None:
-        table = [(self.copula, 20), (self.negated, 14), (self.verb, 9), (self.feeling, 6), (self.too, 4),
-                 (self.exclaim, 5), (self.superlative, 5), (self.verdict, 6), (self.never, 8),
-                 (self.phrase, 5), (self.contrast, 16), (self.joined, 4), (self.weather_it, 6)]
+        table = [(self.copula, 22), (self.negated, 12), (self.verb, 9), (self.feeling, 5), (self.too, 4),
+                 (self.exclaim, 4), (self.superlative, 4), (self.verdict, 5), (self.never, 6),
+                 (self.phrase, 4), (self.contrast, 12), (self.contrast_it, 5), (self.joined, 3), (self.weather_it, 6),
+                 (self.event, 14), (self.pronoun, 9), (self.not_a, 3)]
         fns, weights = zip(*table)
         fn = self.r.choices(fns, weights)[0]
-        self.forced = self.pick(["past", "past", "present"]) if fn in (self.contrast, self.joined) else None
+        self.forced = self.pick(["past", "past", "present"]) if fn in (self.contrast, self.contrast_it, self.joined) else None
         got = fn(d, label)
         self.forced = None
         if not got or not got[0]:
@@ -549,7 +679,8 @@ def generate(seed: int = SEED, per_label: int = PER_LABEL) -> list[dict]:
     """Rows of text, label, split, domain, kind; the lecture's three first, in train."""
     rng = random.Random(seed)
     m = Maker(rng)
-    seen: set[tuple[str, ...]] = set()
+    with PLAIN.open(newline="", encoding="utf-8") as f:
+        seen: set[tuple[str, ...]] = {tokens(r["text"]) for r in csv.DictReader(f)}
     rows = []
     for text, label in LECTURE:
         seen.add(tokens(text))

@@ -161,3 +161,25 @@ def test_lexicon_has_150_positive_and_150_negative_words_all_used(gen, rows):
     text = " " + " ".join(" ".join(tokenize(r["text"])) for r in rows) + " "
     unused = [w for w in pos | neg if f" {' '.join(tokenize(w))} " not in text]
     assert len(unused) <= 0.1 * len(pos | neg), unused
+
+
+def test_bare_sentiment_words_mostly_carry_their_own_label(rows):
+    # "not bad" forms are there, but a minority: a bare "bad" mostly means bad, "good" mostly good.
+    for word, label, share in (("bad", "0", 0.6), ("good", "1", 0.55), ("terrible", "0", 0.85), ("great", "1", 0.7)):
+        got = Counter(r["label"] for r in rows if word in _tokens(r["text"]))
+        assert got[label] / sum(got.values()) >= share, (word, dict(got))
+    not_bad = sum(1 for r in rows if " not bad" in f" {r['text']}" or "n't bad" in r["text"])
+    bad = sum(1 for r in rows if "bad" in _tokens(r["text"]))
+    assert 0.05 * bad <= not_bad <= 0.25 * bad, (not_bad, bad)
+
+
+def test_everyday_events_pronouns_and_contractions(generated, rows):
+    kinds = Counter(r["kind"] for r in generated)
+    assert kinds["event"] >= 500 and kinds["pronoun"] >= 200, kinds
+    texts = [f" {' '.join(_tokens(r['text']))} " for r in rows]
+    for phrase in (" waited ", " broke ", " ignored ", " kept crashing ", " fell apart ", " stopped working ",
+                   " it was not a good ", " it was a waste of ", " but it was ", " but they were ", " wouldn t ",
+                   " won t ", " no longer as "):
+        assert sum(phrase in t for t in texts) >= 3, phrase
+    starts = Counter(r["label"] for r in rows if r["text"].startswith(("it ", "this ", "that ")))
+    assert starts["0"] >= 300 and starts["1"] >= 300, starts
