@@ -9,15 +9,20 @@ from typing import NamedTuple
 
 import pytest
 from hypothesis import settings
+from hypothesis.errors import InvalidArgument
+
 
 # No per-example deadline: the suite runs on loaded 2-core machines and in parallel (pytest-xdist),
 # where a slow example is the machine, not the code. On CI, Hypothesis's own "ci" profile
 # (derandomized, no database) is the parent.
-settings.register_profile(
-    "rnn-tui",
-    parent=settings.get_profile("ci" if os.environ.get("CI") else "default"),
-    deadline=None,
-)
+def _parent_profile() -> settings:
+    try:
+        return settings.get_profile("ci" if os.environ.get("CI") else "default")
+    except InvalidArgument:  # a Hypothesis without the built-in "ci" profile
+        return settings.get_profile("default")
+
+
+settings.register_profile("rnn-tui", parent=_parent_profile(), deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "rnn-tui"))
 
 
