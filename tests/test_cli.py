@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from rnn_tui.cli import main
-from rnn_tui.engine import LECTURE_CORPUS, Model, Params, Vocabulary, run, topology_by_name, weights
+from rnn_tui.engine import LECTURE_CORPUS, InputError, Model, Params, Vocabulary, run, topology_by_name, weights
 
 from helpers import assert_one_line_error
 
@@ -218,6 +218,22 @@ def test_bad_hidden(cli, tmp_path, value):
 def test_bad_training_numbers(cli, tmp_path, flag, value):
     code, _, err = cli("train", "--task", "next-word", flag, value, "--out", str(tmp_path / "x.npz"))
     assert_one_line_error(code, err, flag)
+
+
+def test_an_engine_error_about_a_flags_value_names_the_flag(cli, tmp_path, monkeypatch):
+    """The engine's messages do not know the command line; the CLI says which flag gave the value."""
+    from rnn_tui.engine import train
+
+    checks = train.Config.__post_init__
+
+    def stricter(self):
+        checks(self)
+        if self.hidden == 7:
+            raise InputError("the hidden size may not be 7")
+
+    monkeypatch.setattr(train.Config, "__post_init__", stricter)
+    code, _, err = cli("train", "--task", "next-word", "--hidden", "7", "--out", str(tmp_path / "x.npz"))
+    assert_one_line_error(code, err, "--hidden: the hidden size may not be 7")
 
 
 def test_missing_weights_file(cli, tmp_path):
