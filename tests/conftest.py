@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 from hypothesis import settings
 from hypothesis.errors import InvalidArgument
+
+if TYPE_CHECKING:
+    from rnn_tui.ui.session import Session
 
 
 # No per-example deadline: the suite runs on loaded 2-core machines and in parallel (pytest-xdist),
@@ -54,7 +57,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
 
 
 @pytest.fixture
-def session():  # -> rnn_tui.ui.session.Session
+def session() -> Session:
     """A fresh session on the lecture corpus, as `rnn-tui` starts with."""
     from rnn_tui.ui.session import Session
 
