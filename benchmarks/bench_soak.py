@@ -49,7 +49,8 @@ async def soak(steps: int, sample_every: int) -> None:
                 print(f"{i:>8} {time.perf_counter() - t0:>8.1f} {current / 2**20:>10.2f} {rss_mb():>8.1f}")
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    print(f"peak traced {peak / 2**20:.2f} MB; max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak traced {peak / 2**20:.2f} MB; max RSS {rss:.1f} MB")
 
 
 def main() -> None:

@@ -358,9 +358,10 @@ def make_long_case_files(folder: Path, hidden: int = 256, long_words: int = 1_00
     vocabulary, many-to-many next-word shaped (outputs: the vocabulary and <eos>)."""
     sys.path.insert(0, str(ROOT))
     import numpy as np
+
+    from rnn_tui.engine import weights
     from rnn_tui.engine.corpus import load_corpus
     from rnn_tui.engine.rnn import Model, Params
-    from rnn_tui.engine import weights
 
     rng = np.random.default_rng(0)
     syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "da", "fu", "go"]
@@ -430,11 +431,12 @@ def rows_for(r: Result) -> list[tuple[str, str]]:
 def print_table(title: str, names: list[str], results: list[Result]) -> None:
     columns = [rows_for(r) for r in results]
     label_width = max(len(k) for k, _ in columns[0])
-    widths = [max(len(n), *(len(v) for _, v in col)) for n, col in zip(names, columns)]
+    widths = [max(len(n), *(len(v) for _, v in col)) for n, col in zip(names, columns, strict=True)]
     print(title)
-    print(f"  {'':<{label_width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, widths)))
+    print(f"  {'':<{label_width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, widths, strict=True)))
     for i, (label, _) in enumerate(columns[0]):
-        print(f"  {label:<{label_width}}  " + "  ".join(f"{col[i][1]:>{w}}" for col, w in zip(columns, widths)))
+        cells = "  ".join(f"{col[i][1]:>{w}}" for col, w in zip(columns, widths, strict=True))
+        print(f"  {label:<{label_width}}  " + cells)
     print()
 
 
@@ -566,12 +568,14 @@ def main() -> int:
         ratio = median(app.startup) / median(floor.startup)
         target(ratio <= 1.3, f"start-up within 1.3x of the minimal app at {cols}x{rows}: {ratio:.2f}x "
                              f"({median(app.startup) * 1000:.0f} ms against {median(floor.startup) * 1000:.0f} ms)")
-    for name in [c.name for c in main_cases if c.name.startswith("rnn-tui")] + [c.name for c in long_cases if c.runs is None]:
+    app_cases = [c.name for c in main_cases if c.name.startswith("rnn-tui")] + [
+        c.name for c in long_cases if c.runs is None]
+    for name in app_cases:
         r = results[name]
         med, high = median(r.latency) * 1000, p95(r.latency) * 1000
         target(med < FRAME_MS and high < 2 * FRAME_MS,
                f"step repaint under one frame (median) and two (p95), {name}: {med:.1f} / {high:.1f} ms")
-    for name in [c.name for c in main_cases if c.name.startswith("rnn-tui")] + [c.name for c in long_cases if c.runs is None]:
+    for name in app_cases:
         r = results[name]
         share = median(r.step_bytes) / median(r.full_repaint)
         target(share < 0.25, f"a step writes under 1/4 of a full repaint, {name}: {share:.0%} "
@@ -579,7 +583,8 @@ def main() -> int:
     for cols, rows in sizes:
         r = results[f"rnn-tui {cols}x{rows}"]
         target(r.idle_cpu is not None and r.idle_cpu < 0.01,
-               f"idle CPU under 1% at {cols}x{rows}: {fmt(None if r.idle_cpu is None else r.idle_cpu * 100, '.2f', ' %')}")
+               f"idle CPU under 1% at {cols}x{rows}: "
+               f"{fmt(None if r.idle_cpu is None else r.idle_cpu * 100, '.2f', ' %')}")
         target(r.idle_bytes == 0, f"0 bytes written while paused at {cols}x{rows}: {fmt(r.idle_bytes, ',d')} "
                                   f"bytes in {args.idle:g} s")
     short, long = results["5 words, H=256"], results["1,000 words, H=256"]  # the H=8 one is for play only

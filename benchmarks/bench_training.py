@@ -13,11 +13,10 @@ import time
 
 import numpy as np
 
-from rnn_tui.engine.train import SHIPPED_CONFIG
-from rnn_tui.engine import Params, Model, Vocabulary, topology_by_name
+from rnn_tui.engine import Model, Params, Vocabulary, topology_by_name
 from rnn_tui.engine.models import sentiment_corpus
 from rnn_tui.engine.trace import run
-from rnn_tui.engine.train import Config, make_task, train
+from rnn_tui.engine.train import SHIPPED_CONFIG, Config, make_task, train
 
 from machine import cores, cpu_model  # benchmarks/machine.py, beside this script
 
@@ -106,7 +105,8 @@ def main() -> None:
         t, repeats = results[n]
         print(f"  {n:>6,}  {repeats:>7}  {t * 1000:>7.2f} ms  {per_step[n] * 1e6:>7.1f} us")
     print(f"  per-step cost, {long:,} words / {short} words: {per_step[long] / per_step[short]:.2f}"
-          f"  (1.00 is linear; total time ratio {results[long][0] / results[short][0]:.0f}x for {long // short}x the words)")
+          f"  (1.00 is linear; total time ratio {results[long][0] / results[short][0]:.0f}x"
+          f" for {long // short}x the words)")
 
 
 if __name__ == "__main__":

@@ -5,19 +5,49 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rnn_tui.engine.errors import InputError
+
+if TYPE_CHECKING:
+    from rnn_tui.engine.train import Config
 
 EXIT_BAD_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own two-line error, made one line
+    def error(self, message: str) -> NoReturn:  # argparse's own two-line error, made one line
         raise InputError(f"{message} (see {self.prog} --help)")
 
 
-def _count(name: str, low: int = 1):
+class _Version(argparse.Action):
+    """--version: the installed package's version, read from its metadata only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from rnn_tui import __version__
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
+@contextmanager
+def _option(flag: str) -> Iterator[None]:
+    """An engine error about a value the command line passed in, said with the flag that gave it."""
+    try:
+        yield
+    except InputError as e:
+        if flag in str(e):
+            raise
+        raise InputError(f"{flag}: {e}") from None
+
+
+def _count(name: str, low: int = 1) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -41,17 +71,20 @@ def _positive_float(text: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     from rnn_tui.engine.topologies import TOPOLOGIES
+    from rnn_tui.ui.scenes import NAMES as SCENES  # names only: Textual is not imported for --help
+
     topologies = [t.name for t in TOPOLOGIES]
     p = _Parser(prog="rnn-tui", description="Step through a recurrent neural network, one key press at a time.")
-    p.add_argument("--corpus", metavar="FILE", help="CSV/TSV with a text column (and label), or text one sentence a line")
+    p.add_argument("--version", action=_Version)
+    p.add_argument("--corpus", metavar="FILE",
+                   help="CSV/TSV with a text column (and label), or text one sentence a line")
     p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN names), or a built-in: "
                    "sentiment, lecture-next-word, lecture-labels")
     p.add_argument("--topology", choices=topologies, default="many-to-many", metavar="T",
                    help=f"the topology to open on: {', '.join(topologies)}")
     p.add_argument("--sentence", type=_count("sentence"), default=1, metavar="N", help="open on sentence N (from 1)")
-    p.add_argument("--scene", default="unroll", metavar="NAME",
-                   help="the scene to open on: sequences, onehot, flatten, padding, order, unroll, topologies, "
-                   "sentiment (PageDown/PageUp move between them)")
+    p.add_argument("--scene", choices=SCENES, default="unroll", metavar="NAME",
+                   help=f"the scene to open on: {', '.join(SCENES)} (PageDown/PageUp move between them)")
     p.add_argument("--theme", choices=["dark", "light"], default="dark", help="light suits a projector")
     p.add_argument("--no-mouse", action="store_true", help="turn off mouse tracking (slow SSH links)")
     sub = p.add_subparsers(dest="command", metavar="{trace,train,serve}", parser_class=_Parser)
@@ -68,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("train", help="train a model and write its weights")
     r.add_argument("--task", choices=["sentiment", "next-word"], required=True)
-    r.add_argument("--corpus", metavar="FILE", help="default: the shipped sentiment set, or the lecture corpus for next-word")
+    r.add_argument("--corpus", metavar="FILE",
+                   help="default: the shipped sentiment set, or the lecture corpus for next-word")
     r.add_argument("--hidden", type=_count("hidden"), default=16, metavar="N")
     r.add_argument("--epochs", type=_count("epochs"), default=None, metavar="N")
     r.add_argument("--lr", type=_positive_float, default=None, metavar="RATE")
@@ -88,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--corpus", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--weights", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
-    s.add_argument("--scene", metavar="NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--scene", choices=SCENES, metavar="NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--theme", choices=["dark", "light"], default=argparse.SUPPRESS, help="as for rnn-tui")
     return p
 
@@ -114,10 +148,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _trace(args) -> int:
+def _trace(args: argparse.Namespace) -> int:
+    from rnn_tui import report
     from rnn_tui.engine import run, tokenize, topology_by_name
     from rnn_tui.engine.models import default_model, load_model
-    from rnn_tui import report
 
     top = topology_by_name(args.topology)
     words = tokenize(args.text)
@@ -133,12 +167,26 @@ def _trace(args) -> int:
     return 0
 
 
-def _train(args) -> int:
+def _training_config(args: argparse.Namespace) -> Config:
+    """The training settings from the flags (the shipped ones where a flag is not given).
+    Each value is checked alone first, so an error names the flag that gave it."""
+    from rnn_tui.engine.train import SHIPPED_CONFIG, Config
+
+    defaults = SHIPPED_CONFIG[args.task]
+    values = {"hidden": args.hidden, "epochs": args.epochs or defaults["epochs"], "lr": args.lr or defaults["lr"],
+              "seed": args.seed, "optimizer": args.optimizer}
+    for name, value in values.items():
+        with _option(f"--{name}"):
+            Config(**{name: value})
+    return Config(**values)
+
+
+def _train(args: argparse.Namespace) -> int:
+    from rnn_tui import report
+    from rnn_tui.engine import weights
     from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
     from rnn_tui.engine.models import sentiment_corpus
-    from rnn_tui.engine.train import SHIPPED_CONFIG, Config, Trainer, make_task
-    from rnn_tui.engine import weights
-    from rnn_tui import report
+    from rnn_tui.engine.train import Trainer, TrainingDiverged, make_task
 
     out = Path(args.out)
     if out.is_dir():
@@ -152,25 +200,27 @@ def _train(args) -> int:
     else:
         corpus = sentiment_corpus() if args.task == "sentiment" else LECTURE_CORPUS
     train_set, heldout = corpus.split("train"), corpus.split("test")
-    defaults = SHIPPED_CONFIG[args.task]
-    config = Config(hidden=args.hidden, epochs=args.epochs or defaults["epochs"], lr=args.lr or defaults["lr"],
-                    seed=args.seed, optimizer=args.optimizer)
+    config = _training_config(args)
     task = make_task(args.task, corpus, corpus.vocab)  # labels from every split: a test-only label still has a row
     trainer = Trainer(task, task.examples(train_set), task.examples(heldout), config)
-    report.train_with_progress(trainer, config.epochs)
+    try:
+        report.train_with_progress(trainer, config.epochs)
+    except TrainingDiverged as e:
+        if "--lr" in str(e):
+            raise
+        raise TrainingDiverged(f"{e}; pass a smaller --lr") from None
     model = trainer.model(name=f"{args.task} (trained, seed {args.seed})")
     weights.save(model, out, overwrite=args.force)
     report.print_training_summary(trainer, out)
     return 0
 
 
-
-def _serve(args) -> int:
+def _serve(args: argparse.Namespace) -> int:
     from rnn_tui.serve import serve  # textual-serve is optional: serve says how to install it
     return serve(args)
 
 
-def _app(args) -> int:
+def _app(args: argparse.Namespace) -> int:
     from rnn_tui.ui.launch import launch
     return launch(args)
 

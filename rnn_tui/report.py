@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -13,11 +15,11 @@ from rnn_tui.engine.trace import Trace
 from rnn_tui.engine.train import Trainer
 
 
-def _floats(a) -> list[float]:
+def _floats(a: np.ndarray) -> list[float]:
     return [round(float(v), 6) for v in a]
 
 
-def trace_json(trace: Trace) -> dict:
+def trace_json(trace: Trace) -> dict[str, Any]:
     return {
         "topology": trace.topology.name,
         "vocab": list(trace.model.vocab.tokens),
@@ -37,7 +39,7 @@ def trace_json(trace: Trace) -> dict:
     }
 
 
-def _vector(a, width: int = 4) -> str:
+def _vector(a: np.ndarray, width: int = 4) -> str:
     shown = " ".join(f"{v:+.2f}" for v in a[:width])
     return shown + (f" … ({len(a)})" if len(a) > width else "")
 
@@ -50,12 +52,17 @@ def print_trace_table(trace: Trace, console: Console | None = None) -> None:
     for col in ("t", "input", "x", "h_t", "output"):
         table.add_column(col, justify="right" if col in ("t", "x") else "left")
     for s in trace.steps:
-        out = Text("-", style="dim") if s.y is None else Text(f"{m.labels[s.predicted]} ({s.y.max():.0%})")
+        predicted = s.predicted
+        if s.y is None or predicted is None:
+            cell = Text("-", style="dim")
+        else:
+            cell = Text(f"{m.labels[predicted]} ({s.y.max():.0%})")
         table.add_row(str(s.t), Text(s.input_token or "(no input)"), "-" if s.x_index is None else str(s.x_index),
-                      _vector(s.h), out)
+                      _vector(s.h), cell)
     console.print(table)
-    out = trace.output
-    console.print(Text.assemble("output: ", Text(out if isinstance(out, str) else " ".join(out), style="bold")))
+    output = trace.output
+    words = output if isinstance(output, str) else " ".join(output)
+    console.print(Text.assemble("output: ", Text(words, style="bold")), soft_wrap=True)
 
 
 def train_with_progress(trainer: Trainer, epochs: int, console: Console | None = None) -> None:
@@ -75,5 +82,6 @@ def print_training_summary(trainer: Trainer, out: Path, console: Console | None 
     line = f"final loss {s.loss:.4f}, train accuracy {s.accuracy:.1%}"
     if s.heldout_accuracy is not None:
         line += f", held-out accuracy {s.heldout_accuracy:.1%} (loss {s.heldout_loss:.4f})"
-    console.print(Text(line))
-    console.print(Text(f"wrote {out} (load it with --weights {out})"))
+    console.print(Text(line), soft_wrap=True)
+    # soft_wrap: a long path stays on one line, whole, for a terminal (or a script) to use
+    console.print(Text(f"wrote {out} (load it with --weights {out})"), soft_wrap=True)

@@ -7,6 +7,7 @@ refused unless the lecturer passes --public and reads the warning.
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import shlex
 import socket
@@ -29,7 +30,7 @@ def is_loopback(host: str) -> bool:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
         raise InputError(f"--host {host!r}: not an address, nor a name this machine can resolve") from None
-    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
+    return bool(infos) and all(ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in infos)
 
 
 def exposure_warning(host: str, port: int) -> str:
@@ -38,7 +39,7 @@ def exposure_warning(host: str, port: int) -> str:
             f"it trains, its files written here); prefer 127.0.0.1 and an SSH tunnel (docs/ssh.md)")
 
 
-def app_command(args) -> str:
+def app_command(args: argparse.Namespace) -> str:
     """The shell command textual-serve runs for each visitor: this Python, this package, the
     options passed through (files made absolute, since the app may start elsewhere)."""
     parts = [sys.executable, "-m", "rnn_tui"]
@@ -57,7 +58,7 @@ def app_command(args) -> str:
     return "exec " + shlex.join(parts)  # exec: the app replaces the shell textual-serve starts it in
 
 
-def check_app_options(args) -> None:
+def check_app_options(args: argparse.Namespace) -> None:
     """Read and check the files and names now, so a mistake is one line here and not an
     error in every visitor's browser."""
     from rnn_tui.engine.corpus import load_corpus
@@ -72,7 +73,7 @@ def check_app_options(args) -> None:
         raise InputError(f"unknown scene {args.scene!r}; expected one of: {', '.join(NAMES)}")
 
 
-def serve(args) -> int:
+def serve(args: argparse.Namespace) -> int:
     try:
         from textual_serve.server import Server
     except ImportError:

@@ -1,4 +1,5 @@
-"""What the scene tests share: run the app headless on one scene and drive it."""
+"""What the scene tests share: run the app headless on one scene and drive it.
+tests/conftest.py offers the same as fixtures (`drive`, `app_on`, `session`), and `cli` for the commands."""
 
 from __future__ import annotations
 

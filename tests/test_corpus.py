@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from rnn_tui.engine import InputError, LECTURE_CORPUS, load_corpus
+from rnn_tui.engine import LECTURE_CORPUS, InputError, load_corpus
 from rnn_tui.engine.corpus import MAX_LINE_CHARS
 
 

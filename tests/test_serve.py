@@ -9,14 +9,9 @@ import urllib.request
 
 import pytest
 
-from rnn_tui.cli import main
 from rnn_tui.serve import is_loopback
 
 from helpers import assert_one_line_error
-
-
-def assert_one_line_error_of(capsys, code, *fragments):
-    assert_one_line_error(code, capsys.readouterr().err, *fragments)
 
 
 def free_loopback_port() -> int:
@@ -61,33 +56,38 @@ def test_serve_answers_with_the_app_page_and_stops(tmp_path):
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.10"])
-def test_an_exposed_address_needs_public(capsys, host):
+def test_an_exposed_address_needs_public(cli, host):
     pytest.importorskip("textual_serve")
-    code = main(["serve", "--host", host, "--port", str(free_loopback_port())])
-    assert_one_line_error_of(capsys, code, host, "--public")
+    code, _, err = cli("serve", "--host", host, "--port", str(free_loopback_port()))
+    assert_one_line_error(code, err, host, "--public")
 
 
-def test_a_taken_port_is_one_line(capsys):
+def test_a_taken_port_is_one_line(cli):
     pytest.importorskip("textual_serve")
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        code = main(["serve", "--port", str(port)])
-    assert_one_line_error_of(capsys, code, f"127.0.0.1:{port}")
+        code, _, err = cli("serve", "--port", str(port))
+    assert_one_line_error(code, err, f"127.0.0.1:{port}")
 
 
-def test_bad_port_and_bad_files_are_one_line(capsys, tmp_path):
+def test_bad_port_and_bad_files_are_one_line(cli, tmp_path):
     pytest.importorskip("textual_serve")
-    assert_one_line_error_of(capsys, main(["serve", "--port", "70000"]), "65535")
-    assert_one_line_error_of(capsys, main(["serve", "--port", "0"]), "--port")
-    assert_one_line_error_of(capsys, main(["serve", "--corpus", str(tmp_path / "none.csv")]), "none.csv")
-    assert_one_line_error_of(capsys, main(["serve", "--scene", "nowhere"]), "nowhere")
+    bad = cli("serve", "--port", "70000")
+    assert_one_line_error(bad.code, bad.err, "65535")
+    bad = cli("serve", "--port", "0")
+    assert_one_line_error(bad.code, bad.err, "--port")
+    bad = cli("serve", "--corpus", str(tmp_path / "none.csv"))
+    assert_one_line_error(bad.code, bad.err, "none.csv")
+    bad = cli("serve", "--scene", "nowhere")
+    assert_one_line_error(bad.code, bad.err, "nowhere")
 
 
-def test_without_textual_serve_it_says_how_to_install(capsys, monkeypatch):
+def test_without_textual_serve_it_says_how_to_install(cli, monkeypatch):
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import fails as if not installed
-    assert_one_line_error_of(capsys, main(["serve"]), "pip install 'rnn-tui[web]'")
+    bad = cli("serve")
+    assert_one_line_error(bad.code, bad.err, "pip install 'rnn-tui[web]'")
 
 
 def test_loopback_addresses():

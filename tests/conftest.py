@@ -1,0 +1,91 @@
+"""What every test file shares: Hypothesis's settings, the snapshot tests' fixed conditions, and
+fixtures on top of helpers.py (whose functions stay importable: `from helpers import drive`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+import pytest
+from hypothesis import settings
+from hypothesis.errors import InvalidArgument
+
+if TYPE_CHECKING:
+    from rnn_tui.ui.session import Session
+
+
+# No per-example deadline: the suite runs on loaded 2-core machines and in parallel (pytest-xdist),
+# where a slow example is the machine, not the code. On CI, Hypothesis's own "ci" profile
+# (derandomized, no database) is the parent.
+def _parent_profile() -> settings:
+    try:
+        return settings.get_profile("ci" if os.environ.get("CI") else "default")
+    except InvalidArgument:  # a Hypothesis without the built-in "ci" profile
+        return settings.get_profile("default")
+
+
+settings.register_profile("rnn-tui", parent=_parent_profile(), deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "rnn-tui"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (in pyproject's addopts) means one process when re-making snapshots: syrupy decides
+    which snapshots are unused from the whole session, which no single worker sees."""
+    return 0 if config.getoption("update_snapshots", default=False) else None
+
+
+class CliRun(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
+    """cli("trace", "--text", "hi") runs `rnn-tui trace --text hi` in this process: (exit code, stdout, stderr)."""
+    from rnn_tui.cli import main
+
+    def run(*argv: str) -> CliRun:
+        capsys.readouterr()  # only this command's output
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return CliRun(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def session() -> Session:
+    """A fresh session on the lecture corpus, as `rnn-tui` starts with."""
+    from rnn_tui.ui.session import Session
+
+    return Session()
+
+
+@pytest.fixture
+def drive() -> Callable[..., None]:
+    """helpers.drive as a fixture: drive(scene, script, session=None, size=(80, 24)) runs the app
+    headless on `scene` and awaits script(pilot, app) inside it."""
+    import helpers
+
+    return helpers.drive
+
+
+@pytest.fixture
+def app_on() -> Callable[..., object]:
+    """helpers.app_on as a fixture: the app opened on a scene, with no animations."""
+    import helpers
+
+    return helpers.app_on
+
+
+@pytest.fixture
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TEXTUAL_ANIMATIONS=none, for snapshots. Textual reads the variable once, at import, into
+    textual.constants, so both are set."""
+    import textual.constants
+
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
