@@ -24,7 +24,7 @@ from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
 from rnn_tui.ui.session import Session
-from rnn_tui.ui.view import sub
+from rnn_tui.ui.state.unroll import sub
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.pane import Pane
@@ -115,7 +115,7 @@ def hidden_rows(app: RnnApp) -> list[list[str]]:
 
 def check_step_numbers(app: RnnApp) -> None:
     """The equation, hidden and output panes show this step's numbers from the trace."""
-    view = app.screen.view
+    view = app.screen.state
     s = view.step
     expected = [[f2(a), f2(b), f2(c), f2(d), f2(e)]
                 for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h)]
@@ -139,11 +139,11 @@ def check_step_numbers(app: RnnApp) -> None:
 async def test_step_keys_move_the_cursor(app, pilot):
     scene = app.screen
     n = len(app.session.trace())
-    assert n == 5 and scene.view.cursor == 0
+    assert n == 5 and scene.state.cursor == 0
     for key, cursor in [("right", 1), ("space", 2), ("l", 3), ("left", 2), ("h", 1), ("end", n - 1),
                         ("right", n - 1), ("home", 0), ("left", 0)]:
         await pilot.press(key)
-        assert scene.view.cursor == cursor, key
+        assert scene.state.cursor == cursor, key
         assert f"t={cursor + 1}/{n}" in plain(app, "#status")
         assert plain(app, "#caption").startswith(f"t={cursor + 1}: ")
     # The equation's title follows the cursor.
@@ -157,10 +157,10 @@ async def test_every_step_shows_the_traces_numbers(app, pilot, key):
     await pilot.press(key)
     trace = app.session.trace()
     assert trace.topology.name == TOPOLOGY_KEYS[key]
-    assert app.screen.view.trace is trace
+    assert app.screen.state.trace is trace
     assert plain(app, "#status").startswith(f" rnn-tui  6/10 {key} {trace.topology.title}")  # scene 6 of 10
     for i in range(len(trace)):
-        assert app.screen.view.cursor == i
+        assert app.screen.state.cursor == i
         check_step_numbers(app)
         await pilot.press("right")
     # Back-stepping is exact: the same numbers as on the way forward.
@@ -208,7 +208,7 @@ async def test_substeps_fill_the_equation_term_by_term(app, pilot):
     await pilot.press("right")  # the whole of t=2 is on screen, nothing lit
     assert equation_rows(app) == values
     await pilot.press("down")  # down starts t=2's first sub-step
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     assert equation_rows(app) == shown(1)
     assert app.screen.query_one(Equation).border_subtitle == f"W_ih x₂ = column {s.x_index} of W_ih"
     assert plain(app, "#caption").startswith(f"t=2: reads 'my': x₂ is one-hot, so W_ih x₂ is just column {s.x_index}")
@@ -237,19 +237,19 @@ async def test_substeps_fill_the_equation_term_by_term(app, pilot):
     await pilot.press("down")  # softmax: probabilities, with its own caption
     out = plain(app, "#output")
     assert f"{s.y[s.predicted]:4.0%} ◀" in next(l for l in out.splitlines() if l.startswith(best[:12] + " "))
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     assert plain(app, "#caption").startswith("t=2: softmax turns the scores into probabilities")
 
     await pilot.press("down")  # past the last sub-step: the next step's first
-    assert app.screen.view.cursor == 2
+    assert app.screen.state.cursor == 2
     assert equation_rows(app)[0][1:] == ["·"] * 4
 
     await pilot.press("up")  # and back: t=2's last sub-step, softmax
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     assert equation_rows(app) == values
     assert plain(app, "#caption").startswith("t=2: softmax")
     await pilot.press("up")
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     assert plain(app, "#output").startswith("scores (logits)")
 
 
@@ -264,20 +264,20 @@ async def test_scores_substep_shows_no_probabilities(app, pilot):
 @with_app()
 async def test_substeps_of_a_step_without_output_end_at_tanh(app, pilot):
     await pilot.press("3", "right", "down")  # many-to-one, t=2: no output, four sub-steps
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     for n_columns in (1, 2, 3):
         assert all(row[n_columns:] == ["·"] * (5 - n_columns) for row in equation_rows(app))
         await pilot.press("down")
     assert all("·" not in row for row in equation_rows(app))
     check_step_numbers(app)
     await pilot.press("down")
-    assert app.screen.view.cursor == 2
+    assert app.screen.state.cursor == 2
 
 
 @with_app()
 async def test_softmax_substep_is_captioned(app, pilot):
     await pilot.press("right", *["down"] * 6)  # t=2: input, recurrent, bias, tanh, scores, softmax
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     assert "softmax" in plain(app, "#caption")
 
 
@@ -343,7 +343,7 @@ async def test_n_and_shift_n_change_the_sentence(app, pilot):
     await pilot.press("right", "n")
     assert app.session.text == "I love AI"
     assert "sentence 2/3: I love AI" in plain(app, "#status")
-    assert app.screen.view.cursor == 0 and plain(app, "#caption").startswith("t=1: reads 'i'")
+    assert app.screen.state.cursor == 0 and plain(app, "#caption").startswith("t=1: reads 'i'")
     check_step_numbers(app)
     await pilot.press("N", "N")  # back past the first wraps to the last
     assert "sentence 3/3: Barry is my name" in plain(app, "#status")
@@ -385,7 +385,7 @@ async def test_clicking_a_timeline_cell_jumps_to_its_step(app, pilot):
         x = timeline.styles.padding.left + cells.index(label) + 1
         await pilot.click(Timeline, offset=(x, 2))
         await pilot.pause()
-        assert app.screen.view.cursor == t - 1, label
+        assert app.screen.state.cursor == t - 1, label
         assert plain(app, "#caption").startswith(f"t={t}: ")
         check_step_numbers(app)
 
@@ -404,10 +404,10 @@ async def test_guess_mode_hides_h_until_revealed(app, pilot):
     assert "What will h₂ be? Guess" in plain(app, "#caption")
     assert plain(app, "#timeline").splitlines()[0].split()[:2] == ["my", "?"]
     await pilot.press("space")  # reveals; it does not move on
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     check_step_numbers(app)
     await pilot.press("right")  # next step hidden again; r reveals it
-    assert app.screen.view.cursor == 2 and equation_rows(app)[0][4] == "?"
+    assert app.screen.state.cursor == 2 and equation_rows(app)[0][4] == "?"
     await pilot.press("r")
     check_step_numbers(app)
     await pilot.press("g", "right")  # guess mode off: steps arrive revealed
@@ -450,7 +450,7 @@ async def test_help_lists_every_key(app, pilot):
     assert re.search(r"→ space l +Step", text)
     await pilot.press("escape")
     assert not isinstance(app.screen, HelpScreen)
-    assert app.screen.view.cursor == 0
+    assert app.screen.state.cursor == 0
 
 
 @with_app()
@@ -496,7 +496,7 @@ async def test_p_plays_and_pauses(app, pilot):
     assert len(timers) == 1 and timers[0].interval == SPEEDS[2] and not timers[0].stopped
     timers[0].callback()
     await pilot.pause()
-    assert scene.view.cursor == 1 and plain(app, "#caption").startswith("t=2: ")
+    assert scene.state.cursor == 1 and plain(app, "#caption").startswith("t=2: ")
     await pilot.press("plus")  # faster: a new timer, the old one stopped
     assert timers[0].stopped and timers[1].interval == SPEEDS[3] < SPEEDS[2]
     await pilot.press("p")
@@ -506,9 +506,9 @@ async def test_p_plays_and_pauses(app, pilot):
     for _ in range(5):
         timers[2].callback()
     await pilot.pause()
-    assert scene.view.cursor == 4 and timers[2].stopped  # the last step stops playing
+    assert scene.state.cursor == 4 and timers[2].stopped  # the last step stops playing
     await pilot.press("p")  # from the end, play starts again at t=1
-    assert scene.view.cursor == 0 and len(timers) == 4
+    assert scene.state.cursor == 0 and len(timers) == 4
     await pilot.press("p")
     assert timers[3].stopped
 
@@ -530,7 +530,7 @@ def assert_panes_shown(app: RnnApp) -> None:
 def assert_equation_rows_on_one_line(app: RnnApp) -> None:
     """Each unit's row of the equation reads across one screen line: j and five terms."""
     rows = [line.split() for line in region_text(app, "#equation-scroll")]
-    h = app.screen.view.trace.model.hidden_size
+    h = app.screen.state.trace.model.hidden_size
     for j in range(1, h + 1):
         assert any(r[:1] == [str(j)] and len(r) >= 6 for r in rows), (j, "\n".join(map(" ".join, rows)))
 
@@ -595,7 +595,7 @@ async def test_equation_rows_fit_at_t10_and_later(app, pilot):
     app.screen.query_one(Input).post_message(events.Paste("hi my name is barry i love ai my name is barry"))
     await pilot.press("enter")
     await pilot.press("end")
-    assert app.screen.view.step.t == 12
+    assert app.screen.state.step.t == 12
     check_step_numbers(app)
     assert_equation_rows_on_one_line(app)
 

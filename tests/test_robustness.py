@@ -54,12 +54,12 @@ ACTIONS = st.lists(st.one_of(st.sampled_from(KEYS), st.tuples(st.just("type"), H
 def check_invariants(app: RnnApp, errors: list[str]) -> None:
     assert not errors, errors
     screen = app.screen
-    if isinstance(screen, UnrollScene) and screen.view is not None:
-        v = screen.view
+    if isinstance(screen, UnrollScene) and screen.state is not None:
+        v = screen.state
         assert 0 <= v.cursor < len(v.trace)
         assert -1 <= v.substep < len(v.phases)
         for pane in screen.query(Pane):  # every pane shows the cursor's step
-            assert pane.view is v
+            assert pane.state is v
         assert f"t={v.step.t}/{len(v.trace)}" in screen.query_one("#status").render().plain
     elif isinstance(screen, Scene):
         assert 0 <= screen.step <= screen.last_step()
@@ -233,12 +233,12 @@ def test_a_failing_key_or_pane_is_shown_as_a_notice_and_the_app_goes_on(monkeypa
             await pilot.press("f")
             assert any("RuntimeError: a bug" in n for n in notices)
             await pilot.press("right")  # the app goes on
-            assert app.screen.view.cursor == 1
+            assert app.screen.state.cursor == 1
             monkeypatch.setattr(OneHot, "_columns", broken)  # render() calls it
             await pilot.press("right")
             await pilot.pause()
             assert "could not be drawn" in app.screen.query_one(OneHot).render().plain
             assert sum("a bug" in n for n in notices) == 2  # once for the key, once for the pane
             await pilot.press("right")
-            assert app.screen.view.cursor == 3 and app.is_running
+            assert app.screen.state.cursor == 3 and app.is_running
     asyncio.run(main())

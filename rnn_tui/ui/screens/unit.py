@@ -21,9 +21,9 @@ TOP_WORDS = 12
 
 class UnitScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,i,q", "dismiss", "Close"),
-        Binding("down,j,right", "unit(1)", "Next unit"),
-        Binding("up,k,left", "unit(-1)", "Previous unit"),
+        Binding("escape,i,q", "dismiss", "Close", id="unit.close"),
+        Binding("down,j,right", "unit(1)", "Next unit", id="unit.next"),
+        Binding("up,k,left", "unit(-1)", "Previous unit", id="unit.previous"),
     ]
     unit: reactive[int] = reactive(0)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import fmt
-from rnn_tui.ui.view import BIAS, INPUT, RECURRENT, TANH, sub
+from rnn_tui.ui.state.unroll import BIAS, INPUT, RECURRENT, TANH, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 SUM = "sum"  # computed with tanh's sub-step: the pre-activation
@@ -14,19 +14,19 @@ SUM = "sum"  # computed with tanh's sub-step: the pre-activation
 
 class Equation(Pane):
     def after_show(self) -> None:
-        s = self.view.step
+        s = self.state.step
         col = "0 (no input)" if s.x_index is None else f"column {s.x_index}"
         self.border_title = f"h{sub(s.t)} = tanh(W_ih x{sub(s.t)} + W_hh h{sub(s.t - 1)} + b)"
         self.border_subtitle = f"W_ih x{sub(s.t)} = {col} of W_ih"
 
     def _lit(self, phase: str) -> bool:
-        return self.view.active(TANH if phase == SUM else phase)
+        return self.state.active(TANH if phase == SUM else phase)
 
     def _shown(self, phase: str) -> bool:
-        return self.view.done(TANH if phase == SUM else phase)
+        return self.state.done(TANH if phase == SUM else phase)
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         s = v.step

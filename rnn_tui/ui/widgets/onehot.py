@@ -7,29 +7,27 @@ from typing import Hashable
 
 from rich.text import Text
 
-from rnn_tui.ui.view import INPUT, View, sub
+from rnn_tui.ui.state.unroll import INPUT, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 ROW_LABEL = 5  # "x₁₂ " and a space
 
 
 class OneHot(Pane):
-    def key(self, view: View) -> Hashable:
-        return (id(view.trace), view.cursor, view.active(INPUT), self.size.width, self.size.height)
+    def key(self, state: UnrollState) -> Hashable:
+        return (state.trace, state.cursor, state.active(INPUT), self.size.width, self.size.height)
 
     def on_resize(self) -> None:
-        if self.view:
-            self._key = None
-            self.show(self.view)
+        self.redraw()
 
     def after_show(self) -> None:
-        v = self.view
+        v = self.state
         vocab = v.trace.model.vocab
         self.border_title = f"one-hot x{sub(v.step.t)}  (V = {vocab.size})"
 
     def _columns(self) -> tuple[list[int], int]:
         """The vocabulary columns to draw, and how many all-zero columns were left out."""
-        v = self.view
+        v = self.state
         vocab = v.trace.model.vocab
         every = list(range(vocab.size))
         width = ROW_LABEL + sum(len(t) + 1 for t in vocab.tokens)
@@ -39,7 +37,7 @@ class OneHot(Pane):
         return used, vocab.size - len(used)
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         vocab = v.trace.model.vocab

@@ -9,27 +9,25 @@ import numpy as np
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import bar
-from rnn_tui.ui.view import SCORES, SOFTMAX, View, sub
+from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 BAR = 10
 
 
 class Output(Pane):
-    def key(self, view: View) -> Hashable:
-        return super().key(view) + (self.size.height, self.size.width)
+    def key(self, state: UnrollState) -> Hashable:
+        return super().key(state) + (self.size.height, self.size.width)
 
     def on_resize(self) -> None:
-        if self.view:
-            self._key = None
-            self.show(self.view)
+        self.redraw()
 
     def after_show(self) -> None:
-        t = self.view.step.t
+        t = self.state.step.t
         self.border_title = f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)"
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         s = v.step

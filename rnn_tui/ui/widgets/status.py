@@ -8,21 +8,16 @@ from rich.text import Text
 
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes import position
-from rnn_tui.ui.view import View
+from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.pane import Pane
 
 
 class StatusLine(Pane):
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.where = ""  # "sentence 2/3", set by the scene with the view
-        self.text = ""   # the sentence as typed: user text, shown as it is, never as markup
-
-    def key(self, view: View) -> Hashable:
-        return (id(view.trace), view.cursor, self.where, self.text, view.guessing)
+    def key(self, state: UnrollState) -> Hashable:
+        return (state.trace, state.cursor, state.where, state.text, state.guessing)
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         tr = v.trace
@@ -31,7 +26,7 @@ class StatusLine(Pane):
             (f"{tr.topology.key} {tr.topology.title}", self.style("heading")),
             f" │ t={v.step.t}/{len(tr.steps)}",
             "  guess mode" if v.guessing else "",
-            f" │ {self.where}: ", user_text(self.text),
+            f" │ {v.where}: ", user_text(v.text),
             f" │ model {tr.model.name} (H={tr.model.hidden_size})",
         )
         text.no_wrap = True

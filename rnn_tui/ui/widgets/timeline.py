@@ -11,7 +11,7 @@ from textual import events
 from textual.message import Message
 
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING
-from rnn_tui.ui.view import View, sub
+from rnn_tui.ui.state.unroll import UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 ARROW = "─▶"
@@ -34,32 +34,30 @@ class Timeline(Pane):
         super().__init__(id=id)
         self._cells: list[tuple[int, int, int]] = []  # (x_start, x_end, step index) as last drawn
 
-    def key(self, view: View) -> Hashable:
+    def key(self, state: UnrollState) -> Hashable:
         # Nothing here depends on the sub-step, so walking sub-steps does not repaint the timeline.
-        return (id(view.trace), view.cursor, view.hidden, view.guessing, view.folded, self.size.width)
+        return (state.trace, state.cursor, state.hidden, state.guessing, state.folded, self.size.width)
 
     def on_resize(self) -> None:
-        if self.view:
-            self._key = None
-            self.show(self.view)
+        self.redraw()
 
     def render(self) -> Text:
-        if self.view is None:
+        if self.state is None:
             return Text("")
-        return self._folded() if self.view.folded else self._unrolled()
+        return self._folded() if self.state.folded else self._unrolled()
 
     def _cell_width(self) -> int:
-        words = [s.input_token or "" for s in self.view.trace.steps[:50]]
+        words = [s.input_token or "" for s in self.state.trace.steps[:50]]
         return max(6, min(10, max(map(len, words), default=0) + 2))
 
     def _window(self, cw: int) -> range:
-        n = len(self.view.trace.steps)
+        n = len(self.state.trace.steps)
         fit = max(1, (self.size.width - len(LEAD) - 2) // (cw + len(ARROW)))
-        start = min(max(0, self.view.cursor - fit + 2), max(0, n - fit))
+        start = min(max(0, self.state.cursor - fit + 2), max(0, n - fit))
         return range(start, min(n, start + fit))
 
     def _unrolled(self) -> Text:
-        v = self.view
+        v = self.state
         cw = self._cell_width()
         window = self._window(cw)
         rows = [Text() for _ in range(5)]  # output, up-arrow, cells, up-arrow, input
@@ -70,8 +68,8 @@ class Timeline(Pane):
         for i in window:
             s = v.trace.steps[i]
             style = self.style("current") if i == v.cursor else self.style("future") if i > v.cursor else None
-            # In guess mode no output at or after the cursor is drawn, nor an input fed back from one.
-            secret = v.guessing and i > v.cursor or i == v.cursor and v.hidden
+            # In guess mode no output after the cursor is drawn, nor an input fed back from one.
+            secret = v.secret(i)
             x0 = rows[2].cell_len
             if s.has_output:
                 out = "?" if secret else v.trace.model.labels[s.predicted]
@@ -98,7 +96,7 @@ class Timeline(Pane):
         return Text("\n").join(rows)
 
     def _folded(self) -> Text:
-        v = self.view
+        v = self.state
         s = v.step
         out = v.trace.model.labels[s.predicted] if s.has_output and not v.hidden else "?" if s.has_output else "(no output)"
         word = "(nothing)" if s.source == NOTHING else s.input_token or ""
