@@ -1,5 +1,7 @@
 """The unroll scene, driven with Textual's Pilot the way a lecturer drives it: keys, clicks,
-resizes. Every number on screen is checked against the engine's trace, never recomputed.
+resizes. What a key does to the state is tested without an app in test_state_unroll.py; here
+each key is checked to reach its transition (the wiring), and what is on screen is checked
+against the state and the engine's trace, never recomputed.
 
 pytest-asyncio is not installed (and is not a dependency), so each test is an async
 function run by `asyncio.run` through the small `with_app` decorator below.
@@ -15,6 +17,7 @@ from typing import Awaitable, Callable
 import pytest
 from textual import events
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 
 from rnn_tui.engine.corpus import LECTURE_CORPUS
 from rnn_tui.engine.models import untrained
@@ -24,7 +27,7 @@ from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
 from rnn_tui.ui.session import Session
-from rnn_tui.ui.state.unroll import sub
+from rnn_tui.ui.state.unroll import UnrollState, sub
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.pane import Pane
@@ -135,37 +138,84 @@ def check_step_numbers(app: RnnApp) -> None:
 
 # ---- stepping --------------------------------------------------------------------------
 
+# What each key must do to the state (the transition is tested in test_state_unroll.py).
+WIRING = [
+    ("left", UnrollState.prev_step),  # greyed out at t=1: nothing happens
+    ("right", UnrollState.next_step), ("space", UnrollState.next_step), ("l", UnrollState.next_step),
+    ("left", UnrollState.prev_step), ("h", UnrollState.prev_step),
+    ("down", UnrollState.next_substep), ("down", UnrollState.next_substep), ("up", UnrollState.prev_substep),
+    ("end", UnrollState.last), ("right", UnrollState.next_step), ("home", UnrollState.first),
+    ("f", UnrollState.toggle_fold), ("f", UnrollState.toggle_fold),
+    ("g", UnrollState.toggle_guess), ("right", UnrollState.next_step), ("r", UnrollState.reveal),
+    ("right", UnrollState.next_step), ("space", UnrollState.next_step), ("g", UnrollState.toggle_guess),
+    ("plus", lambda s: s.with_speed(1)), ("minus", lambda s: s.with_speed(-1)),
+]
+
+
 @with_app()
-async def test_step_keys_move_the_cursor(app, pilot):
+async def test_every_key_reaches_its_transition_and_the_panes_show_the_state(app, pilot):
     scene = app.screen
     n = len(app.session.trace())
-    assert n == 5 and scene.state.cursor == 0
-    for key, cursor in [("right", 1), ("space", 2), ("l", 3), ("left", 2), ("h", 1), ("end", n - 1),
-                        ("right", n - 1), ("home", 0), ("left", 0)]:
+    for key, transition in WIRING:
+        before = scene.state
         await pilot.press(key)
-        assert scene.state.cursor == cursor, key
-        assert f"t={cursor + 1}/{n}" in plain(app, "#status")
-        assert plain(app, "#caption").startswith(f"t={cursor + 1}: ")
+        assert scene.state == transition(before), key
+        s = scene.state
+        assert f"t={s.cursor + 1}/{n}" in plain(app, "#status"), key
+        assert plain(app, "#caption") == f"{s.caption}\n{s.topology_line}", key
+        assert all(pane.state is s for pane in scene.query(Pane)), key
     # The equation's title follows the cursor.
     await pilot.press("end")
-    assert app.screen.query_one(Equation).border_title == f"h{sub(n)} = tanh(W_ih x{sub(n)} + W_hh h{sub(n - 1)} + b)"
+    assert scene.query_one(Equation).border_title == f"h{sub(n)} = tanh(W_ih x{sub(n)} + W_hh h{sub(n - 1)} + b)"
+    # Sentences and topologies: a new trace from the session, at its first step.
+    await pilot.press("3", "right", "n")
+    assert scene.state.trace is app.session.trace() and app.session.text == "I love AI"
+    assert scene.state.trace.topology.name == "many-to-one" and scene.state.cursor == 0
+    assert "sentence 2/3: I love AI" in plain(app, "#status")
 
 
-@pytest.mark.parametrize("key", list(TOPOLOGY_KEYS))
+def enabled(app: RnnApp) -> dict[str, bool]:
+    """Key -> whether it does something now, as the Footer shows it (greyed out if not)."""
+    return {key: b.enabled for key, b in app.screen.active_bindings.items()}
+
+
+def footer_disabled(app: RnnApp) -> set[str]:
+    return {key.action for key in app.screen.query(FooterKey) if key.has_class("-disabled")}
+
+
 @with_app()
-async def test_every_step_shows_the_traces_numbers(app, pilot, key):
-    await pilot.press(key)
-    trace = app.session.trace()
-    assert trace.topology.name == TOPOLOGY_KEYS[key]
-    assert app.screen.state.trace is trace
-    assert plain(app, "#status").startswith(f" rnn-tui  6/10 {key} {trace.topology.title}")  # scene 6 of 10
-    for i in range(len(trace)):
-        assert app.screen.state.cursor == i
+async def test_keys_that_would_do_nothing_are_greyed_out(app, pilot):
+    keys = enabled(app)
+    assert not keys["left"] and not keys["home"] and not keys["r"]
+    assert keys["right"] and keys["end"] and keys["down"] and keys["up"] and keys["p"] and keys["f"]
+    assert footer_disabled(app) == {"prev_step"}  # the Footer greys out "← Back" at t=1
+    await pilot.press("end")
+    keys = enabled(app)
+    assert not keys["right"] and not keys["space"] and not keys["end"] and keys["left"] and keys["home"]
+    await pilot.press("g", "home", "right")  # guess mode: the step is hidden, r reveals it
+    assert enabled(app)["r"]
+    await pilot.press("r")
+    assert not enabled(app)["r"]
+    await pilot.press(*["plus"] * 4)
+    assert not enabled(app)["plus"] and enabled(app)["minus"]
+    assert footer_disabled(app) == set()
+
+
+@with_app()
+async def test_every_step_shows_the_traces_numbers(app, pilot):
+    for key in TOPOLOGY_KEYS:
+        await pilot.press(key)
+        trace = app.session.trace()
+        assert trace.topology.name == TOPOLOGY_KEYS[key]
+        assert app.screen.state.trace is trace
+        assert plain(app, "#status").startswith(f" rnn-tui  6/10 {key} {trace.topology.title}")  # scene 6 of 10
+        for i in range(len(trace)):
+            assert app.screen.state.cursor == i
+            check_step_numbers(app)
+            await pilot.press("right")
+        # Back-stepping is exact: the same numbers as on the way forward.
+        await pilot.press("home")
         check_step_numbers(app)
-        await pilot.press("right")
-    # Back-stepping is exact: the same numbers as on the way forward.
-    await pilot.press("home")
-    check_step_numbers(app)
 
 
 @with_app()
@@ -179,19 +229,6 @@ async def test_output_pane_says_no_output_where_the_topology_reads_none(app, pil
     label = trace.model.labels[trace.steps[-1].predicted]
     assert label in plain(app, "#output") and "No output" not in plain(app, "#output")
     assert f"predicts '{label}'" in plain(app, "#caption")
-
-
-@with_app()
-async def test_caption_reads_the_first_sentence_word_by_word(app, pilot):
-    assert app.session.text == "Hi my name is Barry"
-    trace = app.session.trace()
-    for t, word in enumerate(["hi", "my", "name", "is", "barry"], 1):
-        caption = plain(app, "#caption")
-        assert caption.startswith(f"t={t}: reads '{word}'"), caption
-        nxt = trace.model.labels[trace.steps[t - 1].predicted]
-        assert f"predicts '{nxt}' ({trace.steps[t - 1].y.max():.0%})" in caption
-        await pilot.press("right")
-    assert plain(app, "#caption").startswith("t=5: reads 'barry'")
 
 
 # ---- sub-steps -------------------------------------------------------------------------
@@ -232,7 +269,7 @@ async def test_substeps_fill_the_equation_term_by_term(app, pilot):
     assert out.startswith("scores (logits), before softmax:")
     best = trace.model.labels[s.predicted]
     assert f"{s.logits[s.predicted]:+7.2f}" in next(l for l in out.splitlines() if l.startswith(best[:12] + " "))
-    assert not any("%" in line for line in out.splitlines() if not line.startswith("+"))
+    assert "%" not in out  # no probabilities before softmax
 
     await pilot.press("down")  # softmax: probabilities, with its own caption
     out = plain(app, "#output")
@@ -254,14 +291,6 @@ async def test_substeps_fill_the_equation_term_by_term(app, pilot):
 
 
 @with_app()
-async def test_scores_substep_shows_no_probabilities(app, pilot):
-    await pilot.press(*["down"] * 5)  # t=2: input, recurrent, bias, tanh, scores
-    out = plain(app, "#output")
-    assert out.startswith("scores (logits), before softmax:")
-    assert "%" not in out, out
-
-
-@with_app()
 async def test_substeps_of_a_step_without_output_end_at_tanh(app, pilot):
     await pilot.press("3", "right", "down")  # many-to-one, t=2: no output, four sub-steps
     assert app.screen.state.cursor == 1
@@ -272,13 +301,6 @@ async def test_substeps_of_a_step_without_output_end_at_tanh(app, pilot):
     check_step_numbers(app)
     await pilot.press("down")
     assert app.screen.state.cursor == 2
-
-
-@with_app()
-async def test_softmax_substep_is_captioned(app, pilot):
-    await pilot.press("right", *["down"] * 6)  # t=2: input, recurrent, bias, tanh, scores, softmax
-    assert app.screen.state.cursor == 1
-    assert "softmax" in plain(app, "#caption")
 
 
 # ---- typed sentences, other sentences ----------------------------------------------------
@@ -355,7 +377,10 @@ async def test_n_and_shift_n_change_the_sentence(app, pilot):
 
 @with_app()
 async def test_fold_draws_the_loop_and_unfolds(app, pilot):
-    await pilot.press("right", "f")
+    await pilot.press("f")  # folded at t=1
+    assert "t=1 of 5" in plain(app, "#timeline")
+    assert "╰── W_hh ─╯" in "\n".join(region_text(app, "#timeline"))
+    await pilot.press("right")
     step = app.session.trace().steps[1]
     folded = plain(app, "#timeline")
     assert "W_hh" in folded and "t=2 of 5" in folded and "[ h₂ ]" in folded
@@ -366,13 +391,6 @@ async def test_fold_draws_the_loop_and_unfolds(app, pilot):
     await pilot.press("f")
     unfolded = plain(app, "#timeline")
     assert "W_hh" not in unfolded and all(f"[h{sub(t)}]" in unfolded for t in range(1, 6))
-
-
-@with_app()
-async def test_folded_timeline_starts_at_t1(app, pilot):
-    await pilot.press("f")
-    assert "t=1 of 5" in plain(app, "#timeline")
-    assert "╰── W_hh ─╯" in "\n".join(region_text(app, "#timeline"))
 
 
 @with_app()
@@ -567,25 +585,16 @@ async def test_too_small_terminal_says_so_and_resizing_back_restores(app, pilot)
     check_step_numbers(app)
 
 
-def test_resizing_shows_every_pane_again():
-    @with_app(size=(80, 24))
+@pytest.mark.parametrize("start, via", [((120, 40), (60, 20)), ((60, 20), (120, 40))])
+def test_resizing_back_to_80x24_shows_every_pane_and_fits_the_equation_rows(start, via):
+    @with_app(size=start)
     async def run(app, pilot):
-        for size in [(120, 40), (60, 20), (80, 24)]:
+        for size in (via, (80, 24)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
         assert_panes_shown(app)
-        assert plain(app, "#caption").startswith("t=1: ")
-    run()
-
-
-@pytest.mark.parametrize("start", [(120, 40), (60, 20)])
-def test_equation_rows_fit_after_resizing_to_80x24(start):
-    @with_app(size=start)
-    async def run(app, pilot):
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert_panes_shown(app)
         assert_equation_rows_on_one_line(app)
+        assert plain(app, "#caption").startswith("t=1: ")
     run()
 
 
@@ -611,40 +620,56 @@ async def test_onehot_shows_the_current_row_when_squeezed(app, pilot):
 # ---- repainting only what changed --------------------------------------------------------
 
 @with_app()
-async def test_panes_repaint_only_what_changed(app, pilot):
+async def test_panes_repaint_only_what_changed_and_only_a_new_trace_relayouts(app, pilot):
     repainted: dict[str, list[bool]] = {}
+    relayout: dict[str, list[bool]] = {}
     for pane in app.screen.query(Pane):
-        def spy(view, pane=pane, show=pane.show):
-            did = show(view)
+        def spy(state, pane=pane, show=pane.show):
+            did = show(state)
             repainted.setdefault(pane.id, []).append(did)
             return did
-        pane.show = spy
+
+        def refresh(*args, pane=pane, refresh=pane.refresh, **kwargs):
+            relayout.setdefault(pane.id, []).append(kwargs.get("layout", False))
+            return refresh(*args, **kwargs)
+        pane.show, pane.refresh = spy, refresh
 
     async def step(*keys: str) -> dict[str, bool]:
         repainted.clear()
+        relayout.clear()
         await pilot.press(*keys)
         return {name: any(calls) for name, calls in repainted.items()}
 
-    await pilot.press("down", "down")  # t=2 at + W_hh h₁
+    did = await step("down")  # t=2, first sub-step
+    timeline = app.screen.query_one(Timeline)
+    before, key = plain(app, "#timeline"), timeline._key
+    did = await step("down")  # t=2 at + W_hh h₁: the timeline draws the same cells
+    assert not did["timeline"] and timeline._key == key and plain(app, "#timeline") == before
     onehot = app.screen.query_one(OneHot)
     key, text = onehot._key, plain(app, "#onehot")
     did = await step("down")  # + b: only the equation's columns and the caption change
     assert did["equation"] and did["caption"]
-    assert not did["onehot"] and not did["status"]
+    assert not did["onehot"] and not did["status"] and not did["timeline"]
     assert onehot._key == key and plain(app, "#onehot") == text
     did = await step("down")  # tanh: h₂ appears in the hidden pane
     assert did["hidden"] and did["equation"] and not did["onehot"]
     did = await step("f")  # folding changes the timeline only
     assert did["timeline"] and not any(did[p] for p in ("equation", "hidden", "onehot", "output", "status"))
-    did = await step("right")  # a new step changes every pane
+    did = await step("right")  # a new step changes every pane, and just repaints it
     assert all(did[p] for p in ("equation", "hidden", "onehot", "output", "status", "caption", "timeline"))
+    assert not any(any(calls) for calls in relayout.values()), relayout
+    await step("n")  # a new sentence: a new trace, so a new layout (the panes' heights may change)
+    assert all(relayout[p] and any(relayout[p]) for p in ("equation", "hidden", "onehot", "output")), relayout
 
+
+# ---- keys in the help screen and the command palette ----------------------------------------
 
 @with_app()
-async def test_timeline_does_not_repaint_on_a_substep(app, pilot):
-    await pilot.press("down")  # t=2, first sub-step
-    timeline = app.screen.query_one(Timeline)
-    before, key = plain(app, "#timeline"), timeline._key
-    await pilot.press("down")  # t=2, + W_hh h₁: the timeline draws the same cells
-    assert plain(app, "#timeline") == before
-    assert timeline._key == key, "the timeline repainted for a sub-step"
+async def test_the_palette_lists_every_key_of_the_scene_once(app, pilot):
+    from rnn_tui.ui.bindings import APP_KEYS, SCENE_KEYS, key_text
+
+    titles = [c.title for c in app.get_system_commands(app.screen)]
+    for b in SCENE_KEYS + [b for b in APP_KEYS if b.action != "quit"]:
+        assert titles.count(f"{b.description} ({key_text(b)})") == 1, b
+    ours = [t for t in titles if t.endswith(")") and not re.match(r"Scene \d+:", t)]
+    assert len(ours) == len(SCENE_KEYS) + len(APP_KEYS) - 2, ours  # both quits are Textual's Quit
