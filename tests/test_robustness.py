@@ -178,6 +178,26 @@ def test_a_typed_sentence_never_reaches_the_terminal_raw(scene):
     asyncio.run(main())
 
 
+def test_words_labels_and_names_from_a_weights_file_never_reach_the_terminal_raw():
+    """A weights file is user text too: its vocabulary, labels and name."""
+    vocab = Vocabulary(("hi", "my\x07", "\x1b[31mname", "<unk>"))
+    labels = ("\x1b]0;title\x07", "ok\u202e", "<eos>")
+    model = Model(Params.init(4, 6, 3, seed=1), vocab, labels, name="evil\x1b[2J")
+
+    async def main():
+        app = RnnApp(Session(weights=model), scene="unroll")
+        errors = error_notices(app)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for keys in (["right"], ["f"], ["f", "2", "right"], ["i"]):  # unrolled, folded, fed back, a unit
+                await pilot.press(*keys)
+                check_invariants(app, errors)
+                assert_no_raw_user_text(app)
+            shown = "\n".join(line for _, line in drawn(app))
+            assert "\\x1b[31mname" in shown  # the unit close-up lists the words, escaped
+    asyncio.run(main())
+
+
 @pytest.mark.slow
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(actions=ACTIONS, scene=st.sampled_from(NAMES))

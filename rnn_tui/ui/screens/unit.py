@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from rnn_tui.engine.trace import Trace
 from rnn_tui.ui.render.bars import fmt, signed_bar, sparkline
+from rnn_tui.ui.safe import printable
 
 TOP_WORDS = 12
 
@@ -52,7 +53,7 @@ class UnitScreen(ModalScreen[None]):
             "   ↑/↓ another unit, Escape closes\n",
             f"h_t[{j + 1}] over the sentence, t = 1..{len(hj)} (▁ = -1, █ = +1): ",
             (sparkline(hj), "bold")))
-        words = " ".join(s.input_token or "·" for s in self.trace.steps)
+        words = " ".join(printable(s.input_token or "·") for s in self.trace.steps)
         values = Text.assemble(Text(words), "\n", "  ".join(f"t{s.t}:{fmt(v)}" for s, v in zip(self.trace.steps, hj)))
         self.query_one("#unit-values", Static).update(values)
 
@@ -60,7 +61,7 @@ class UnitScreen(ModalScreen[None]):
         table.add_column(f"W_hh row {j + 1}: from unit", no_wrap=True)
         table.add_column(f"W_ih[{j + 1}, word], sorted", no_wrap=True)
         order = np.argsort(-p.W_ih[j], kind="stable")
-        words = [Text.assemble(Text(vocab.tokens[c][:12].ljust(12)), f" {signed_bar(p.W_ih[j, c] / _scale(p.W_ih[j]), 4)} {fmt(p.W_ih[j, c])}")
+        words = [Text.assemble(Text(printable(vocab.tokens[c])[:12].ljust(12)), f" {signed_bar(p.W_ih[j, c] / _scale(p.W_ih[j]), 4)} {fmt(p.W_ih[j, c])}")
                  for c in order[:TOP_WORDS]]
         if len(order) > TOP_WORDS:
             words.append(Text(f"… {len(order) - TOP_WORDS} more words"))

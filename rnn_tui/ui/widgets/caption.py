@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.widgets.pane import Pane
+from rnn_tui.ui.safe import user_text
 
 
 class Caption(Pane):
@@ -12,7 +13,7 @@ class Caption(Pane):
         v = self.state
         if v is None:
             return Text("")
-        line = Text(v.caption, self.style("heading"))
+        line = user_text(v.caption, self.style("heading"))  # it quotes words and labels
         diagram = Text(v.topology_line, self.style("muted"))
         note = v.trained_note
         if note:

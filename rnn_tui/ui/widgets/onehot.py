@@ -9,6 +9,7 @@ from rich.text import Text
 
 from rnn_tui.ui.state.unroll import INPUT, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
+from rnn_tui.ui.safe import printable
 
 ROW_LABEL = 5  # "x₁₂ " and a space
 
@@ -30,7 +31,7 @@ class OneHot(Pane):
         v = self.state
         vocab = v.trace.model.vocab
         every = list(range(vocab.size))
-        width = ROW_LABEL + sum(len(t) + 1 for t in vocab.tokens)
+        width = ROW_LABEL + sum(len(printable(t)) + 1 for t in vocab.tokens)
         if width <= self.size.width:
             return every, 0
         used = sorted({s.x_index for s in v.trace.steps[: v.cursor + 1] if s.x_index is not None})
@@ -44,7 +45,7 @@ class OneHot(Pane):
         cols, left_out = self._columns()
         head = Text(" " * ROW_LABEL)
         for c in cols:
-            head.append(vocab.tokens[c] + " ", self.style("heading"))
+            head.append(printable(vocab.tokens[c]) + " ", self.style("heading"))
         if left_out:
             head.append(f"+{left_out} zero columns", self.style("muted"))
         lines = [head]
@@ -60,7 +61,7 @@ class OneHot(Pane):
             row = Text()
             row.append(f"x{sub(s.t)}".ljust(ROW_LABEL), self.style("current") if current else None)
             for c in cols:
-                w = len(vocab.tokens[c])
+                w = len(printable(vocab.tokens[c]))
                 if s.x_index == c:
                     style = self.style("active" if current and v.active(INPUT) else "hot")
                     row.append("1".rjust(w), style)

@@ -11,6 +11,7 @@ from rich.text import Text
 from rnn_tui.ui.render.bars import bar
 from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
+from rnn_tui.ui.safe import printable
 
 BAR = 10
 
@@ -40,7 +41,7 @@ class Output(Pane):
         if not v.done(SCORES) and not v.active(SCORES):
             return Text(f"y{sub(s.t)} comes after h{sub(s.t)} (sub-step {len(v.phases) - 1} of {len(v.phases)}).",
                         self.style("muted"))
-        labels = v.trace.model.labels
+        labels = [printable(label) for label in v.trace.model.labels]  # from a weights file: user text
         scores_only = v.active(SCORES)
         values = s.logits if scores_only else s.y
         order = np.argsort(-s.y, kind="stable")

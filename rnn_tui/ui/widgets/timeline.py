@@ -13,6 +13,7 @@ from textual.message import Message
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING
 from rnn_tui.ui.state.unroll import UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
+from rnn_tui.ui.safe import printable
 
 ARROW = "─▶"
 LEAD = "h₀─▶"
@@ -47,7 +48,7 @@ class Timeline(Pane):
         return self._folded() if self.state.folded else self._unrolled()
 
     def _cell_width(self) -> int:
-        words = [s.input_token or "" for s in self.state.trace.steps[:50]]
+        words = [printable(s.input_token or "") for s in self.state.trace.steps[:50]]
         return max(6, min(10, max(map(len, words), default=0) + 2))
 
     def _window(self, cw: int) -> range:
@@ -72,7 +73,7 @@ class Timeline(Pane):
             secret = v.secret(i)
             x0 = rows[2].cell_len
             if s.has_output:
-                out = "?" if secret else v.trace.model.labels[s.predicted]
+                out = "?" if secret else printable(v.trace.model.labels[s.predicted])
                 rows[0].append(_fit(out, cw).center(cw), style if i >= v.cursor else self.style("hot"))
                 rows[1].append("↑".center(cw), style if i > v.cursor else None)
             else:
@@ -84,7 +85,7 @@ class Timeline(Pane):
                 rows[4].append("(none)".center(cw), self.style("muted"))
             else:
                 rows[3].append(("↻" if s.source == FEEDBACK else "↑").center(cw), style if i > v.cursor else None)
-                word = "?" if secret and s.source == FEEDBACK else s.input_token or ""
+                word = "?" if secret and s.source == FEEDBACK else printable(s.input_token or "")
                 rows[4].append(_fit(word, cw).center(cw), style)
             self._cells.append((x0, x0 + cw, i))
             more = i < len(v.trace.steps) - 1
@@ -98,8 +99,8 @@ class Timeline(Pane):
     def _folded(self) -> Text:
         v = self.state
         s = v.step
-        out = v.trace.model.labels[s.predicted] if s.has_output and not v.hidden else "?" if s.has_output else "(no output)"
-        word = "(nothing)" if s.source == NOTHING else s.input_token or ""
+        out = printable(v.trace.model.labels[s.predicted]) if s.has_output and not v.hidden else "?" if s.has_output else "(no output)"
+        word = "(nothing)" if s.source == NOTHING else printable(s.input_token or "")
         pad = " " * 6
         lines = [
             Text.assemble(pad, "      y", sub(s.t), " = ", Text(out)),
