@@ -673,3 +673,24 @@ async def test_the_palette_lists_every_key_of_the_scene_once(app, pilot):
         assert titles.count(f"{b.description} ({key_text(b)})") == 1, b
     ours = [t for t in titles if t.endswith(")") and not re.match(r"Scene \d+:", t)]
     assert len(ours) == len(SCENE_KEYS) + len(APP_KEYS) - 2, ours  # both quits are Textual's Quit
+
+
+# ---- the state is rebuilt from the session when the scene is shown again ---------------------
+
+@with_app()
+async def test_coming_back_keeps_the_place_unless_the_session_changed(app, pilot):
+    await pilot.press("right", "right", "f", "question_mark", "escape")  # a modal: the place is kept
+    assert (app.screen.state.cursor, app.screen.state.folded) == (2, True)
+    app.switch_mode("topologies")
+    await pilot.pause()
+    app.switch_mode("unroll")
+    await pilot.pause()
+    assert (app.screen.state.cursor, app.screen.state.folded) == (2, True)  # nothing changed
+    app.switch_mode("topologies")
+    await pilot.pause()
+    app.session.move(1)  # another scene moved on to the next sentence
+    app.switch_mode("unroll")
+    await pilot.pause()
+    state = app.screen.state
+    assert state.trace is app.session.trace() and state.text == "I love AI" and state.cursor == 0
+    assert state.folded and "sentence 2/3: I love AI" in plain(app, "#status")
