@@ -1,4 +1,6 @@
-"""Every key, declared once: the Footer, the command palette and the help screen read these."""
+"""Every key, declared once, each with an id so a keymap (`App.set_keymap`) can remap it. The
+Footer shows them; the help screen and the command palette list the ones in force on a screen
+through `active_keys`, which reads Textual's public `Screen.active_bindings`."""
 
 from __future__ import annotations
 
