@@ -27,7 +27,7 @@ class StatusLine(Pane):
             f" │ t={v.step.t}/{len(tr.steps)}",
             "  guess mode" if v.guessing else "",
             f" │ {v.where}: ", user_text(v.text),
-            f" │ model ", user_text(tr.model.name), f" (H={tr.model.hidden_size})",
+            " │ model ", user_text(tr.model.name), f" (H={tr.model.hidden_size})",
         )
         text.no_wrap = True
         text.overflow = "ellipsis"
