@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 import signal
 from functools import partial
-from typing import Iterable
+from typing import ClassVar, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -25,7 +26,7 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 class RnnApp(App):
     TITLE = "rnn-tui"
     CSS_PATH = "app.tcss"
-    BINDINGS = APP_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_KEYS)
     MODES = {name: partial(lambda n: scene_class(n)(), name) for name in NAMES}
     # Screen classes that app.tcss uses to hide the scene below the smallest supported size.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough"), (120, "-wide")]

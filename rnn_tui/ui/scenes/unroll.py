@@ -3,8 +3,11 @@ Every key replaces the one `state` (an `UnrollState`); the panes are bound to it
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 
@@ -36,7 +39,7 @@ TRANSITIONS = {
 class UnrollScene(Scene[UnrollState]):
     NAME = "unroll"
     TITLE = "Unroll"
-    BINDINGS = SCENE_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = list(SCENE_KEYS)
 
     def __init__(self) -> None:
         super().__init__()

@@ -217,9 +217,9 @@ def caption(state: UnrollState) -> str:
             SOFTMAX: f"t={t}: softmax turns the scores into probabilities",
         }[state.phase]
     text = reads + (f"; {h} mixes it with {prev}" if t > 1 else f"; {h} starts from h₀ = 0")
-    if s.has_output:
-        label = state.trace.model.labels[s.predicted]
-        text += f"; predicts {quoted(label)} ({s.y[s.predicted]:.0%})"
+    best = s.predicted
+    if s.y is not None and best is not None:  # where the topology reads an output
+        text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
     else:
         text += f"; no output here in {top.name}"
     return text

@@ -6,24 +6,26 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import fmt
-from rnn_tui.ui.state.unroll import BIAS, INPUT, RECURRENT, TANH, sub
+from rnn_tui.ui.state.unroll import BIAS, INPUT, RECURRENT, TANH, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 SUM = "sum"  # computed with tanh's sub-step: the pre-activation
 
 
 class Equation(Pane):
-    def after_show(self) -> None:
-        s = self.state.step
+    def after_show(self, state: UnrollState) -> None:
+        s = state.step
         col = "0 (no input)" if s.x_index is None else f"column {s.x_index}"
         self.border_title = f"h{sub(s.t)} = tanh(W_ih x{sub(s.t)} + W_hh h{sub(s.t - 1)} + b)"
         self.border_subtitle = f"W_ih x{sub(s.t)} = {col} of W_ih"
 
-    def _lit(self, phase: str) -> bool:
-        return self.state.active(TANH if phase == SUM else phase)
+    @staticmethod
+    def _lit(v: UnrollState, phase: str) -> bool:
+        return v.active(TANH if phase == SUM else phase)
 
-    def _shown(self, phase: str) -> bool:
-        return self.state.done(TANH if phase == SUM else phase)
+    @staticmethod
+    def _shown(v: UnrollState, phase: str) -> bool:
+        return v.done(TANH if phase == SUM else phase)
 
     def render(self) -> Text:
         v = self.state
@@ -44,7 +46,7 @@ class Equation(Pane):
         head = Text("  j")
         for (phase, label, _), w in zip(columns, widths):
             head.append(" ")
-            head.append(label.rjust(w), self.style("active") if self._lit(phase) else self.style("heading"))
+            head.append(label.rjust(w), self.style("active") if self._lit(v, phase) else self.style("heading"))
 
         def row(j: int) -> Text:
             text = Text(f"{j + 1:>3}")
@@ -52,9 +54,9 @@ class Equation(Pane):
                 text.append(" ")
                 if v.hidden and phase in (SUM, TANH):
                     text.append("?".rjust(w), self.style("muted"))
-                elif self._lit(phase) or self._shown(phase):
+                elif self._lit(v, phase) or self._shown(v, phase):
                     value = values[j]
-                    text.append(fmt(value).rjust(w), self.style("active") if self._lit(phase) else self.signed(value))
+                    text.append(fmt(value).rjust(w), self.style("active") if self._lit(v, phase) else self.signed(value))
                 else:
                     text.append("·".rjust(w), self.style("muted"))
             return text

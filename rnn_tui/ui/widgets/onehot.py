@@ -15,20 +15,18 @@ ROW_LABEL = 5  # "x₁₂ " and a space
 
 
 class OneHot(Pane):
-    def key(self, state: UnrollState) -> Hashable:
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return (state.trace, state.cursor, state.active(INPUT), self.size.width, self.size.height)
 
     def on_resize(self) -> None:
         self.redraw()
 
-    def after_show(self) -> None:
-        v = self.state
-        vocab = v.trace.model.vocab
-        self.border_title = f"one-hot x{sub(v.step.t)}  (V = {vocab.size})"
+    def after_show(self, state: UnrollState) -> None:
+        vocab = state.trace.model.vocab
+        self.border_title = f"one-hot x{sub(state.step.t)}  (V = {vocab.size})"
 
-    def _columns(self) -> tuple[list[int], int]:
+    def _columns(self, v: UnrollState) -> tuple[list[int], int]:
         """The vocabulary columns to draw, and how many all-zero columns were left out."""
-        v = self.state
         vocab = v.trace.model.vocab
         every = list(range(vocab.size))
         width = ROW_LABEL + sum(len(printable(t)) + 1 for t in vocab.tokens)
@@ -42,7 +40,7 @@ class OneHot(Pane):
         if v is None:
             return Text("")
         vocab = v.trace.model.vocab
-        cols, left_out = self._columns()
+        cols, left_out = self._columns(v)
         head = Text(" " * ROW_LABEL)
         for c in cols:
             head.append(printable(vocab.tokens[c]) + " ", self.style("heading"))

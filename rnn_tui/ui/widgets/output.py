@@ -17,14 +17,14 @@ BAR = 10
 
 
 class Output(Pane):
-    def key(self, state: UnrollState) -> Hashable:
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return super().key(state) + (self.size.height, self.size.width)
 
     def on_resize(self) -> None:
         self.redraw()
 
-    def after_show(self) -> None:
-        t = self.state.step.t
+    def after_show(self, state: UnrollState) -> None:
+        t = state.step.t
         self.border_title = f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)"
 
     def render(self) -> Text:
@@ -33,7 +33,7 @@ class Output(Pane):
             return Text("")
         s = v.step
         top = v.trace.topology
-        if not s.has_output:
+        if s.y is None or s.logits is None:
             return Text(f"No output at t={s.t}: {top.title.lower()} reads y only where the diagram shows y.",
                         self.style("muted"))
         if v.hidden:

@@ -24,7 +24,7 @@ class Pane(Styled):
         self._key: Hashable = None
         self._trace: object = None  # the trace last drawn: a new one needs a new layout
 
-    def key(self, state: UnrollState) -> Hashable:
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         # The trace itself, not its id(): an id can be reused once a trace is dropped.
         return (state.trace, state.cursor, state.phase_index, state.hidden)
 
@@ -42,7 +42,7 @@ class Pane(Styled):
         new_trace = state.trace is not self._trace
         self._key, self._trace = key, state.trace
         self.refresh(layout=new_trace)
-        self.after_show()
+        self.after_show(state)
         return True
 
     def redraw(self) -> None:
@@ -53,7 +53,10 @@ class Pane(Styled):
 
     def on_mount(self) -> None:
         if isinstance(self.parent, ScrollableContainer):  # rows drawn depend on the scroll
-            self.watch(self.parent, "scroll_y", lambda _: self.refresh(), init=False)
+            self.watch(self.parent, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, _scroll_y: float) -> None:
+        self.refresh()
 
     def visible_rows(self, above: int = 2) -> range:
         """The rows (from 0) that the scroll container shows, `above` lines (border, header)
@@ -71,5 +74,5 @@ class Pane(Styled):
         visible = self.visible_rows()
         return Text("\n").join([head] + [draw(j) if j in visible else Text() for j in range(count)])
 
-    def after_show(self) -> None:
+    def after_show(self, state: UnrollState) -> None:
         """A hook for panes that set their border title from the state."""

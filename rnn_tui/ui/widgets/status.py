@@ -13,7 +13,7 @@ from rnn_tui.ui.widgets.pane import Pane
 
 
 class StatusLine(Pane):
-    def key(self, state: UnrollState) -> Hashable:
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return (state.trace, state.cursor, state.where, state.text, state.guessing)
 
     def render(self) -> Text:

@@ -35,7 +35,7 @@ class Timeline(Pane):
         super().__init__(id=id)
         self._cells: list[tuple[int, int, int]] = []  # (x_start, x_end, step index) as last drawn
 
-    def key(self, state: UnrollState) -> Hashable:
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         # Nothing here depends on the sub-step, so walking sub-steps does not repaint the timeline.
         return (state.trace, state.cursor, state.hidden, state.guessing, state.folded, self.size.width)
 
@@ -43,24 +43,25 @@ class Timeline(Pane):
         self.redraw()
 
     def render(self) -> Text:
-        if self.state is None:
+        v = self.state
+        if v is None:
             return Text("")
-        return self._folded() if self.state.folded else self._unrolled()
+        return self._folded(v) if v.folded else self._unrolled(v)
 
-    def _cell_width(self) -> int:
-        words = [printable(s.input_token or "") for s in self.state.trace.steps[:50]]
+    @staticmethod
+    def _cell_width(v: UnrollState) -> int:
+        words = [printable(s.input_token or "") for s in v.trace.steps[:50]]
         return max(6, min(10, max(map(len, words), default=0) + 2))
 
-    def _window(self, cw: int) -> range:
-        n = len(self.state.trace.steps)
+    def _window(self, v: UnrollState, cw: int) -> range:
+        n = len(v.trace.steps)
         fit = max(1, (self.size.width - len(LEAD) - 2) // (cw + len(ARROW)))
-        start = min(max(0, self.state.cursor - fit + 2), max(0, n - fit))
+        start = min(max(0, v.cursor - fit + 2), max(0, n - fit))
         return range(start, min(n, start + fit))
 
-    def _unrolled(self) -> Text:
-        v = self.state
-        cw = self._cell_width()
-        window = self._window(cw)
+    def _unrolled(self, v: UnrollState) -> Text:
+        cw = self._cell_width(v)
+        window = self._window(v, cw)
         rows = [Text() for _ in range(5)]  # output, up-arrow, cells, up-arrow, input
         lead = LEAD if window.start == 0 else "◀ …"
         for i, r in enumerate(rows):
@@ -72,8 +73,9 @@ class Timeline(Pane):
             # In guess mode no output after the cursor is drawn, nor an input fed back from one.
             secret = v.secret(i)
             x0 = rows[2].cell_len
-            if s.has_output:
-                out = "?" if secret else printable(v.trace.model.labels[s.predicted])
+            best = s.predicted
+            if best is not None:  # where the topology reads an output
+                out = "?" if secret else printable(v.trace.model.labels[best])
                 rows[0].append(_fit(out, cw).center(cw), style if i >= v.cursor else self.style("hot"))
                 rows[1].append("↑".center(cw), style if i > v.cursor else None)
             else:
@@ -96,10 +98,10 @@ class Timeline(Pane):
             rows[2].append(f"… {len(v.trace.steps) - window.stop} more ▶")
         return Text("\n").join(rows)
 
-    def _folded(self) -> Text:
-        v = self.state
+    def _folded(self, v: UnrollState) -> Text:
         s = v.step
-        out = printable(v.trace.model.labels[s.predicted]) if s.has_output and not v.hidden else "?" if s.has_output else "(no output)"
+        best = s.predicted
+        out = "(no output)" if best is None else "?" if v.hidden else printable(v.trace.model.labels[best])
         word = "(nothing)" if s.source == NOTHING else printable(s.input_token or "")
         pad = " " * 6
         lines = [
