@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rnn_tui.engine import tokenize
-from rnn_tui.engine.text import typed_sentence
+from rnn_tui.engine.text import MAX_TYPED_WORDS, typed_sentence  # noqa: F401 - the Sentiment scene imports MAX_TYPED_WORDS from here
 from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
 from rnn_tui.engine.models import default_model
 from rnn_tui.engine.rnn import Model
