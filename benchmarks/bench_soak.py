@@ -40,7 +40,7 @@ async def soak(steps: int, sample_every: int) -> None:
         print(f"{'steps':>8} {'seconds':>8} {'traced MB':>10} {'RSS MB':>8}")
         for i in range(1, steps + 1):
             scene.action_next_step()
-            if scene.view.cursor == len(scene.view.trace) - 1:
+            if scene.state.cursor == len(scene.state.trace) - 1:
                 scene.action_first()
             if i % 50 == 0:
                 await pilot.pause()  # let the screen repaint, as it would between frames

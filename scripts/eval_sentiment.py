@@ -52,7 +52,7 @@ def run(seed: int, args, data: Corpus, plain: Corpus, verbose: bool) -> dict:
     right = [score(best, e).correct == 1 for e in plain_ex]
 
     def share(keep) -> tuple[float, int]:
-        got = [r for r, s in zip(right, ps) if keep(s)]
+        got = [r for r, s in zip(right, ps, strict=True) if keep(s)]
         return (sum(got) / len(got) if got else float("nan")), len(got)
 
     result = {"seed": seed, "best_epoch": trainer.best_epoch, "epochs": len(trainer.history), "V": vocab.size,
@@ -61,7 +61,7 @@ def run(seed: int, args, data: Corpus, plain: Corpus, verbose: bool) -> dict:
     for key, keep in (("neg", lambda s: NEGATORS & set(s.words)), ("contrast", lambda s: CONTRAST & set(s.words)),
                       ("unk", lambda s: any(w not in vocab for w in s.words))):
         result[f"plain_{key}"], result[f"n_{key}"] = share(keep)
-    result["wrong"] = [(s.text, s.label, " ".join(vocab.shown(w) for w in s.words)) for r, s in zip(right, ps) if not r]
+    result["wrong"] = [(s.text, s.label, " ".join(vocab.shown(w) for w in s.words)) for r, s in zip(right, ps, strict=True) if not r]
     if verbose:
         print(f"  plain sentences wrong ({len(result['wrong'])}):")
         for text, label, shown in result["wrong"]:

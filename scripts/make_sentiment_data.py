@@ -39,7 +39,7 @@ NEGATABLE_POS = {"good", "great", "nice", "tasty", "fresh", "hot", "friendly", "
                  "crispy", "convincing", "clever", "gripping", "relaxing", "comfy", "soft", "modern",
                  "pleasant", "smooth", "patient", "generous", "sweet", "cheerful", "welcoming", "efficient",
                  "attentive", "professional", "stylish", "sturdy", "powerful", "engaging", "informative", "original",
-                 "believable", "delicious", "brilliant", "impressive", "on time", "cosy", "exciting", "supportive",
+                 "believable", "delicious", "brilliant", "impressive", "on time", "cosy", "supportive",
                  "honest", "thoughtful", "caring", "prompt", "well organised", "well written", "easy to use"}
 # The everyday words a person reaches for first: drawn three times as often as the rest.
 CORE = {"good", "great", "nice", "lovely", "amazing", "brilliant", "bad", "terrible", "awful", "horrible", "poor"}
@@ -72,7 +72,7 @@ class Noun:
     name: bool = False
 
     @classmethod
-    def parse(cls, s: str) -> "Noun":
+    def parse(cls, s: str) -> Noun:
         w = s.rstrip("+~@").replace("_", " ")
         return cls(w, s.endswith("+"), s.endswith("~"), s.endswith("@"))
 
@@ -87,7 +87,7 @@ class Adj:
         return " " in self.word
 
     @classmethod
-    def parse(cls, s: str) -> "Adj":
+    def parse(cls, s: str) -> Adj:
         return cls(s.rstrip("!").replace("_", " "), s.endswith("!"))
 
 
@@ -656,7 +656,7 @@ class Maker:
                  (self.exclaim, 4), (self.superlative, 4), (self.verdict, 5), (self.never, 6),
                  (self.phrase, 4), (self.contrast, 12), (self.contrast_it, 5), (self.joined, 3), (self.weather_it, 6),
                  (self.event, 14), (self.pronoun, 9), (self.not_a, 3)]
-        fns, weights = zip(*table)
+        fns, weights = zip(*table, strict=True)
         fn = self.r.choices(fns, weights)[0]
         self.forced = self.pick(["past", "past", "present"]) if fn in (self.contrast, self.contrast_it, self.joined) else None
         got = fn(d, label)

@@ -18,8 +18,9 @@ import csv
 import io
 import random
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, Union
+from typing import Union
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import translation_lexicon as L  # noqa: E402
@@ -483,7 +484,7 @@ class Grammar:
     }
 
     def sentence(self) -> tuple[str, str, str]:
-        names, weights = zip(*self.TEMPLATES.items())
+        names, weights = zip(*self.TEMPLATES.items(), strict=True)
         template = self.r.choices(names, weights)[0]
         en, fr = getattr(self, template)()
         return realise_en(en), realise_fr(fr), template

@@ -3,11 +3,10 @@ at start-up. Run from the project root: python scripts/train_shipped.py"""
 
 from __future__ import annotations
 
-from rnn_tui.engine.train import SHIPPED_CONFIG
 from rnn_tui.engine import weights
 from rnn_tui.engine.corpus import LECTURE_CORPUS
 from rnn_tui.engine.models import BUILTIN, data_path, sentiment_corpus
-from rnn_tui.engine.train import Config, make_task, train
+from rnn_tui.engine.train import SHIPPED_CONFIG, Config, make_task, train
 
 
 def main() -> None:

@@ -1,5 +1,7 @@
 """The unroll scene, driven with Textual's Pilot the way a lecturer drives it: keys, clicks,
-resizes. Every number on screen is checked against the engine's trace, never recomputed.
+resizes. What a key does to the state is tested without an app in test_state_unroll.py; here
+each key is checked to reach its transition (the wiring), and what is on screen is checked
+against the state and the engine's trace, never recomputed.
 
 pytest-asyncio is not installed (and is not a dependency), so each test is an async
 function run by `asyncio.run` through the small `with_app` decorator below.
@@ -10,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import inspect
 import re
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 import pytest
 from textual import events
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 
 from rnn_tui.engine.corpus import LECTURE_CORPUS
 from rnn_tui.engine.models import untrained
@@ -24,7 +27,7 @@ from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
 from rnn_tui.ui.session import Session
-from rnn_tui.ui.view import sub
+from rnn_tui.ui.state.unroll import UnrollState, sub
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.pane import Pane
@@ -115,13 +118,13 @@ def hidden_rows(app: RnnApp) -> list[list[str]]:
 
 def check_step_numbers(app: RnnApp) -> None:
     """The equation, hidden and output panes show this step's numbers from the trace."""
-    view = app.screen.view
+    view = app.screen.state
     s = view.step
     expected = [[f2(a), f2(b), f2(c), f2(d), f2(e)]
-                for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h)]
+                for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h, strict=True)]
     where = f"{view.trace.topology.name} t={s.t}"
     assert equation_rows(app) == expected, where
-    assert hidden_rows(app) == [[f2(a), f2(b)] for a, b in zip(s.h_prev, s.h)], where
+    assert hidden_rows(app) == [[f2(a), f2(b)] for a, b in zip(s.h_prev, s.h, strict=True)], where
     out = plain(app, "#output")
     if s.has_output:
         label = view.trace.model.labels[s.predicted]
@@ -133,39 +136,94 @@ def check_step_numbers(app: RnnApp) -> None:
         assert out.startswith(f"No output at t={s.t}"), (where, out)
 
 
+def apply(app: RnnApp, *transitions: Callable[[UnrollState], UnrollState]) -> None:
+    """Replace the scene's state as its keys do (each key's wiring is tested just below). The
+    panes are bound to the state and take it at once, so what they render() can be read at
+    once too: no key press, and no wait for the app to go idle."""
+    for transition in transitions:
+        app.screen.state = transition(app.screen.state)
+
+
 # ---- stepping --------------------------------------------------------------------------
 
+# What each key must do to the state (the transition is tested in test_state_unroll.py).
+WIRING = [
+    ("left", UnrollState.prev_step),  # greyed out at t=1: nothing happens
+    ("right", UnrollState.next_step), ("space", UnrollState.next_step), ("l", UnrollState.next_step),
+    ("left", UnrollState.prev_step), ("h", UnrollState.prev_step),
+    ("down", UnrollState.next_substep), ("down", UnrollState.next_substep), ("up", UnrollState.prev_substep),
+    ("end", UnrollState.last), ("right", UnrollState.next_step), ("home", UnrollState.first),
+    ("f", UnrollState.toggle_fold), ("f", UnrollState.toggle_fold),
+    ("g", UnrollState.toggle_guess), ("right", UnrollState.next_step), ("r", UnrollState.reveal),
+    ("right", UnrollState.next_step), ("space", UnrollState.next_step), ("g", UnrollState.toggle_guess),
+    ("plus", lambda s: s.with_speed(1)), ("minus", lambda s: s.with_speed(-1)),
+]
+
+
 @with_app()
-async def test_step_keys_move_the_cursor(app, pilot):
+async def test_every_key_reaches_its_transition_and_the_panes_show_the_state(app, pilot):
     scene = app.screen
     n = len(app.session.trace())
-    assert n == 5 and scene.view.cursor == 0
-    for key, cursor in [("right", 1), ("space", 2), ("l", 3), ("left", 2), ("h", 1), ("end", n - 1),
-                        ("right", n - 1), ("home", 0), ("left", 0)]:
+    for key, transition in WIRING:
+        before = scene.state
         await pilot.press(key)
-        assert scene.view.cursor == cursor, key
-        assert f"t={cursor + 1}/{n}" in plain(app, "#status")
-        assert plain(app, "#caption").startswith(f"t={cursor + 1}: ")
+        assert scene.state == transition(before), key
+        s = scene.state
+        assert f"t={s.cursor + 1}/{n}" in plain(app, "#status"), key
+        assert plain(app, "#caption") == f"{s.caption}\n{s.topology_line}", key
+        assert all(pane.state is s for pane in scene.query(Pane)), key
     # The equation's title follows the cursor.
     await pilot.press("end")
-    assert app.screen.query_one(Equation).border_title == f"h{sub(n)} = tanh(W_ih x{sub(n)} + W_hh h{sub(n - 1)} + b)"
+    assert scene.query_one(Equation).border_title == f"h{sub(n)} = tanh(W_ih x{sub(n)} + W_hh h{sub(n - 1)} + b)"
+    # Sentences and topologies: a new trace from the session, at its first step.
+    await pilot.press("3", "right", "n")
+    assert scene.state.trace is app.session.trace() and app.session.text == "I love AI"
+    assert scene.state.trace.topology.name == "many-to-one" and scene.state.cursor == 0
+    assert "sentence 2/3: I love AI" in plain(app, "#status")
 
 
-@pytest.mark.parametrize("key", list(TOPOLOGY_KEYS))
+def enabled(app: RnnApp) -> dict[str, bool]:
+    """Key -> whether it does something now, as the Footer shows it (greyed out if not)."""
+    return {key: b.enabled for key, b in app.screen.active_bindings.items()}
+
+
+def footer_disabled(app: RnnApp) -> set[str]:
+    return {key.action for key in app.screen.query(FooterKey) if key.has_class("-disabled")}
+
+
 @with_app()
-async def test_every_step_shows_the_traces_numbers(app, pilot, key):
-    await pilot.press(key)
-    trace = app.session.trace()
-    assert trace.topology.name == TOPOLOGY_KEYS[key]
-    assert app.screen.view.trace is trace
-    assert plain(app, "#status").startswith(f" rnn-tui  6/10 {key} {trace.topology.title}")  # scene 6 of 10
-    for i in range(len(trace)):
-        assert app.screen.view.cursor == i
+async def test_keys_that_would_do_nothing_are_greyed_out(app, pilot):
+    keys = enabled(app)
+    assert not keys["left"] and not keys["home"] and not keys["r"]
+    assert keys["right"] and keys["end"] and keys["down"] and keys["up"] and keys["p"] and keys["f"]
+    assert footer_disabled(app) == {"prev_step"}  # the Footer greys out "← Back" at t=1
+    await pilot.press("end")
+    keys = enabled(app)
+    assert not keys["right"] and not keys["space"] and not keys["end"] and keys["left"] and keys["home"]
+    await pilot.press("g", "home", "right")  # guess mode: the step is hidden, r reveals it
+    assert enabled(app)["r"]
+    await pilot.press("r")
+    assert not enabled(app)["r"]
+    await pilot.press(*["plus"] * 4)
+    assert not enabled(app)["plus"] and enabled(app)["minus"]
+    assert footer_disabled(app) == set()
+
+
+@with_app()
+async def test_every_step_shows_the_traces_numbers(app, pilot):
+    for key in TOPOLOGY_KEYS:
+        await pilot.press(key)
+        trace = app.session.trace()
+        assert trace.topology.name == TOPOLOGY_KEYS[key]
+        assert app.screen.state.trace is trace
+        assert plain(app, "#status").startswith(f" rnn-tui  6/10 {key} {trace.topology.title}")  # scene 6 of 10
+        for i in range(len(trace)):
+            assert app.screen.state.cursor == i
+            check_step_numbers(app)
+            apply(app, UnrollState.next_step)
+        # Back-stepping is exact: the same numbers as on the way forward.
+        apply(app, UnrollState.first)
         check_step_numbers(app)
-        await pilot.press("right")
-    # Back-stepping is exact: the same numbers as on the way forward.
-    await pilot.press("home")
-    check_step_numbers(app)
 
 
 @with_app()
@@ -174,24 +232,21 @@ async def test_output_pane_says_no_output_where_the_topology_reads_none(app, pil
     for t in range(1, 5):
         assert plain(app, "#output").startswith(f"No output at t={t}: many to one")
         assert "no output here in many-to-one" in plain(app, "#caption")
-        await pilot.press("right")
+        apply(app, UnrollState.next_step)
     trace = app.session.trace()
     label = trace.model.labels[trace.steps[-1].predicted]
     assert label in plain(app, "#output") and "No output" not in plain(app, "#output")
     assert f"predicts '{label}'" in plain(app, "#caption")
-
-
-@with_app()
-async def test_caption_reads_the_first_sentence_word_by_word(app, pilot):
-    assert app.session.text == "Hi my name is Barry"
-    trace = app.session.trace()
-    for t, word in enumerate(["hi", "my", "name", "is", "barry"], 1):
-        caption = plain(app, "#caption")
-        assert caption.startswith(f"t={t}: reads '{word}'"), caption
-        nxt = trace.model.labels[trace.steps[t - 1].predicted]
-        assert f"predicts '{nxt}' ({trace.steps[t - 1].y.max():.0%})" in caption
-        await pilot.press("right")
-    assert plain(app, "#caption").startswith("t=5: reads 'barry'")
+    # The sub-steps of a step without output end at tanh: four of them, then the next step.
+    apply(app, UnrollState.first, UnrollState.next_step, UnrollState.next_substep)
+    assert app.screen.state.cursor == 1
+    for n_columns in (1, 2, 3):
+        assert all(row[n_columns:] == ["·"] * (5 - n_columns) for row in equation_rows(app))
+        apply(app, UnrollState.next_substep)
+    assert all("·" not in row for row in equation_rows(app))
+    check_step_numbers(app)
+    apply(app, UnrollState.next_substep)
+    assert app.screen.state.cursor == 2
 
 
 # ---- sub-steps -------------------------------------------------------------------------
@@ -200,85 +255,57 @@ async def test_caption_reads_the_first_sentence_word_by_word(app, pilot):
 async def test_substeps_fill_the_equation_term_by_term(app, pilot):
     trace = app.session.trace()
     s = trace.steps[1]  # t=2 reads 'my', and has an output (many-to-many)
-    values = [[f2(a), f2(b), f2(c), f2(d), f2(e)] for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h)]
+    values = [[f2(a), f2(b), f2(c), f2(d), f2(e)] for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h, strict=True)]
 
     def shown(n_columns: int) -> list[list[str]]:
         return [row[:n_columns] + ["·"] * (5 - n_columns) for row in values]
 
-    await pilot.press("right")  # the whole of t=2 is on screen, nothing lit
+    apply(app, UnrollState.next_step)  # the whole of t=2 is on screen, nothing lit
     assert equation_rows(app) == values
-    await pilot.press("down")  # down starts t=2's first sub-step
-    assert app.screen.view.cursor == 1
+    apply(app, UnrollState.next_substep)  # down starts t=2's first sub-step
+    assert app.screen.state.cursor == 1
     assert equation_rows(app) == shown(1)
     assert app.screen.query_one(Equation).border_subtitle == f"W_ih x₂ = column {s.x_index} of W_ih"
     assert plain(app, "#caption").startswith(f"t=2: reads 'my': x₂ is one-hot, so W_ih x₂ is just column {s.x_index}")
     assert all(len(r) == 1 for r in hidden_rows(app)), "h₂ is not computed yet"
     assert plain(app, "#output").startswith("y₂ comes after h₂")
 
-    await pilot.press("down")
+    apply(app, UnrollState.next_substep)
     assert equation_rows(app) == shown(2)
     assert plain(app, "#caption").startswith("t=2: add W_hh h₁")
-    await pilot.press("down")
+    apply(app, UnrollState.next_substep)
     assert equation_rows(app) == shown(3)
     assert plain(app, "#caption").startswith("t=2: add the two biases")
-    await pilot.press("down")
+    apply(app, UnrollState.next_substep)
     assert equation_rows(app) == shown(5)  # tanh: the sum and h₂ appear together
-    assert hidden_rows(app) == [[f2(a), f2(b)] for a, b in zip(s.h_prev, s.h)]
+    assert hidden_rows(app) == [[f2(a), f2(b)] for a, b in zip(s.h_prev, s.h, strict=True)]
     assert plain(app, "#caption").startswith("t=2: tanh squashes the sum")
     assert plain(app, "#output").startswith("y₂ comes after h₂")
 
-    await pilot.press("down")  # the scores, before softmax
+    apply(app, UnrollState.next_substep)  # the scores, before softmax
     out = plain(app, "#output")
     assert out.startswith("scores (logits), before softmax:")
     best = trace.model.labels[s.predicted]
     assert f"{s.logits[s.predicted]:+7.2f}" in next(l for l in out.splitlines() if l.startswith(best[:12] + " "))
-    assert not any("%" in line for line in out.splitlines() if not line.startswith("+"))
+    assert "%" not in out  # no probabilities before softmax
 
-    await pilot.press("down")  # softmax: probabilities, with its own caption
+    apply(app, UnrollState.next_substep)  # softmax: probabilities, with its own caption
     out = plain(app, "#output")
     assert f"{s.y[s.predicted]:4.0%} ◀" in next(l for l in out.splitlines() if l.startswith(best[:12] + " "))
-    assert app.screen.view.cursor == 1
+    assert app.screen.state.cursor == 1
     assert plain(app, "#caption").startswith("t=2: softmax turns the scores into probabilities")
 
-    await pilot.press("down")  # past the last sub-step: the next step's first
-    assert app.screen.view.cursor == 2
+    apply(app, UnrollState.next_substep)  # past the last sub-step: the next step's first
+    assert app.screen.state.cursor == 2
     assert equation_rows(app)[0][1:] == ["·"] * 4
 
-    await pilot.press("up")  # and back: t=2's last sub-step, softmax
-    assert app.screen.view.cursor == 1
+    apply(app, UnrollState.prev_substep)  # and back: t=2's last sub-step, softmax
+    assert app.screen.state.cursor == 1
     assert equation_rows(app) == values
     assert plain(app, "#caption").startswith("t=2: softmax")
-    await pilot.press("up")
-    assert app.screen.view.cursor == 1
+    apply(app, UnrollState.prev_substep)
+    assert app.screen.state.cursor == 1
     assert plain(app, "#output").startswith("scores (logits)")
-
-
-@with_app()
-async def test_scores_substep_shows_no_probabilities(app, pilot):
-    await pilot.press(*["down"] * 5)  # t=2: input, recurrent, bias, tanh, scores
-    out = plain(app, "#output")
-    assert out.startswith("scores (logits), before softmax:")
-    assert "%" not in out, out
-
-
-@with_app()
-async def test_substeps_of_a_step_without_output_end_at_tanh(app, pilot):
-    await pilot.press("3", "right", "down")  # many-to-one, t=2: no output, four sub-steps
-    assert app.screen.view.cursor == 1
-    for n_columns in (1, 2, 3):
-        assert all(row[n_columns:] == ["·"] * (5 - n_columns) for row in equation_rows(app))
-        await pilot.press("down")
-    assert all("·" not in row for row in equation_rows(app))
-    check_step_numbers(app)
-    await pilot.press("down")
-    assert app.screen.view.cursor == 2
-
-
-@with_app()
-async def test_softmax_substep_is_captioned(app, pilot):
-    await pilot.press("right", *["down"] * 6)  # t=2: input, recurrent, bias, tanh, scores, softmax
-    assert app.screen.view.cursor == 1
-    assert "softmax" in plain(app, "#caption")
 
 
 # ---- typed sentences, other sentences ----------------------------------------------------
@@ -287,7 +314,7 @@ async def test_softmax_substep_is_captioned(app, pilot):
 async def test_typed_sentence_reads_unknown_words_as_unk(app, pilot):
     await pilot.press("e")
     assert isinstance(app.screen, SentenceScreen)
-    await pilot.press(*"I love zebras")
+    app.screen.query_one(Input).post_message(events.Paste("I love zebras"))  # typing is the Input's job
     await pilot.press("enter")
     assert not isinstance(app.screen, SentenceScreen)
     assert app.session.text == "I love zebras"
@@ -307,18 +334,18 @@ async def test_typed_sentence_reads_unknown_words_as_unk(app, pilot):
     check_step_numbers(app)
 
 
-@pytest.mark.parametrize("typed", ["", "?! ,,"])
 @with_app()
-async def test_a_sentence_without_words_is_refused_and_the_box_stays_open(app, pilot, typed):
-    await pilot.press("e")
-    if typed:
-        await pilot.press(*typed)
-    await pilot.press("enter")
-    assert isinstance(app.screen, SentenceScreen)
-    assert "That has no words (letters or digits): try again." in screen_text(app)
-    await pilot.press("escape")
-    assert not isinstance(app.screen, SentenceScreen)
-    assert app.session.text == "Hi my name is Barry" and app.session.typed == []
+async def test_a_sentence_without_words_is_refused_and_the_box_stays_open(app, pilot):
+    for typed in ("", "?! ,,"):
+        await pilot.press("e")
+        if typed:
+            app.screen.query_one(Input).post_message(events.Paste(typed))
+        await pilot.press("enter")
+        assert isinstance(app.screen, SentenceScreen)
+        assert "That has no words (letters or digits): try again." in screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SentenceScreen)
+        assert app.session.text == "Hi my name is Barry" and app.session.typed == []
 
 
 @with_app()
@@ -343,7 +370,7 @@ async def test_n_and_shift_n_change_the_sentence(app, pilot):
     await pilot.press("right", "n")
     assert app.session.text == "I love AI"
     assert "sentence 2/3: I love AI" in plain(app, "#status")
-    assert app.screen.view.cursor == 0 and plain(app, "#caption").startswith("t=1: reads 'i'")
+    assert app.screen.state.cursor == 0 and plain(app, "#caption").startswith("t=1: reads 'i'")
     check_step_numbers(app)
     await pilot.press("N", "N")  # back past the first wraps to the last
     assert "sentence 3/3: Barry is my name" in plain(app, "#status")
@@ -355,7 +382,10 @@ async def test_n_and_shift_n_change_the_sentence(app, pilot):
 
 @with_app()
 async def test_fold_draws_the_loop_and_unfolds(app, pilot):
-    await pilot.press("right", "f")
+    await pilot.press("f")  # folded at t=1
+    assert "t=1 of 5" in plain(app, "#timeline")
+    assert "╰── W_hh ─╯" in "\n".join(region_text(app, "#timeline"))
+    await pilot.press("right")
     step = app.session.trace().steps[1]
     folded = plain(app, "#timeline")
     assert "W_hh" in folded and "t=2 of 5" in folded and "[ h₂ ]" in folded
@@ -369,13 +399,6 @@ async def test_fold_draws_the_loop_and_unfolds(app, pilot):
 
 
 @with_app()
-async def test_folded_timeline_starts_at_t1(app, pilot):
-    await pilot.press("f")
-    assert "t=1 of 5" in plain(app, "#timeline")
-    assert "╰── W_hh ─╯" in "\n".join(region_text(app, "#timeline"))
-
-
-@with_app()
 async def test_clicking_a_timeline_cell_jumps_to_its_step(app, pilot):
     timeline = app.screen.query_one(Timeline)
     cells = plain(app, "#timeline").splitlines()[2]
@@ -385,38 +408,36 @@ async def test_clicking_a_timeline_cell_jumps_to_its_step(app, pilot):
         x = timeline.styles.padding.left + cells.index(label) + 1
         await pilot.click(Timeline, offset=(x, 2))
         await pilot.pause()
-        assert app.screen.view.cursor == t - 1, label
+        assert app.screen.state.cursor == t - 1, label
         assert plain(app, "#caption").startswith(f"t={t}: ")
         check_step_numbers(app)
 
 
 @with_app()
-async def test_guess_mode_hides_h_until_revealed(app, pilot):
+async def test_guess_mode_hides_h_and_the_answer_until_revealed(app, pilot):
     trace = app.session.trace()
-    await pilot.press("g", "right")
+    apply(app, UnrollState.toggle_guess, UnrollState.next_step)
     s = trace.steps[1]
     assert all(row[3:] == ["?", "?"] for row in equation_rows(app))
-    assert all(row[:3] == [f2(a), f2(b), f2(c)] for row, a, b, c in zip(equation_rows(app), s.wx, s.wh, s.b_ih + s.b_hh))
+    assert all(row[:3] == [f2(a), f2(b), f2(c)] for row, a, b, c in zip(equation_rows(app), s.wx, s.wh, s.b_ih + s.b_hh, strict=True))
     hidden = plain(app, "#hidden").splitlines()[1:]
     assert all(line.rstrip().endswith("?") for line in hidden)
     assert all(len(NUMBER.findall(line)) == 1 for line in hidden)
     assert plain(app, "#output").startswith("? What will it predict?")
     assert "What will h₂ be? Guess" in plain(app, "#caption")
     assert plain(app, "#timeline").splitlines()[0].split()[:2] == ["my", "?"]
-    await pilot.press("space")  # reveals; it does not move on
-    assert app.screen.view.cursor == 1
+    apply(app, UnrollState.next_step)  # reveals; it does not move on
+    assert app.screen.state.cursor == 1
     check_step_numbers(app)
-    await pilot.press("right")  # next step hidden again; r reveals it
-    assert app.screen.view.cursor == 2 and equation_rows(app)[0][4] == "?"
-    await pilot.press("r")
+    apply(app, UnrollState.next_step)  # next step hidden again; r reveals it
+    assert app.screen.state.cursor == 2 and equation_rows(app)[0][4] == "?"
+    apply(app, UnrollState.reveal)
     check_step_numbers(app)
-    await pilot.press("g", "right")  # guess mode off: steps arrive revealed
+    apply(app, UnrollState.toggle_guess, UnrollState.next_step)  # guess mode off: steps arrive revealed
     check_step_numbers(app)
-
-
-@with_app()
-async def test_guess_mode_does_not_give_the_answer_away_in_the_timeline(app, pilot):
-    await pilot.press("2", "g", "right")  # one-to-many, t=2: what follows 'my'?
+    # Nor does the timeline give the answer away, where each output is fed back as an input.
+    await pilot.press("2")
+    apply(app, UnrollState.toggle_guess, UnrollState.next_step)  # one-to-many, t=2: what follows 'my'?
     answer = app.session.trace().model.labels[app.session.trace().steps[1].predicted]
     assert answer == "name"
     assert plain(app, "#output").startswith("? What will it predict?")
@@ -450,7 +471,7 @@ async def test_help_lists_every_key(app, pilot):
     assert re.search(r"→ space l +Step", text)
     await pilot.press("escape")
     assert not isinstance(app.screen, HelpScreen)
-    assert app.screen.view.cursor == 0
+    assert app.screen.state.cursor == 0
 
 
 @with_app()
@@ -496,7 +517,7 @@ async def test_p_plays_and_pauses(app, pilot):
     assert len(timers) == 1 and timers[0].interval == SPEEDS[2] and not timers[0].stopped
     timers[0].callback()
     await pilot.pause()
-    assert scene.view.cursor == 1 and plain(app, "#caption").startswith("t=2: ")
+    assert scene.state.cursor == 1 and plain(app, "#caption").startswith("t=2: ")
     await pilot.press("plus")  # faster: a new timer, the old one stopped
     assert timers[0].stopped and timers[1].interval == SPEEDS[3] < SPEEDS[2]
     await pilot.press("p")
@@ -506,9 +527,9 @@ async def test_p_plays_and_pauses(app, pilot):
     for _ in range(5):
         timers[2].callback()
     await pilot.pause()
-    assert scene.view.cursor == 4 and timers[2].stopped  # the last step stops playing
+    assert scene.state.cursor == 4 and timers[2].stopped  # the last step stops playing
     await pilot.press("p")  # from the end, play starts again at t=1
-    assert scene.view.cursor == 0 and len(timers) == 4
+    assert scene.state.cursor == 0 and len(timers) == 4
     await pilot.press("p")
     assert timers[3].stopped
 
@@ -530,23 +551,25 @@ def assert_panes_shown(app: RnnApp) -> None:
 def assert_equation_rows_on_one_line(app: RnnApp) -> None:
     """Each unit's row of the equation reads across one screen line: j and five terms."""
     rows = [line.split() for line in region_text(app, "#equation-scroll")]
-    h = app.screen.view.trace.model.hidden_size
+    h = app.screen.state.trace.model.hidden_size
     for j in range(1, h + 1):
         assert any(r[:1] == [str(j)] and len(r) >= 6 for r in rows), (j, "\n".join(map(" ".join, rows)))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_every_pane_is_shown_at_supported_sizes(size):
-    @with_app(size=size)
-    async def run(app, pilot):
+@with_app(size=(80, 24))
+async def test_every_pane_is_shown_at_supported_sizes(app, pilot):
+    for size in [(80, 24), (120, 40)]:  # the smallest supported, and a larger one
+        await pilot.resize_terminal(*size)
         for key in TOPOLOGY_KEYS:
-            await pilot.press(key, "right")
+            await pilot.press(key)  # a new trace: a new layout
+            apply(app, UnrollState.next_step)
+            await pilot.pause()  # region_text reads what was drawn
             assert_panes_shown(app)
             assert_equation_rows_on_one_line(app)
             check_step_numbers(app)
         await pilot.press("down", "f", "question_mark", "escape", "i", "escape", "e", "escape")
         assert_panes_shown(app)
-    run()
+        await pilot.press("f")
 
 
 @with_app(size=(60, 20))
@@ -567,25 +590,16 @@ async def test_too_small_terminal_says_so_and_resizing_back_restores(app, pilot)
     check_step_numbers(app)
 
 
-def test_resizing_shows_every_pane_again():
-    @with_app(size=(80, 24))
+@pytest.mark.parametrize("start, via", [((120, 40), (60, 20)), ((60, 20), (120, 40))])
+def test_resizing_back_to_80x24_shows_every_pane_and_fits_the_equation_rows(start, via):
+    @with_app(size=start)
     async def run(app, pilot):
-        for size in [(120, 40), (60, 20), (80, 24)]:
+        for size in (via, (80, 24)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
         assert_panes_shown(app)
-        assert plain(app, "#caption").startswith("t=1: ")
-    run()
-
-
-@pytest.mark.parametrize("start", [(120, 40), (60, 20)])
-def test_equation_rows_fit_after_resizing_to_80x24(start):
-    @with_app(size=start)
-    async def run(app, pilot):
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert_panes_shown(app)
         assert_equation_rows_on_one_line(app)
+        assert plain(app, "#caption").startswith("t=1: ")
     run()
 
 
@@ -595,7 +609,7 @@ async def test_equation_rows_fit_at_t10_and_later(app, pilot):
     app.screen.query_one(Input).post_message(events.Paste("hi my name is barry i love ai my name is barry"))
     await pilot.press("enter")
     await pilot.press("end")
-    assert app.screen.view.step.t == 12
+    assert app.screen.state.step.t == 12
     check_step_numbers(app)
     assert_equation_rows_on_one_line(app)
 
@@ -611,40 +625,77 @@ async def test_onehot_shows_the_current_row_when_squeezed(app, pilot):
 # ---- repainting only what changed --------------------------------------------------------
 
 @with_app()
-async def test_panes_repaint_only_what_changed(app, pilot):
+async def test_panes_repaint_only_what_changed_and_only_a_new_trace_relayouts(app, pilot):
     repainted: dict[str, list[bool]] = {}
+    relayout: dict[str, list[bool]] = {}
     for pane in app.screen.query(Pane):
-        def spy(view, pane=pane, show=pane.show):
-            did = show(view)
+        def spy(state, pane=pane, show=pane.show):
+            did = show(state)
             repainted.setdefault(pane.id, []).append(did)
             return did
-        pane.show = spy
+
+        def refresh(*args, pane=pane, refresh=pane.refresh, **kwargs):
+            relayout.setdefault(pane.id, []).append(kwargs.get("layout", False))
+            return refresh(*args, **kwargs)
+        pane.show, pane.refresh = spy, refresh
 
     async def step(*keys: str) -> dict[str, bool]:
         repainted.clear()
+        relayout.clear()
         await pilot.press(*keys)
         return {name: any(calls) for name, calls in repainted.items()}
 
-    await pilot.press("down", "down")  # t=2 at + W_hh h₁
+    did = await step("down")  # t=2, first sub-step
+    timeline = app.screen.query_one(Timeline)
+    before, key = plain(app, "#timeline"), timeline._key
+    did = await step("down")  # t=2 at + W_hh h₁: the timeline draws the same cells
+    assert not did["timeline"] and timeline._key == key and plain(app, "#timeline") == before
     onehot = app.screen.query_one(OneHot)
     key, text = onehot._key, plain(app, "#onehot")
     did = await step("down")  # + b: only the equation's columns and the caption change
     assert did["equation"] and did["caption"]
-    assert not did["onehot"] and not did["status"]
+    assert not did["onehot"] and not did["status"] and not did["timeline"]
     assert onehot._key == key and plain(app, "#onehot") == text
     did = await step("down")  # tanh: h₂ appears in the hidden pane
     assert did["hidden"] and did["equation"] and not did["onehot"]
     did = await step("f")  # folding changes the timeline only
     assert did["timeline"] and not any(did[p] for p in ("equation", "hidden", "onehot", "output", "status"))
-    did = await step("right")  # a new step changes every pane
+    did = await step("right")  # a new step changes every pane, and just repaints it
     assert all(did[p] for p in ("equation", "hidden", "onehot", "output", "status", "caption", "timeline"))
+    assert not any(any(calls) for calls in relayout.values()), relayout
+    await step("n")  # a new sentence: a new trace, so a new layout (the panes' heights may change)
+    assert all(relayout[p] and any(relayout[p]) for p in ("equation", "hidden", "onehot", "output")), relayout
 
+
+# ---- keys in the help screen and the command palette ----------------------------------------
 
 @with_app()
-async def test_timeline_does_not_repaint_on_a_substep(app, pilot):
-    await pilot.press("down")  # t=2, first sub-step
-    timeline = app.screen.query_one(Timeline)
-    before, key = plain(app, "#timeline"), timeline._key
-    await pilot.press("down")  # t=2, + W_hh h₁: the timeline draws the same cells
-    assert plain(app, "#timeline") == before
-    assert timeline._key == key, "the timeline repainted for a sub-step"
+async def test_the_palette_lists_every_key_of_the_scene_once(app, pilot):
+    from rnn_tui.ui.bindings import APP_KEYS, SCENE_KEYS, key_text
+
+    titles = [c.title for c in app.get_system_commands(app.screen)]
+    for b in SCENE_KEYS + [b for b in APP_KEYS if b.action != "quit"]:
+        assert titles.count(f"{b.description} ({key_text(b)})") == 1, b
+    ours = [t for t in titles if t.endswith(")") and not re.match(r"Scene \d+:", t)]
+    assert len(ours) == len(SCENE_KEYS) + len(APP_KEYS) - 2, ours  # both quits are Textual's Quit
+
+
+# ---- the state is rebuilt from the session when the scene is shown again ---------------------
+
+@with_app()
+async def test_coming_back_keeps_the_place_unless_the_session_changed(app, pilot):
+    await pilot.press("right", "right", "f", "question_mark", "escape")  # a modal: the place is kept
+    assert (app.screen.state.cursor, app.screen.state.folded) == (2, True)
+    app.switch_mode("sequences")
+    await pilot.pause()
+    app.switch_mode("unroll")
+    await pilot.pause()
+    assert (app.screen.state.cursor, app.screen.state.folded) == (2, True)  # nothing changed
+    app.switch_mode("sequences")
+    await pilot.pause()
+    app.session.move(1)  # another scene moved on to the next sentence
+    app.switch_mode("unroll")
+    await pilot.pause()
+    state = app.screen.state
+    assert state.trace is app.session.trace() and state.text == "I love AI" and state.cursor == 0
+    assert state.folded and "sentence 2/3: I love AI" in plain(app, "#status")

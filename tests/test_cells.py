@@ -6,8 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from rnn_tui.engine import LECTURE_CORPUS, Params, topology_by_name
 from rnn_tui.engine.cells import ELMAN, backward, forward
@@ -74,7 +73,7 @@ def test_weight_grads_of_a_sentence_equal_the_sum_over_its_steps(seed, xs):
     dpre = np.random.default_rng(seed).normal(size=(len(xs), 3))
     g = ELMAN.weight_grads(p, steps, dpre)
     want = {"W_ih": np.zeros((3, 5)), "W_hh": np.zeros((3, 3)), "b_ih": np.zeros(3), "b_hh": np.zeros(3)}
-    for s, d in zip(steps, dpre):
+    for s, d in zip(steps, dpre, strict=True):
         if s.x_index is not None:
             want["W_ih"][:, s.x_index] += d
         want["W_hh"] += np.outer(d, s.h_prev)
@@ -89,7 +88,7 @@ def test_trace_and_training_step_the_same_cell():
     words = ["hi", "my", "name", "is", "barry"]
     trace = run(model, words, topology_by_name("many-to-many"))
     steps = forward(model.params, model.vocab.encode(words))
-    for recorded, trained in zip(trace.steps, steps):
+    for recorded, trained in zip(trace.steps, steps, strict=True):
         np.testing.assert_array_equal(recorded.h, trained.h)
         np.testing.assert_array_equal(recorded.pre, trained.pre)
 

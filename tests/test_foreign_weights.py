@@ -9,6 +9,7 @@ only the .npz files, so they need no torch.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -51,7 +52,7 @@ def test_every_step_matches_the_framework(name):
         assert step.predicted == int(np.argmax(ref["expected_y"][t]))
     # The recurrence threads through: each step starts from the previous step's h.
     np.testing.assert_array_equal(trace.steps[0].h_prev, np.zeros(model.hidden_size))
-    for before, after in zip(trace.steps, trace.steps[1:]):
+    for before, after in pairwise(trace.steps):
         np.testing.assert_array_equal(after.h_prev, before.h)
 
 

@@ -1,13 +1,23 @@
 """The feed-forward comparison: flattened sizes, padding's cost, parameter growth, word order."""
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
 from rnn_tui.engine import LECTURE_CORPUS, Corpus, Sentence
 from rnn_tui.engine.models import load_model
 from rnn_tui.engine.order import order_pair, order_test
-from rnn_tui.engine.padding import (Rejection, dense_params, flattened_sizes, padded_matrix, padding_cost,
-                                    param_growth, rejections, rnn_params)
+from rnn_tui.engine.padding import (
+    Rejection,
+    dense_params,
+    flattened_sizes,
+    padded_matrix,
+    padding_cost,
+    param_growth,
+    rejections,
+    rnn_params,
+)
 
 
 def test_flattened_sizes_with_the_boards_v_of_12():
@@ -70,7 +80,7 @@ def test_dense_params_grow_with_t_rnn_params_do_not():
     assert [T for T, _, _ in growth] == [3, 5, 10, 100]
     dense = [d for _, d, _ in growth]
     assert dense == [100, 164, 324, 3204]
-    assert all(b > a for a, b in zip(dense, dense[1:]))
+    assert all(b > a for a, b in pairwise(dense))
     assert {r for _, _, r in growth} == {56}
 
 

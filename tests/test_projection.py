@@ -10,7 +10,6 @@ from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
 from rnn_tui.ui.render.braille import BLANK, Canvas, Plot, to_dots
 
-
 # ---- PCA ----
 
 def stretched_cloud(seed=0, n=400):
@@ -82,7 +81,7 @@ def test_readout_at_every_step_matches_the_trace_where_it_has_an_output():
     many = run(model, words, topology_by_name("many-to-many"))  # an output at every step
     probs = readout(model.params, many.hidden_states)
     assert probs.shape == (4, len(model.labels))
-    for step, row in zip(many.steps, probs):
+    for step, row in zip(many.steps, probs, strict=True):
         assert row == pytest.approx(step.y, abs=1e-12)
     one = run(model, words, topology_by_name("many-to-one"))
     assert readout(model.params, one.hidden_states)[-1] == pytest.approx(one.steps[-1].y, abs=1e-12)

@@ -176,9 +176,9 @@ def test_trace_does_not_change_when_the_model_weights_do():
 
 def test_params_init_is_reproducible_with_a_seed():
     a, b, c = Params.init(9, 4, 10, seed=3), Params.init(9, 4, 10, seed=3), Params.init(9, 4, 10, seed=4)
-    for x, y in zip(a.arrays(), b.arrays()):
+    for x, y in zip(a.arrays(), b.arrays(), strict=True):
         np.testing.assert_array_equal(x, y)
-    assert all(not np.array_equal(x, z) for x, z in zip(a.arrays(), c.arrays()))
+    assert all(not np.array_equal(x, z) for x, z in zip(a.arrays(), c.arrays(), strict=True))
     # PyTorch's default range: uniform in +-1/sqrt(H) = +-0.5
     assert all(np.max(np.abs(x)) <= 0.5 for x in a.arrays())
     assert [x.shape for x in a.arrays()] == [(4, 9), (4, 4), (4,), (4,), (10, 4), (10,)]

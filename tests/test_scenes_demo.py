@@ -11,13 +11,13 @@ from rnn_tui.engine import tokenize
 from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import TOPOLOGIES, topology_by_name
 from rnn_tui.engine.trace import run
+from rnn_tui.ui.render.bars import fmt
 from rnn_tui.ui.scenes.sentiment import MAP_HEIGHT, STEP_MARKS, MapBoard, SentimentScene, WordsBoard, map_dots
-from rnn_tui.ui.state.sentiment import shipped_map as demo
 from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesScene, diagram
 from rnn_tui.ui.session import Session
+from rnn_tui.ui.state.sentiment import shipped_map as demo
 
 from helpers import drive
-from rnn_tui.ui.render.bars import fmt
 
 SIZE = (80, 24)
 

@@ -5,6 +5,7 @@ screen are the engine's, for the lecture corpus and for a corpus of one's own.
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import pytest
 from rich.console import Console
@@ -13,11 +14,11 @@ from rnn_tui.engine import LECTURE_CORPUS, Corpus, Sentence
 from rnn_tui.engine.order import order_pair, order_test
 from rnn_tui.engine.padding import flattened_sizes, padded_matrix, padding_cost, param_growth, rejections
 from rnn_tui.engine.topologies import topology_by_name
+from rnn_tui.ui.render.bars import fmt
 from rnn_tui.ui.scenes.flatten import FlattenScene
 from rnn_tui.ui.session import Session
 
 from helpers import drive
-from rnn_tui.ui.render.bars import fmt
 
 SIZE = (80, 24)
 LESSON = ["flatten", "padding", "order"]  # One-hot: every step is checked in its own test below
@@ -50,7 +51,7 @@ def assert_fits(app) -> None:
     body = app.screen.query_one("#scene-body")
     assert body.max_scroll_y == 0, f"{app.screen.NAME} step {app.screen.state.step} scrolls at 80x24"
     shown = [widget for widget in app.screen.query("Board") if widget.display]
-    for above, below in zip(shown, shown[1:]):
+    for above, below in pairwise(shown):
         assert below.region.y == above.region.bottom + 1, "boards are one blank line apart"
     for widget in app.screen.query("Board"):
         if widget.display:
@@ -133,7 +134,7 @@ def test_flatten_shows_the_boards_and_the_true_sizes_and_the_size_error():
 
     async def script(pilot, app):
         table = board(app, "table")
-        for T, b, t in zip(corpus.lengths, board_sizes, true_sizes):
+        for T, b, t in zip(corpus.lengths, board_sizes, true_sizes, strict=True):
             assert f"{T} × 12 = {b}" in table and f"{T} × 8 = {t}" in table
         assert "60 inputs" in board(app, "layer") and "40 inputs" in board(app, "layer")
 
@@ -141,7 +142,7 @@ def test_flatten_shows_the_boards_and_the_true_sizes_and_the_size_error():
         assert "✓ OK: 60 inputs" in board(app, "layer")
         assert "input size error" not in board(app, "layer")
 
-        for r_board, r_true in zip(rejections(corpus, 12), rejections(corpus, 8)):
+        for r_board, r_true in zip(rejections(corpus, 12), rejections(corpus, 8), strict=True):
             await press(pilot, "right")
             layer = board(app, "layer")
             assert f"✗ input size error: expected {r_board.expected} inputs, got {r_board.got}" in layer
@@ -182,7 +183,7 @@ def test_padding_draws_each_sentence_padded_and_the_share_of_zeros():
             await press(pilot, "right")
 
         cost_text = board(app, "cost")
-        assert f"120 cells, 12 ones (one per word), 108 zeros = 90%" in cost_text
+        assert "120 cells, 12 ones (one per word), 108 zeros = 90%" in cost_text
         lines = cost_text.split("\n")
         for label, value in (("all slots", cost.macs_total), ("on padding", cost.macs_on_padding),
                              ("on words", cost.macs_on_words), ("on the 1s", cost.macs_nonzero)):
@@ -220,7 +221,7 @@ def test_order_shows_the_same_bag_and_different_final_states():
 
         await press(pilot, "right")
         states = board(app, "states").split("\n")
-        for j, (ha, hb) in enumerate(zip(test.h_a, test.h_b), 1):
+        for j, (ha, hb) in enumerate(zip(test.h_a, test.h_b, strict=True), 1):
             row = next(l for l in states if l.split()[0] == f"h{j}")
             numbers = [w for w in row.split() if w[0] in "+-" and w[1:2].isdigit()]
             assert numbers == [fmt(ha), fmt(hb), fmt(hb - ha)]
@@ -275,7 +276,7 @@ def test_a_custom_corpus_gets_its_own_figures():
 
     async def script(pilot, app):
         await press(pilot, "end")
-        assert f"token 7 of 7 · vocabulary so far: 5 unique words" in board(app, "sentences")
+        assert "token 7 of 7 · vocabulary so far: 5 unique words" in board(app, "sentences")
         truth = board(app, "truth")
         assert "7 tokens · 5 unique words · V = 6 with <unk>" in truth and "board's" not in truth
         assert_fits(app)

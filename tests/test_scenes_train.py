@@ -88,7 +88,7 @@ def test_scaling_w_hh_changes_its_largest_singular_value_and_the_norms():
 
 
 def _sub(n: int) -> str:
-    from rnn_tui.ui.view import sub
+    from rnn_tui.ui.state.wording import sub
     return sub(n)
 
 
@@ -112,7 +112,7 @@ def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_
         trace = run(model, scene.state.try_text.split(), topology_by_name("many-to-one"))
         probs = trace.readout_every_step()[:, model.labels.index("positive")]
         shown = text_of(app, "#train-try")
-        for word, p in zip(scene.state.try_text.split(), probs):
+        for word, p in zip(scene.state.try_text.split(), probs, strict=True):
             assert f"{word} {p:.0%}" in shown
     drive("train", script)
 

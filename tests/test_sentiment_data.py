@@ -7,11 +7,10 @@ import csv
 import importlib.util
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
-
-from functools import lru_cache
 
 from rnn_tui.engine.text import tokenize as _tokenize
 
@@ -21,7 +20,7 @@ PLAIN = ROOT / "tests" / "data" / "plain_sentences.csv"
 SCRIPTS = ROOT / "scripts"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_tokenize(text))
 

@@ -3,13 +3,21 @@ decoder, teacher forcing in training, greedy decoding; gradients against finite 
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from rnn_tui.engine import InputError
 from rnn_tui.engine.rnn import CellWeights, Params
-from rnn_tui.engine.seq2seq import (Pair, Seq2Seq, Seq2SeqTrainer, Weights, build_vocabularies, exact_match,
-                                    pair_loss, to_pair, translate)
+from rnn_tui.engine.seq2seq import (
+    Pair,
+    Seq2Seq,
+    Seq2SeqTrainer,
+    Weights,
+    build_vocabularies,
+    exact_match,
+    pair_loss,
+    to_pair,
+    translate,
+)
 from rnn_tui.engine.text import EOS, tokenize
 from rnn_tui.engine.train import Config
 
@@ -72,7 +80,7 @@ def test_the_encoders_last_state_is_the_decoders_first(lecture_model):
     np.testing.assert_array_equal(tr.decoder[0].h_prev, tr.handover)
     assert tr.decoder[0].x_index is None  # the decoder starts from nothing written
     # Each later input is the word written before it.
-    for step, word in zip(tr.decoder[1:], tr.output):
+    for step, word in zip(tr.decoder[1:], tr.output, strict=True):
         assert lecture_model.target.tokens[step.x_index] == word
     assert lecture_model.labels[int(np.argmax(tr.y[-1]))] == EOS
     assert len(tr.decoder) == len(tr.output) + 1

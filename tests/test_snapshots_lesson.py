@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 import textual.constants
 
-
 from helpers import app_on
 
 SIZE = (80, 24)

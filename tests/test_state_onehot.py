@@ -3,8 +3,7 @@ stepping keys and checks what every step must hold."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus, Sentence
 from rnn_tui.engine.models import default_model

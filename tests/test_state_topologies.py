@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from rnn_tui.engine import tokenize
-from rnn_tui.engine.topologies import TOPOLOGIES, topology_by_name
+from rnn_tui.engine.topologies import TOPOLOGIES
 from rnn_tui.engine.trace import run
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.state.topologies import make_state

@@ -1,9 +1,11 @@
 """The five topologies as schedules over one cell, on the shipped lecture next-word model."""
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
-from rnn_tui.engine import InputError, TOPOLOGIES, run, topology_by_name
+from rnn_tui.engine import TOPOLOGIES, InputError, run, topology_by_name
 from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD
 
@@ -47,7 +49,7 @@ def test_one_to_many_feeds_each_output_back_and_stops_after_eos(model):
     assert [s.source for s in trace.steps] == [WORD] + [FEEDBACK] * 4
     assert all(s.has_output for s in trace.steps)
     assert [s.input_token for s in trace.steps] == ["hi", "my", "name", "is", "barry"]
-    for prev, step in zip(trace.steps, trace.steps[1:]):
+    for prev, step in pairwise(trace.steps):
         assert step.input_token == model.labels[prev.predicted]
         assert step.x_index == model.vocab.index(step.input_token)
         np.testing.assert_array_equal(step.h_prev, prev.h)
@@ -88,7 +90,7 @@ def test_encoder_decoder_reads_then_writes(model):
     assert (first.t, first.source, first.input_token, first.x_index) == (6, NOTHING, None, None)
     np.testing.assert_array_equal(first.wx, np.zeros(model.hidden_size))
     assert all(s.source == FEEDBACK for s in decoding[1:])
-    for prev, step in zip(decoding, decoding[1:]):
+    for prev, step in pairwise(decoding):
         assert step.input_token == model.labels[prev.predicted]
     # This model learnt next words, not translation: it writes "ai" then ends the sentence.
     assert len(trace) == 7

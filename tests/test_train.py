@@ -3,16 +3,25 @@
 import dataclasses
 import math
 import warnings
+from itertools import pairwise
 
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from rnn_tui.engine import InputError, LECTURE_CORPUS, Corpus, Model, Params, Sentence, Vocabulary, run
-from rnn_tui.engine import topology_by_name
+from rnn_tui.engine import (
+    LECTURE_CORPUS,
+    Corpus,
+    InputError,
+    Model,
+    Params,
+    Sentence,
+    Vocabulary,
+    run,
+    topology_by_name,
+)
 from rnn_tui.engine.corpus import BINARY_LABELS
-from rnn_tui.engine.train import (Config, Example, Trainer, TrainingDiverged, evaluate,
-                                  loss_and_grads, make_task, train)
+from rnn_tui.engine.train import Config, Example, Trainer, TrainingDiverged, evaluate, loss_and_grads, make_task, train
 
 FIELDS = ["W_ih", "W_hh", "b_ih", "b_hh", "W_out", "b_out"]
 
@@ -195,7 +204,7 @@ def test_loss_falls_on_the_lecture_corpus():
     losses = [s.loss for s in lecture_trainer(epochs=20).history]
     assert len(losses) == 20
     assert losses[-1] < 0.6 * losses[0]
-    assert all(b < a for a, b in zip(losses, losses[1:]))  # full-batch Adam at this rate: every epoch
+    assert all(b < a for a, b in pairwise(losses))  # full-batch Adam at this rate: every epoch
 
 
 def test_sentiment_learns_the_lecture_labels():
@@ -219,7 +228,7 @@ def test_same_seed_same_history():
     a, b = lecture_trainer(seed=7, epochs=5), lecture_trainer(seed=7, epochs=5)
     assert [s.loss for s in a.history] == [s.loss for s in b.history]
     assert [s.grad_norm for s in a.history] == [s.grad_norm for s in b.history]
-    for x, y in zip(a.params.arrays(), b.params.arrays()):
+    for x, y in zip(a.params.arrays(), b.params.arrays(), strict=True):
         np.testing.assert_array_equal(x, y)
     c = lecture_trainer(seed=8, epochs=5)
     assert [s.loss for s in a.history] != [s.loss for s in c.history]

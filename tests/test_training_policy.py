@@ -65,7 +65,7 @@ def test_unk_rate_reads_about_that_share_of_words_as_unk():
     unk = trainer.task.vocab.index(UNK)
     words = [x for ex in trainer.train_set for x in ex.x]
     hidden = [x for ex in trainer.train_set for x in trainer._with_unknowns(ex).x]
-    share = np.mean([h == unk and w != unk for w, h in zip(words, hidden)])
+    share = np.mean([h == unk and w != unk for w, h in zip(words, hidden, strict=True)])
     assert 0.2 < share < 0.3
     example = Example((0, 1, 2), (None, None, 1))
     assert sentiment_trainer()._with_unknowns(example) is example  # off by default

@@ -134,7 +134,7 @@ def test_questions_end_with_a_spaced_question_mark(rows):
 
 # --- French rules, one phrase at a time -----------------------------------------------------
 
-def noun(en: str) -> "L.Noun":
+def noun(en: str) -> L.Noun:
     return next(n for n in L.PEOPLE + L.FAMILY + L.ANIMALS + L.OBJECTS + L.FOODS + L.DRINKS if n.en == en)
 
 

@@ -54,7 +54,7 @@ def test_save_then_load_round_trips_exactly(tmp_path):
     assert loaded.vocab.tokens == model.vocab.tokens
     assert loaded.labels == model.labels
     assert (loaded.name, loaded.trained_for) == ("small", "many-to-one")
-    for name, a, b in zip(model.params.names(), model.params.arrays(), loaded.params.arrays()):
+    for name, a, b in zip(model.params.names(), model.params.arrays(), loaded.params.arrays(), strict=True):
         assert b.dtype == np.float64, name
         np.testing.assert_array_equal(a, b, err_msg=name)
 
@@ -63,7 +63,7 @@ def test_shipped_model_round_trips(tmp_path):
     model = load_model("lecture-next-word")
     loaded = weights.load(weights.save(model, tmp_path / "copy.npz"))
     assert loaded.vocab.tokens == model.vocab.tokens and loaded.labels == model.labels
-    for a, b in zip(model.params.arrays(), loaded.params.arrays()):
+    for a, b in zip(model.params.arrays(), loaded.params.arrays(), strict=True):
         np.testing.assert_array_equal(a, b)
 
 

@@ -3,10 +3,10 @@
 Data flows one way: corpus -> vocabulary -> model -> trace (one Step per time step).
 """
 
+from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus, Sentence, load_corpus
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.text import UNK, EOS, Vocabulary, tokenize
-from rnn_tui.engine.corpus import Corpus, Sentence, LECTURE_CORPUS, load_corpus
-from rnn_tui.engine.rnn import Params, Model
+from rnn_tui.engine.rnn import Model, Params
+from rnn_tui.engine.text import EOS, UNK, Vocabulary, tokenize
 from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
 from rnn_tui.engine.trace import Step, Trace, run
 

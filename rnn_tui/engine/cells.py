@@ -12,8 +12,8 @@ A cell has three operations:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -72,7 +72,7 @@ class Elman:
         g_ih = np.zeros_like(p.W_ih)
         read = [(t, s.x_index) for t, s in enumerate(steps) if s.x_index is not None]
         if read:  # a one-hot x_t picks one column: its gradient is dpre_t, added where the word repeats
-            at, columns = zip(*read)
+            at, columns = zip(*read, strict=True)
             np.add.at(g_ih.T, list(columns), dpre[list(at)])
         db = dpre.sum(axis=0)
         return {"W_ih": g_ih, "W_hh": dpre.T @ h_prev, "b_ih": db, "b_hh": db.copy()}

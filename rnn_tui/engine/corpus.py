@@ -62,7 +62,7 @@ class Corpus:
         n = max(l for l in self.labels if l is not None) + 1
         return BINARY_LABELS if n <= 2 else tuple(str(i) for i in range(n))
 
-    def split(self, name: str) -> "Corpus":
+    def split(self, name: str) -> Corpus:
         return Corpus(tuple(s for s in self.sentences if s.split == name), self.source)
 
 

@@ -3,8 +3,8 @@ each earlier hidden state, and why it shrinks (or grows) on the way back."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 

@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from rnn_tui.engine import weights
-from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
+from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.rnn import Model, Params
 from rnn_tui.engine.text import EOS
 

@@ -3,9 +3,9 @@ orders. A bag of words cannot tell them apart; the RNN's final hidden states dif
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Sequence
 
 import numpy as np
 
@@ -13,7 +13,6 @@ from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
-
 
 PAIR_SEARCH = 300   # sentences searched for the pair: the pairs grow with the square of the corpus
 

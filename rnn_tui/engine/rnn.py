@@ -8,8 +8,9 @@ W_ih is (H, V), W_hh is (H, H), W_out is (O, H), all float64.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from typing import Callable, Protocol
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -76,7 +77,7 @@ class CellWeights:
         return [f.name for f in fields(self)]
 
     @classmethod
-    def init(cls, input_size: int, hidden_size: int, seed: int = 0) -> "CellWeights":
+    def init(cls, input_size: int, hidden_size: int, seed: int = 0) -> CellWeights:
         u = _uniform(seed, hidden_size)
         return cls(u(hidden_size, input_size), u(hidden_size, hidden_size), u(hidden_size), u(hidden_size))
 
@@ -115,12 +116,12 @@ class Params:
     def names(self) -> list[str]:
         return [f.name for f in fields(self)]
 
-    def scaled_recurrence(self, factor: float) -> "Params":
+    def scaled_recurrence(self, factor: float) -> Params:
         """The same model with W_hh multiplied: the vanishing/exploding gradient knob."""
         return replace(self, W_hh=self.W_hh * factor)
 
     @classmethod
-    def init(cls, input_size: int, hidden_size: int, output_size: int, seed: int = 0) -> "Params":
+    def init(cls, input_size: int, hidden_size: int, output_size: int, seed: int = 0) -> Params:
         """PyTorch's default: every weight and bias uniform in +-1/sqrt(H)."""
         u = _uniform(seed, hidden_size)
         return cls(
@@ -181,5 +182,5 @@ class Model:
         """The output that means "positive" for a sentiment model: the label so named, else the last."""
         return self.labels.index("positive") if "positive" in self.labels else len(self.labels) - 1
 
-    def with_params(self, params: Params) -> "Model":
+    def with_params(self, params: Params) -> Model:
         return replace(self, params=params)

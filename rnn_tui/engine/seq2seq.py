@@ -9,8 +9,8 @@ nn.RNN(Vt, H)` and `out = nn.Linear(H, O)` (see docs/weights.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -112,11 +112,11 @@ class Weights:
     decoder: Params
 
     def named(self) -> dict[str, Array]:
-        return {**{f"encoder.{k}": a for k, a in zip(self.encoder.names(), self.encoder.arrays())},
-                **{f"decoder.{k}": a for k, a in zip(self.decoder.names(), self.decoder.arrays())}}
+        return {**{f"encoder.{k}": a for k, a in zip(self.encoder.names(), self.encoder.arrays(), strict=True)},
+                **{f"decoder.{k}": a for k, a in zip(self.decoder.names(), self.decoder.arrays(), strict=True)}}
 
     @classmethod
-    def from_named(cls, named: dict[str, Array]) -> "Weights":
+    def from_named(cls, named: dict[str, Array]) -> Weights:
         def part(prefix: str) -> dict[str, Array]:
             return {k.removeprefix(prefix): v for k, v in named.items() if k.startswith(prefix)}
 

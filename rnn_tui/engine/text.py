@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -76,7 +76,7 @@ class Vocabulary:
         object.__setattr__(self, "_index", {tok: i for i, tok in enumerate(self.tokens)})
 
     @classmethod
-    def build(cls, sentences: Iterable[Sequence[str]], min_count: int = 1) -> "Vocabulary":
+    def build(cls, sentences: Iterable[Sequence[str]], min_count: int = 1) -> Vocabulary:
         """The words in first-seen order, then <unk>. Words seen fewer than `min_count` times are
         left out and read as <unk>, so training learns what an unknown word means."""
         counts: dict[str, int] = {}

@@ -3,8 +3,8 @@ from and whether an output is read there."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rnn_tui.engine.errors import InputError
 

@@ -3,8 +3,9 @@ in the app only moves a cursor; no pane recomputes the maths."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -12,7 +13,6 @@ from rnn_tui.engine.cells import ELMAN, ElmanStep, read_only
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.text import EOS
 from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
-
 
 
 def _from_cell(name: str) -> Any:

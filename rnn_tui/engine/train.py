@@ -3,17 +3,16 @@ time, a loss at any chosen steps, so many-to-one sentiment and synced next-word 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import numpy as np
 
+from rnn_tui.engine.cells import ElmanStep, backward, forward
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.cells import ElmanStep, backward, forward
 from rnn_tui.engine.rnn import Array, Model, Params, log_softmax, logits
 from rnn_tui.engine.text import EOS, UNK, Vocabulary
-
 
 # The settings the shipped weights were made with (scripts/train_shipped.py); the CLI and the
 # Train scene start from them too.
@@ -224,7 +223,7 @@ class Trainer:
             raise InputError("nothing to train on: the training split is empty")
         self.task, self.train_set, self.heldout, self.config = task, list(train), list(heldout), config
         init = Params.init(task.vocab.size, config.hidden, len(task.labels), seed=config.seed)
-        self._opt = Optimizer(config, dict(zip(init.names(), init.arrays())))
+        self._opt = Optimizer(config, dict(zip(init.names(), init.arrays(), strict=True)))
         self._rng = np.random.default_rng(config.seed)
         self.history: list[EpochStats] = []
         self.best_epoch: int | None = None   # the epoch with the lowest held-out loss
@@ -291,7 +290,7 @@ class Trainer:
         if not self.config.unk_rate or self._unk is None:
             return ex
         hide = self._rng.random(len(ex.x)) < self.config.unk_rate
-        return Example(tuple(self._unk if h and x is not None else x for x, h in zip(ex.x, hide)), ex.targets)
+        return Example(tuple(self._unk if h and x is not None else x for x, h in zip(ex.x, hide, strict=True)), ex.targets)
 
     def _diverged(self, what: str, finite: bool = False) -> None:
         said = what if finite else f"{what} is no longer finite"

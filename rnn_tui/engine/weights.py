@@ -8,8 +8,8 @@ import os
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
@@ -155,7 +155,7 @@ def seq2seq_from_arrays(data: dict[str, np.ndarray], source: str = "weights") ->
     _check_shapes(arrays, {**_layer_shapes("encoder", H, len(words["source_vocab"])),
                            **_layer_shapes("decoder", H, len(words["target_vocab"])),
                            "out.weight": (O, H), "out.bias": (O,)},
-                  f"H from encoder.weight_hh_l0, V from 'source_vocab' and 'target_vocab', O from 'labels'", source)
+                  "H from encoder.weight_hh_l0, V from 'source_vocab' and 'target_vocab', O from 'labels'", source)
 
     def layer(part: str) -> dict[str, np.ndarray]:
         return {field: arrays[f"{part}.{key.split('.', 1)[1]}"] for key, field in list(KEYS.items())[:4]}

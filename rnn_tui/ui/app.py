@@ -5,16 +5,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Iterable
 from functools import partial
-from typing import Iterable
+from typing import ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
-from rnn_tui.ui.bindings import APP_KEYS, key_text
+from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.session import Session
@@ -23,24 +24,10 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-def scene_bindings(scene: Screen) -> list[Binding]:
-    """The keys a scene declares (its own and its base scene's), not Textual's built-in ones."""
-    found: dict[str, Binding] = {}
-    for cls in reversed(type(scene).__mro__):
-        if not issubclass(cls, Screen) or cls.__module__.startswith("textual."):
-            continue
-        if not cls.__dict__.get("_inherit_bindings", True):
-            found = {}
-        for b in cls.__dict__.get("BINDINGS", []):
-            if isinstance(b, Binding):
-                found[b.action] = b
-    return list(found.values())
-
-
 class RnnApp(App):
     TITLE = "rnn-tui"
     CSS_PATH = "app.tcss"
-    BINDINGS = APP_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_KEYS)
     MODES = {name: partial(lambda n: scene_class(n)(), name) for name in NAMES}
     # Screen classes that app.tcss uses to hide the scene below the smallest supported size.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough"), (120, "-wide")]
@@ -96,7 +83,8 @@ class RnnApp(App):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             scene = self.screen
-            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_bindings(scene)))
+            scene_keys, app_keys = active_keys(scene)
+            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer."""
@@ -104,11 +92,11 @@ class RnnApp(App):
         for n, name in enumerate(NAMES, 1):
             yield SystemCommand(f"Scene {n}: {TITLES[name]}", f"Go to the {TITLES[name]} scene",
                                 partial(self.switch_mode, name))
-        seen = set()
-        for target, bindings in ((screen, getattr(screen, "BINDINGS", [])), (self, APP_KEYS)):
+        scene_keys, app_keys = active_keys(screen)
+        seen = {"quit"}  # Textual's palette has its own Quit
+        for target, bindings in ((screen, scene_keys), (self, app_keys)):
             for b in bindings:
-                if b.action in seen or b.action == "quit":
-                    continue
-                seen.add(b.action)
-                yield SystemCommand(f"{b.description} ({key_text(b)})", b.description,
-                                    partial(self.run_action, b.action, target))
+                if b.action not in seen:  # one command per action, even when two bindings run it
+                    seen.add(b.action)
+                    yield SystemCommand(f"{b.description} ({key_text(b)})", b.description,
+                                        partial(self.run_action, b.action, target))

@@ -1,45 +1,51 @@
-"""Every key, declared once: the Footer, the command palette and the help screen read these."""
+"""Every key, declared once, each with an id so a keymap (`App.set_keymap`) can remap it. The
+Footer shows them; the help screen and the command palette list the ones in force on a screen
+through `active_keys`, which reads Textual's public `Screen.active_bindings`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 # Keys of the stepping scene.
 SCENE_KEYS: list[Binding] = [
-    Binding("right,space,l", "next_step", "Step", key_display="→"),
-    Binding("left,h", "prev_step", "Back", key_display="←"),
-    Binding("down", "next_substep", "Sub-step", key_display="↓"),
-    Binding("up", "prev_substep", "Sub-step back", key_display="↑", show=False),
-    Binding("home", "first", "First step", show=False),
-    Binding("end", "last", "Last step", show=False),
-    Binding("p", "play", "Play"),
-    Binding("plus,equals_sign", "speed(1)", "Faster", key_display="+", show=False),
-    Binding("minus", "speed(-1)", "Slower", key_display="-", show=False),
-    Binding("1", "topology('one-to-one')", "One to one", show=False),
-    Binding("2", "topology('one-to-many')", "One to many", show=False),
-    Binding("3", "topology('many-to-one')", "Many to one", show=False),
-    Binding("4", "topology('many-to-many')", "Many to many (synced)", show=False),
-    Binding("5", "topology('encoder-decoder')", "Encoder-decoder", show=False),
-    Binding("n", "sentence(1)", "Next sentence", show=False),
-    Binding("N", "sentence(-1)", "Previous sentence", key_display="N", show=False),
-    Binding("e", "type_sentence", "Type"),
-    Binding("f", "fold", "Fold"),
-    Binding("g", "guess", "Guess", show=False),
-    Binding("r", "reveal", "Reveal", show=False),
-    Binding("i", "inspect", "Unit", show=False),
-    Binding("ctrl+down", "scroll_panes(1)", "Scroll panes down", show=False),
-    Binding("ctrl+up", "scroll_panes(-1)", "Scroll panes up", show=False),
+    Binding("right,space,l", "next_step", "Step", key_display="→", id="unroll.next_step"),
+    Binding("left,h", "prev_step", "Back", key_display="←", id="unroll.prev_step"),
+    Binding("down", "next_substep", "Sub-step", key_display="↓", id="unroll.next_substep"),
+    Binding("up", "prev_substep", "Sub-step back", key_display="↑", show=False, id="unroll.prev_substep"),
+    Binding("home", "first", "First step", show=False, id="unroll.first"),
+    Binding("end", "last", "Last step", show=False, id="unroll.last"),
+    Binding("p", "play", "Play", id="unroll.play"),
+    Binding("plus,equals_sign", "speed(1)", "Faster", key_display="+", show=False, id="unroll.faster"),
+    Binding("minus", "speed(-1)", "Slower", key_display="-", show=False, id="unroll.slower"),
+    Binding("1", "topology('one-to-one')", "One to one", show=False, id="unroll.one_to_one"),
+    Binding("2", "topology('one-to-many')", "One to many", show=False, id="unroll.one_to_many"),
+    Binding("3", "topology('many-to-one')", "Many to one", show=False, id="unroll.many_to_one"),
+    Binding("4", "topology('many-to-many')", "Many to many (synced)", show=False, id="unroll.many_to_many"),
+    Binding("5", "topology('encoder-decoder')", "Encoder-decoder", show=False, id="unroll.encoder_decoder"),
+    Binding("n", "sentence(1)", "Next sentence", show=False, id="unroll.next_sentence"),
+    Binding("N", "sentence(-1)", "Previous sentence", key_display="N", show=False, id="unroll.prev_sentence"),
+    Binding("e", "type_sentence", "Type", id="unroll.type_sentence"),
+    Binding("f", "fold", "Fold", id="unroll.fold"),
+    Binding("g", "guess", "Guess", show=False, id="unroll.guess"),
+    Binding("r", "reveal", "Reveal", show=False, id="unroll.reveal"),
+    Binding("i", "inspect", "Unit", show=False, id="unroll.inspect"),
+    Binding("ctrl+down", "scroll_panes(1)", "Scroll panes down", show=False, id="unroll.scroll_down"),
+    Binding("ctrl+up", "scroll_panes(-1)", "Scroll panes up", show=False, id="unroll.scroll_up"),
 ]
 
 # Keys that work everywhere.
 APP_KEYS: list[Binding] = [
-    Binding("pagedown", "scene(1)", "Scene", key_display="PgDn"),
-    Binding("pageup", "scene(-1)", "Previous scene", key_display="PgUp", show=False),
-    Binding("t", "toggle_theme", "Theme"),
-    Binding("question_mark", "help", "Help", key_display="?"),
-    Binding("q", "quit", "Quit"),
+    Binding("pagedown", "scene(1)", "Scene", key_display="PgDn", id="app.next_scene"),
+    Binding("pageup", "scene(-1)", "Previous scene", key_display="PgUp", show=False, id="app.prev_scene"),
+    Binding("t", "toggle_theme", "Theme", id="app.toggle_theme"),
+    Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    Binding("q", "quit", "Quit", id="app.quit"),
     # A terminal program quits on ctrl+c; Textual would only say "press ctrl+q".
-    Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
 ]
 
 # What the help screen says about keys whose description is too short to explain them.
@@ -65,3 +71,43 @@ KEY_NAMES = {
 def key_text(b: Binding) -> str:
     """The binding's keys as a person reads them: "→ space l"."""
     return " ".join(KEY_NAMES.get(k, k) for k in b.key.split(","))
+
+
+def _textual_keys() -> set[tuple[str, str]]:
+    """(key, action) of Textual's own bindings (focus, copy, ctrl+q, the palette's ctrl+p),
+    which the help screen and the palette leave out."""
+    own = {(App.COMMAND_PALETTE_BINDING, "command_palette")}
+    for b in [*App.BINDINGS, *Screen.BINDINGS]:
+        if isinstance(b, Binding):
+            own.update((key.strip(), b.action) for key in b.key.split(","))
+    return own
+
+
+TEXTUAL_KEYS = _textual_keys()
+
+
+def _declared(node: object) -> list[Binding]:
+    """The bindings `node`'s classes declare, base classes first (public `BINDINGS` only)."""
+    return [b for cls in reversed(type(node).__mro__) for b in vars(cls).get("BINDINGS", [])
+            if isinstance(b, Binding)]
+
+
+def active_keys(screen: Screen) -> tuple[list[Binding], list[Binding]]:
+    """The keys in force on `screen`, read with Textual's public `Screen.active_bindings`:
+    (the screen's own, the app's). Textual lists one binding per key; they are joined back
+    into one per id (or action, for a binding without one) with all its keys, in the order
+    declared. A key that `check_action` hides (False) is not in force, so not listed."""
+    groups: dict[tuple[bool, str], list[Binding]] = {}
+    for key, active in screen.active_bindings.items():
+        b = active.binding
+        if b.id is None and (key, b.action) in TEXTUAL_KEYS:
+            continue
+        groups.setdefault((active.node is screen.app, b.id or b.action), []).append(b)
+    joined = {k: replace(bs[0], key=",".join(b.key for b in bs)) for k, bs in groups.items()}
+
+    def in_order(node: object, is_app: bool) -> list[Binding]:
+        order = {b.id or b.action: i for i, b in reversed(list(enumerate(_declared(node))))}
+        found = [(name, b) for (app, name), b in joined.items() if app == is_app]
+        return [b for name, b in sorted(found, key=lambda nb: order.get(nb[0], len(order)))]
+
+    return in_order(screen, False), in_order(screen.app, True)

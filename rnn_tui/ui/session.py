@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rnn_tui.engine import tokenize
-from rnn_tui.engine.text import MAX_TYPED_WORDS, typed_sentence
-from rnn_tui.engine.corpus import Corpus, LECTURE_CORPUS
+from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.models import default_model
 from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.text import typed_sentence
 from rnn_tui.engine.topologies import Topology, topology_by_name
 from rnn_tui.engine.trace import Trace, run
 

@@ -4,7 +4,7 @@ styled Rich Text rows, the later layer on top, so a plot can read without colour
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from rich.style import Style

@@ -45,7 +45,7 @@ class Board(Styled):
 
 class LessonScene(Scene[S]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,space,l", f"advance(1)", "Step", key_display="→", id="lesson.step"),
+        Binding("right,space,l", "advance(1)", "Step", key_display="→", id="lesson.step"),
         Binding("left,h", "advance(-1)", "Back", key_display="←", id="lesson.back"),
         Binding("home", f"advance(-{FAR})", "Start", show=False, id="lesson.start"),
         Binding("end", f"advance({FAR})", "End", show=False, id="lesson.end"),

@@ -13,7 +13,7 @@ from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.state.gradients import SCALES, GradientState, make_state  # noqa: F401 - SCALES for tests
-from rnn_tui.ui.view import sub
+from rnn_tui.ui.state.wording import sub
 
 CHART_ROWS = 7
 

@@ -4,7 +4,6 @@ vector needs one column per unique word (8), plus <unk> (V = 9)."""
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 

@@ -4,7 +4,6 @@ weights grow with the longest sentence while an RNN's stay put."""
 
 from __future__ import annotations
 
-
 import numpy as np
 from rich.text import Text
 from textual.app import ComposeResult

@@ -5,6 +5,7 @@ there, and where h_t sits on a 2-D map (PCA) of every hidden state of the data s
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 from rich.text import Text
@@ -21,7 +22,7 @@ from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.state.sentiment import SentimentState, make_state
-from rnn_tui.ui.view import sub
+from rnn_tui.ui.state.wording import sub
 
 MAP_WIDTH, MAP_HEIGHT = 32, 14  # character cells of the PCA map: 64 x 56 braille dots
 WORD_ROWS = 9                   # words listed at once; a longer sentence scrolls with the cursor
@@ -63,7 +64,7 @@ def backdrop(d: SentimentMap) -> tuple[Canvas, dict[tuple[int, int], str]]:
     for x, y in map_dots(d, d.cloud):
         cloud.set(x, y)
     kinds: dict[tuple[int, int], set[bool]] = {}
-    for (x, y), label in zip(map_dots(d, d.ends), d.labels):
+    for (x, y), label in zip(map_dots(d, d.ends), d.labels, strict=True):
         kinds.setdefault((x // 2, y // 4), set()).add(bool(label == 1))
     ends = {cell: "±" if len(k) == 2 else "+" if True in k else "−" for cell, k in kinds.items()}
     return cloud, ends
@@ -130,7 +131,7 @@ class MapBoard(Board):
             plot.mark(col, row, mark, self.style(END_STYLES[mark]))
         path = map_dots(d, r.path[: t_now + 1])
         line = Canvas(MAP_WIDTH, MAP_HEIGHT)
-        for (x0, y0), (x1, y1) in zip(path, path[1:]):
+        for (x0, y0), (x1, y1) in pairwise(path):
             line.line(x0, y0, x1, y1)
         plot.draw(line, self.style("hot"))
         for t, (x, y) in enumerate(path):

@@ -101,7 +101,7 @@ class ChainBoard(Board):
         if window.start > 0:
             names[0] = "t …"
         rows = [Text(no_wrap=True, overflow="crop") for _ in names]
-        for row, name in zip(rows, names):
+        for row, name in zip(rows, names, strict=True):
             row.append(name.ljust(LABEL_WIDTH), self.style("heading"))
         for i in window:
             s = trace.steps[i]
@@ -115,7 +115,7 @@ class ChainBoard(Board):
                 cells += [model.labels[s.predicted], f"{s.y[s.predicted]:.0%}"] if past else ["y", "?"]
             else:
                 cells += ["no", "output"]
-            for r, (row, cell) in enumerate(zip(rows, cells)):
+            for r, (row, cell) in enumerate(zip(rows, cells, strict=True)):
                 cell_style = style
                 if past and 2 <= r < 2 + units and i != cursor:
                     cell_style = self.signed(s.h[r - 2])

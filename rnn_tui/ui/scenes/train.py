@@ -79,7 +79,7 @@ class TryIt(Board):
                         "word by word.", self.style("muted"))
         model, trace = s.model, s.tried.trace
         text = Text("try: ", self.style("heading"))
-        for step, y in zip(trace.steps, s.tried.probs):
+        for step, y in zip(trace.steps, s.tried.probs, strict=True):
             text.append_text(user_text(step.input_token or ""))
             k = int(np.argmax(y))
             if s.task == "sentiment":

@@ -1,75 +1,60 @@
-"""The unroll scene: step through the RNN, a time step or a sub-step per key press."""
+"""The unroll scene: step through the RNN, a time step or a sub-step per key press.
+Every key replaces the one `state` (an `UnrollState`); the panes are bound to it and draw it."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.ui.bindings import SCENE_KEYS
+from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
-from rnn_tui.ui.view import View, phases
+from rnn_tui.ui.state.unroll import SPEEDS, UnrollState
 from rnn_tui.ui.widgets.caption import Caption
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.hidden import HiddenState
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.output import Output
-from rnn_tui.ui.widgets.pane import Pane
 from rnn_tui.ui.widgets.status import StatusLine
 from rnn_tui.ui.widgets.timeline import Timeline
 
-SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.03)  # seconds per step while playing
+__all__ = ["SPEEDS", "UnrollScene"]
+
+# Keys whose action is one transition of the state, with no argument: enabled when it changes it.
+TRANSITIONS = {
+    "next_step": UnrollState.next_step, "prev_step": UnrollState.prev_step,
+    "first": UnrollState.first, "last": UnrollState.last,
+    "next_substep": UnrollState.next_substep, "prev_substep": UnrollState.prev_substep,
+    "reveal": UnrollState.reveal, "fold": UnrollState.toggle_fold,
+}
 
 
-class UnrollScene(Screen):
+class UnrollScene(Scene[UnrollState]):
     NAME = "unroll"
     TITLE = "Unroll"
-    BINDINGS = SCENE_KEYS
-    # The panes repaint themselves when their part of the view changes; the screen need not.
-    view: reactive[View | None] = reactive(None, init=False, repaint=False)
+    BINDINGS: ClassVar[list[BindingType]] = list(SCENE_KEYS)
 
     def __init__(self) -> None:
         super().__init__()
-        self.speed = 2
         self._player: Timer | None = None
-        self._unit = 0
-        self._guessing = False  # predict, then reveal: each new step starts hidden
+        self._player_speed: int | None = None
+        self._enabled: tuple[bool, ...] = ()
 
-    @property
-    def session(self):
-        return self.app.session
-
-    def compose(self) -> ComposeResult:
-        yield StatusLine(id="status")
-        yield Timeline(id="timeline")
-        yield Caption(id="caption")
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                with VerticalScroll(id="equation-scroll", can_focus=False):
-                    yield Equation(id="equation")
-                yield OneHot(id="onehot")
-            with Vertical(id="right"):
-                with VerticalScroll(id="hidden-scroll", can_focus=False):
-                    yield HiddenState(id="hidden")
-                yield Output(id="output")
-        yield Static(id="too-small")
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
-
-    def on_mount(self) -> None:
-        self.load_trace()
-
-    # The one way state reaches the panes.
-    def watch_view(self, view: View) -> None:
-        status = self.query_one(StatusLine)
-        status.where, status.text = self._where(), self.session.text
-        for pane in self.query(Pane):
-            pane.show(view)
+    def make_state(self, previous: UnrollState | None) -> UnrollState:
+        trace = self.session.trace()
+        where, text = self._where(), self.session.text
+        if previous is None:
+            return UnrollState(trace, where=where, text=text)
+        if previous.trace is trace:  # the same sentence and model: keep the place
+            return previous
+        return previous.with_trace(trace, where, text)
 
     def _where(self) -> str:
         s = self.session
@@ -78,106 +63,105 @@ class UnrollScene(Screen):
             return f"sentence {s.index + 1}/{n_corpus}"
         return f"typed {s.index - n_corpus + 1}"
 
-    def load_trace(self, cursor: int = 0) -> None:
-        trace = self.session.trace()
-        old = self.view
-        self.view = View(trace, cursor=min(cursor, len(trace) - 1), folded=old.folded if old else False,
-                         hidden=self._guessing, guessing=self._guessing)
+    def compose_scene(self) -> ComposeResult:
+        state = UnrollScene.state
+        yield StatusLine(id="status").data_bind(state=state)
+        yield Timeline(id="timeline").data_bind(state=state)
+        yield Caption(id="caption").data_bind(state=state)
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                with VerticalScroll(id="equation-scroll", can_focus=False):
+                    yield Equation(id="equation").data_bind(state=state)
+                yield OneHot(id="onehot").data_bind(state=state)
+            with Vertical(id="right"):
+                with VerticalScroll(id="hidden-scroll", can_focus=False):
+                    yield HiddenState(id="hidden").data_bind(state=state)
+                yield Output(id="output").data_bind(state=state)
 
-    def _go(self, cursor: int, substep: int = -1, hidden: bool | None = None) -> None:
-        v = self.view
-        cursor = max(0, min(cursor, len(v.trace) - 1))
-        if hidden is None:
-            hidden = self._guessing and cursor > v.cursor  # only a step not seen yet is hidden
-        self.view = v.replace(cursor=cursor, substep=substep, hidden=hidden)
+    def watch_state(self, state: UnrollState) -> None:
+        self._sync_player(state)
+        enabled = tuple(bool(self.check_action(action, ())) for action in TRANSITIONS) + (
+            state.speed > 0, state.speed < len(SPEEDS) - 1)
+        if enabled != self._enabled:  # the Footer recomposes on refresh_bindings: only when needed
+            self._enabled = enabled
+            self.refresh_bindings()
 
-    # Time steps.
-    def action_next_step(self) -> None:
-        v = self.view
-        if v.hidden:
-            self._go(v.cursor, hidden=False)  # the first press reveals, the next one moves on
-        elif v.cursor + 1 < len(v.trace):
-            self._go(v.cursor + 1)
-        else:
-            self._stop_playing()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would do nothing now are shown greyed out (None), not hidden."""
+        state = self.state
+        if state is None:
+            return True
+        if action in TRANSITIONS:
+            return True if TRANSITIONS[action](state) != state else None
+        if action == "speed" and parameters:
+            return True if state.with_speed(int(parameters[0])) != state else None  # type: ignore[call-overload]
+        return True
 
-    def action_prev_step(self) -> None:
-        self._go(self.view.cursor - 1, hidden=False)
+    # ---- the player: a timer that follows `state.playing` and `state.speed` ----------------
 
-    def action_first(self) -> None:
-        self._go(0, hidden=False)
+    def _sync_player(self, state: UnrollState) -> None:
+        if state.playing and (self._player is None or self._player_speed != state.speed):
+            self._stop_player()
+            self._player = self.set_interval(state.seconds_per_step, self.action_next_step)
+            self._player_speed = state.speed
+        elif not state.playing:
+            self._stop_player()
 
-    def action_last(self) -> None:
-        self._go(len(self.view.trace) - 1, hidden=False)
-
-    # Sub-steps: the terms of one step, in the order the cell computes them.
-    # From the whole step, down starts its first sub-step; past the last it goes on to the next step.
-    def action_next_substep(self) -> None:
-        v = self.view
-        if v.hidden:
-            self._go(v.cursor, hidden=False)
-        elif v.complete:
-            self._go(v.cursor, 0, hidden=False)
-        elif v.substep + 1 < len(v.phases):
-            self._go(v.cursor, v.substep + 1, hidden=False)
-        elif v.cursor + 1 < len(v.trace):
-            self._go(v.cursor + 1, 0, hidden=False)
-
-    def action_prev_substep(self) -> None:
-        v = self.view
-        if v.complete:
-            self._go(v.cursor, len(v.phases) - 1, hidden=False)
-        elif v.substep > 0:
-            self._go(v.cursor, v.substep - 1, hidden=False)
-        elif v.cursor > 0:
-            prev = v.trace.steps[v.cursor - 1]
-            self._go(v.cursor - 1, len(phases(prev)) - 1, hidden=False)
-
-    # Playing.
-    def action_play(self) -> None:
-        if self._player:
-            self._stop_playing()
-            return
-        if self.view.cursor + 1 >= len(self.view.trace):
-            self._go(0, hidden=False)
-        self._player = self.set_interval(SPEEDS[self.speed], self.action_next_step)
-        self.notify(f"playing, {SPEEDS[self.speed]:g} s a step (p pauses)", timeout=2)
-
-    def _stop_playing(self) -> None:
-        if self._player:
+    def _stop_player(self) -> None:
+        if self._player is not None:
             self._player.stop()
             self._player = None
 
-    def action_speed(self, delta: int) -> None:
-        self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
-        if self._player:
-            self._stop_playing()
-            self._player = self.set_interval(SPEEDS[self.speed], self.action_next_step)
-        self.notify(f"{SPEEDS[self.speed]:g} s a step", timeout=1.5)
+    # ---- keys: each replaces the state ------------------------------------------------------
 
-    # What is on screen.
+    def action_next_step(self) -> None:
+        self.state = self.state.next_step()
+
+    def action_prev_step(self) -> None:
+        self.state = self.state.prev_step()
+
+    def action_first(self) -> None:
+        self.state = self.state.first()
+
+    def action_last(self) -> None:
+        self.state = self.state.last()
+
+    def action_next_substep(self) -> None:
+        self.state = self.state.next_substep()
+
+    def action_prev_substep(self) -> None:
+        self.state = self.state.prev_substep()
+
+    def action_play(self) -> None:
+        self.state = self.state.toggle_play()
+        if self.state.playing:
+            self.notify(f"playing, {self.state.seconds_per_step:g} s a step (p pauses)", timeout=2)
+
+    def action_speed(self, delta: int) -> None:
+        self.state = self.state.with_speed(delta)
+        self.notify(f"{self.state.seconds_per_step:g} s a step", timeout=1.5)
+
     def action_topology(self, name: str) -> None:
         self.session.set_topology(name)
-        self.load_trace()
+        self.state = self.state.with_trace(self.session.trace())
 
     def action_sentence(self, delta: int) -> None:
         self.session.move(delta)
-        self.load_trace()
+        self.state = self.state.with_trace(self.session.trace(), self._where(), self.session.text)
 
     def action_fold(self) -> None:
-        self.view = self.view.replace(folded=not self.view.folded)
+        self.state = self.state.toggle_fold()
 
     def action_guess(self) -> None:
-        self._guessing = not self._guessing
-        self.view = self.view.replace(hidden=False, guessing=self._guessing)
-        self.notify("guess mode: each step's results stay hidden until space or r" if self._guessing
+        self.state = self.state.toggle_guess()
+        self.notify("guess mode: each step's results stay hidden until space or r" if self.state.guessing
                     else "guess mode off", timeout=2)
 
     def action_reveal(self) -> None:
-        self._go(self.view.cursor, self.view.substep, hidden=False)
+        self.state = self.state.reveal()
 
     def action_type_sentence(self) -> None:
-        self._stop_playing()
+        self.state = self.state.pause()
 
         def take(text: str | None) -> None:
             if text is None:
@@ -189,12 +173,12 @@ class UnrollScene(Screen):
                 return
             if note:
                 self.notify(note)
-            self.load_trace()
+            self.state = self.state.with_trace(self.session.trace(), self._where(), self.session.text)
 
         self.app.push_screen(SentenceScreen(), take)
 
     def action_inspect(self) -> None:
-        self.app.push_screen(UnitScreen(self.view.trace, self._unit))
+        self.app.push_screen(UnitScreen(self.state.trace))
 
     def action_scroll_panes(self, delta: int) -> None:
         for scroll in self.query(VerticalScroll):
@@ -202,4 +186,4 @@ class UnrollScene(Screen):
 
     @on(Timeline.Jump)
     def jump(self, event: Timeline.Jump) -> None:
-        self._go(event.index, hidden=False)
+        self.state = self.state.jump(event.index)

@@ -1,4 +1,5 @@
-"""The help screen under `?`: every key, generated from bindings.py so it cannot drift."""
+"""The help screen under `?`: every key in force on the scene underneath, read from its active
+bindings (see `bindings.active_keys`), so it cannot drift from what the keys do."""
 
 from __future__ import annotations
 
@@ -25,19 +26,21 @@ def keys_table(bindings: list[Binding]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """The keys of the scene underneath (every scene has its own), then the app's."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, scene_title: str = "Unroll", scene_keys: list[Binding] | None = None) -> None:
+    def __init__(self, scene_title: str = "Unroll", scene_keys: list[Binding] | None = None,
+                 app_keys: list[Binding] | None = None) -> None:
         super().__init__()
         self.scene_title = scene_title
         self.scene_keys = SCENE_KEYS if scene_keys is None else scene_keys
+        self.app_keys = APP_KEYS if app_keys is None else app_keys
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text(f"rnn-tui: keys of the {self.scene_title} scene", style="bold"))
             yield Static(keys_table(self.scene_keys))
             yield Static(Text("keys of every scene", style="bold"))
-            yield Static(keys_table(APP_KEYS))
+            yield Static(keys_table(self.app_keys))
             yield Static(Text(
                 "The top line says where you are. The timeline is the RNN unrolled in time: "
                 "inputs below, outputs above, h carried along the arrows. "

@@ -13,7 +13,7 @@ from rnn_tui.engine import tokenize
 
 
 class SentenceScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="sentence.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sentence-box"):

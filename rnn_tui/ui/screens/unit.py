@@ -15,15 +15,16 @@ from textual.widgets import Static
 
 from rnn_tui.engine.trace import Trace
 from rnn_tui.ui.render.bars import fmt, signed_bar, sparkline
+from rnn_tui.ui.safe import printable
 
 TOP_WORDS = 12
 
 
 class UnitScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,i,q", "dismiss", "Close"),
-        Binding("down,j,right", "unit(1)", "Next unit"),
-        Binding("up,k,left", "unit(-1)", "Previous unit"),
+        Binding("escape,i,q", "dismiss", "Close", id="unit.close"),
+        Binding("down,j,right", "unit(1)", "Next unit", id="unit.next"),
+        Binding("up,k,left", "unit(-1)", "Previous unit", id="unit.previous"),
     ]
     unit: reactive[int] = reactive(0)
 
@@ -52,15 +53,15 @@ class UnitScreen(ModalScreen[None]):
             "   ↑/↓ another unit, Escape closes\n",
             f"h_t[{j + 1}] over the sentence, t = 1..{len(hj)} (▁ = -1, █ = +1): ",
             (sparkline(hj), "bold")))
-        words = " ".join(s.input_token or "·" for s in self.trace.steps)
-        values = Text.assemble(Text(words), "\n", "  ".join(f"t{s.t}:{fmt(v)}" for s, v in zip(self.trace.steps, hj)))
+        words = " ".join(printable(s.input_token or "·") for s in self.trace.steps)
+        values = Text.assemble(Text(words), "\n", "  ".join(f"t{s.t}:{fmt(v)}" for s, v in zip(self.trace.steps, hj, strict=True)))
         self.query_one("#unit-values", Static).update(values)
 
         table = Table(box=None, expand=True, pad_edge=False)
         table.add_column(f"W_hh row {j + 1}: from unit", no_wrap=True)
         table.add_column(f"W_ih[{j + 1}, word], sorted", no_wrap=True)
         order = np.argsort(-p.W_ih[j], kind="stable")
-        words = [Text.assemble(Text(vocab.tokens[c][:12].ljust(12)), f" {signed_bar(p.W_ih[j, c] / _scale(p.W_ih[j]), 4)} {fmt(p.W_ih[j, c])}")
+        words = [Text.assemble(Text(printable(vocab.tokens[c])[:12].ljust(12)), f" {signed_bar(p.W_ih[j, c] / _scale(p.W_ih[j]), 4)} {fmt(p.W_ih[j, c])}")
                  for c in order[:TOP_WORDS]]
         if len(order) > TOP_WORDS:
             words.append(Text(f"… {len(order) - TOP_WORDS} more words"))

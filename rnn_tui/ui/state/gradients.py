@@ -12,7 +12,7 @@ from rnn_tui.engine.gradients import Backward, backward_many_to_one
 from rnn_tui.engine.rnn import Model
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_data, shipped_model
-from rnn_tui.ui.view import sub
+from rnn_tui.ui.state.wording import sub
 
 SCALES = (0.5, 1.0, 2.0, 4.0)
 TRAINED_HERE = "app-trained"   # how the title line names the model trained in Train

@@ -3,8 +3,8 @@ session's sentence. Step 0 is the overview; step t shows time step t."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.models import trained_note
@@ -12,7 +12,7 @@ from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
 from rnn_tui.engine.trace import Trace, run
 from rnn_tui.ui.state.lesson import Stepping
-from rnn_tui.ui.view import View, caption
+from rnn_tui.ui.state.unroll import UnrollState
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,7 +56,7 @@ class TopologiesState(Stepping):
         top = self.topology
         if self.step == 0:
             return f"{top.title}, {top.shape}: {top.about}; e.g. {top.example}. → steps through it."
-        return caption(View(self.trace, self.cursor))
+        return UnrollState(self.trace, self.cursor).caption
 
 
 def make_state(text: str, model_for: Callable[[Topology], Model], session_topology: Topology,

@@ -5,6 +5,11 @@ from __future__ import annotations
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 
 
+def sub(n: int | str) -> str:
+    """Subscript digits, as on the board: h₂."""
+    return str(n).translate(str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋"))
+
+
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """ "1 word", "12 words", "1,361 tokens". """
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -1,1 +1,1 @@
-"""One widget per pane. Each reads a View and repaints only when what it shows has changed."""
+"""One widget per pane. Each draws from the scene's state and repaints only when what it shows has changed."""

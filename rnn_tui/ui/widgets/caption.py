@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-
 from rich.text import Text
 
-from rnn_tui.ui.view import caption, topology_line, trained_note
+from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.widgets.pane import Pane
 
 
 class Caption(Pane):
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
-        line = Text(caption(v), self.style("heading"))
-        diagram = Text(topology_line(v.trace), self.style("muted"))
-        note = trained_note(v.trace)
+        line = user_text(v.caption, self.style("heading"))  # it quotes words and labels
+        diagram = Text(v.topology_line, self.style("muted"))
+        note = v.trained_note
         if note:
             diagram.append("  ⚠ " + note, self.style("active"))
         return Text("\n").join([line, diagram])

@@ -6,27 +6,29 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import fmt
-from rnn_tui.ui.view import BIAS, INPUT, RECURRENT, TANH, sub
+from rnn_tui.ui.state.unroll import BIAS, INPUT, RECURRENT, TANH, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 SUM = "sum"  # computed with tanh's sub-step: the pre-activation
 
 
 class Equation(Pane):
-    def after_show(self) -> None:
-        s = self.view.step
+    def after_show(self, state: UnrollState) -> None:
+        s = state.step
         col = "0 (no input)" if s.x_index is None else f"column {s.x_index}"
         self.border_title = f"h{sub(s.t)} = tanh(W_ih x{sub(s.t)} + W_hh h{sub(s.t - 1)} + b)"
         self.border_subtitle = f"W_ih x{sub(s.t)} = {col} of W_ih"
 
-    def _lit(self, phase: str) -> bool:
-        return self.view.active(TANH if phase == SUM else phase)
+    @staticmethod
+    def _lit(v: UnrollState, phase: str) -> bool:
+        return v.active(TANH if phase == SUM else phase)
 
-    def _shown(self, phase: str) -> bool:
-        return self.view.done(TANH if phase == SUM else phase)
+    @staticmethod
+    def _shown(v: UnrollState, phase: str) -> bool:
+        return v.done(TANH if phase == SUM else phase)
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         s = v.step
@@ -39,22 +41,22 @@ class Equation(Pane):
         if 3 + sum(w + 1 for w in widths) > self.size.width:
             # Too narrow (a scrollbar, or t >= 10): short labels; the border title has the subscripts.
             short = ["W_ih x", "W_hh h", "b", "sum", "tanh"]
-            columns = [(phase, label, values) for (phase, _, values), label in zip(columns, short)]
+            columns = [(phase, label, values) for (phase, _, values), label in zip(columns, short, strict=True)]
             widths = [6] * len(columns)
         head = Text("  j")
-        for (phase, label, _), w in zip(columns, widths):
+        for (phase, label, _), w in zip(columns, widths, strict=True):
             head.append(" ")
-            head.append(label.rjust(w), self.style("active") if self._lit(phase) else self.style("heading"))
+            head.append(label.rjust(w), self.style("active") if self._lit(v, phase) else self.style("heading"))
 
         def row(j: int) -> Text:
             text = Text(f"{j + 1:>3}")
-            for (phase, _, values), w in zip(columns, widths):
+            for (phase, _, values), w in zip(columns, widths, strict=True):
                 text.append(" ")
                 if v.hidden and phase in (SUM, TANH):
                     text.append("?".rjust(w), self.style("muted"))
-                elif self._lit(phase) or self._shown(phase):
+                elif self._lit(v, phase) or self._shown(v, phase):
                     value = values[j]
-                    text.append(fmt(value).rjust(w), self.style("active") if self._lit(phase) else self.signed(value))
+                    text.append(fmt(value).rjust(w), self.style("active") if self._lit(v, phase) else self.signed(value))
                 else:
                     text.append("·".rjust(w), self.style("muted"))
             return text

@@ -5,19 +5,19 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import fmt, signed_bar
-from rnn_tui.ui.view import TANH, sub
+from rnn_tui.ui.state.unroll import TANH, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 HALF = 3  # cells each side of a bar's axis
 
 
 class HiddenState(Pane):
-    def after_show(self) -> None:
-        t = self.view.step.t
+    def after_show(self, state: UnrollState) -> None:
+        t = state.step.t
         self.border_title = f"hidden state h{sub(t - 1)} → h{sub(t)}"
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         s = v.step

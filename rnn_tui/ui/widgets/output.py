@@ -3,38 +3,37 @@ where it reads none, it says so. A long label list keeps the likeliest that fit.
 
 from __future__ import annotations
 
-from typing import Hashable
+from collections.abc import Hashable
 
 import numpy as np
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import bar
-from rnn_tui.ui.view import SCORES, SOFTMAX, View, sub
+from rnn_tui.ui.safe import printable
+from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 BAR = 10
 
 
 class Output(Pane):
-    def key(self, view: View) -> Hashable:
-        return super().key(view) + (self.size.height, self.size.width)
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
+        return super().key(state) + (self.size.height, self.size.width)
 
     def on_resize(self) -> None:
-        if self.view:
-            self._key = None
-            self.show(self.view)
+        self.redraw()
 
-    def after_show(self) -> None:
-        t = self.view.step.t
+    def after_show(self, state: UnrollState) -> None:
+        t = state.step.t
         self.border_title = f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)"
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         s = v.step
         top = v.trace.topology
-        if not s.has_output:
+        if s.y is None or s.logits is None:
             return Text(f"No output at t={s.t}: {top.title.lower()} reads y only where the diagram shows y.",
                         self.style("muted"))
         if v.hidden:
@@ -42,7 +41,7 @@ class Output(Pane):
         if not v.done(SCORES) and not v.active(SCORES):
             return Text(f"y{sub(s.t)} comes after h{sub(s.t)} (sub-step {len(v.phases) - 1} of {len(v.phases)}).",
                         self.style("muted"))
-        labels = v.trace.model.labels
+        labels = [printable(label) for label in v.trace.model.labels]  # from a weights file: user text
         scores_only = v.active(SCORES)
         values = s.logits if scores_only else s.y
         order = np.argsort(-s.y, kind="stable")

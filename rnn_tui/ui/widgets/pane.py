@@ -1,44 +1,62 @@
-"""The base of every pane: it takes a View and refreshes only when its own part of it changed."""
+"""The base of every pane of the Unroll scene. The scene binds its state to each pane's `state`
+(`data_bind`); a pane repaints only when its own part of the state changed (its `key()`)."""
 
 from __future__ import annotations
 
-from typing import Hashable
+from collections.abc import Hashable
 
 from rich.text import Text
 from textual.containers import ScrollableContainer
+from textual.reactive import reactive
 
-from rnn_tui.ui.view import View
+from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.styled import Styled
 
 
 class Pane(Styled):
     """Subclasses say what they depend on in `key()` and draw it in `render()`."""
 
+    state: reactive[UnrollState | None] = reactive(None, init=False, repaint=False)
+    """The scene's state, bound from `UnrollScene.state`; `show` decides whether to repaint."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.view: View | None = None
         self._key: Hashable = None
+        self._trace: object = None  # the trace last drawn: a new one needs a new layout
 
-    def key(self, view: View) -> Hashable:
-        return (id(view.trace), view.cursor, view.phase_index, view.hidden)
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
+        # The trace itself, not its id(): an id can be reused once a trace is dropped.
+        return (state.trace, state.cursor, state.phase_index, state.hidden)
 
-    def show(self, view: View) -> bool:
-        """Take the new view; repaint only if this pane's part changed. Returns whether it did."""
-        key = self.key(view)
-        # A pane's height depends on the model and sentence, not on the step: only a new trace
-        # needs a new layout; a step just repaints.
-        new_trace = self.view is None or view.trace is not self.view.trace
-        self.view = view
+    def watch_state(self, state: UnrollState | None) -> None:
+        if state is not None:
+            self.show(state)
+
+    def show(self, state: UnrollState) -> bool:
+        """Repaint only if this pane's part of `state` changed. Returns whether it did."""
+        key = self.key(state)
         if key == self._key:
             return False
-        self._key = key
+        # A pane's height depends on the model and sentence, not on the step: only a new trace
+        # needs a new layout; a step just repaints.
+        new_trace = state.trace is not self._trace
+        self._key, self._trace = key, state.trace
         self.refresh(layout=new_trace)
-        self.after_show()
+        self.after_show(state)
         return True
+
+    def redraw(self) -> None:
+        """Repaint whatever the key says (after a resize: what fits has changed)."""
+        self._key = None
+        if self.state is not None:
+            self.show(self.state)
 
     def on_mount(self) -> None:
         if isinstance(self.parent, ScrollableContainer):  # rows drawn depend on the scroll
-            self.watch(self.parent, "scroll_y", lambda _: self.refresh(), init=False)
+            self.watch(self.parent, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, _scroll_y: float) -> None:
+        self.refresh()
 
     def visible_rows(self, above: int = 2) -> range:
         """The rows (from 0) that the scroll container shows, `above` lines (border, header)
@@ -56,5 +74,5 @@ class Pane(Styled):
         visible = self.visible_rows()
         return Text("\n").join([head] + [draw(j) if j in visible else Text() for j in range(count)])
 
-    def after_show(self) -> None:
-        """A hook for panes that set their border title from the view."""
+    def after_show(self, state: UnrollState) -> None:
+        """A hook for panes that set their border title from the state."""

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Hashable
+from collections.abc import Hashable
 
 from rich.text import Text
 
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes import position
-from rnn_tui.ui.view import View
+from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.pane import Pane
 
 
 class StatusLine(Pane):
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.where = ""  # "sentence 2/3", set by the scene with the view
-        self.text = ""   # the sentence as typed: user text, shown as it is, never as markup
-
-    def key(self, view: View) -> Hashable:
-        return (id(view.trace), view.cursor, self.where, self.text, view.guessing)
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
+        return (state.trace, state.cursor, state.where, state.text, state.guessing)
 
     def render(self) -> Text:
-        v = self.view
+        v = self.state
         if v is None:
             return Text("")
         tr = v.trace
@@ -31,8 +26,8 @@ class StatusLine(Pane):
             (f"{tr.topology.key} {tr.topology.title}", self.style("heading")),
             f" │ t={v.step.t}/{len(tr.steps)}",
             "  guess mode" if v.guessing else "",
-            f" │ {self.where}: ", user_text(self.text),
-            f" │ model {tr.model.name} (H={tr.model.hidden_size})",
+            f" │ {v.where}: ", user_text(v.text),
+            " │ model ", user_text(tr.model.name), f" (H={tr.model.hidden_size})",
         )
         text.no_wrap = True
         text.overflow = "ellipsis"

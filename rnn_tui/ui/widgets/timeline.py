@@ -4,14 +4,15 @@ drawn, around the cursor, so a step costs the same for a 3-word and a 3,000-word
 
 from __future__ import annotations
 
-from typing import Hashable
+from collections.abc import Hashable
 
 from rich.text import Text
 from textual import events
 from textual.message import Message
 
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING
-from rnn_tui.ui.view import View, sub
+from rnn_tui.ui.safe import printable
+from rnn_tui.ui.state.unroll import UnrollState, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 ARROW = "─▶"
@@ -34,34 +35,33 @@ class Timeline(Pane):
         super().__init__(id=id)
         self._cells: list[tuple[int, int, int]] = []  # (x_start, x_end, step index) as last drawn
 
-    def key(self, view: View) -> Hashable:
+    def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         # Nothing here depends on the sub-step, so walking sub-steps does not repaint the timeline.
-        return (id(view.trace), view.cursor, view.hidden, view.guessing, view.folded, self.size.width)
+        return (state.trace, state.cursor, state.hidden, state.guessing, state.folded, self.size.width)
 
     def on_resize(self) -> None:
-        if self.view:
-            self._key = None
-            self.show(self.view)
+        self.redraw()
 
     def render(self) -> Text:
-        if self.view is None:
+        v = self.state
+        if v is None:
             return Text("")
-        return self._folded() if self.view.folded else self._unrolled()
+        return self._folded(v) if v.folded else self._unrolled(v)
 
-    def _cell_width(self) -> int:
-        words = [s.input_token or "" for s in self.view.trace.steps[:50]]
+    @staticmethod
+    def _cell_width(v: UnrollState) -> int:
+        words = [printable(s.input_token or "") for s in v.trace.steps[:50]]
         return max(6, min(10, max(map(len, words), default=0) + 2))
 
-    def _window(self, cw: int) -> range:
-        n = len(self.view.trace.steps)
+    def _window(self, v: UnrollState, cw: int) -> range:
+        n = len(v.trace.steps)
         fit = max(1, (self.size.width - len(LEAD) - 2) // (cw + len(ARROW)))
-        start = min(max(0, self.view.cursor - fit + 2), max(0, n - fit))
+        start = min(max(0, v.cursor - fit + 2), max(0, n - fit))
         return range(start, min(n, start + fit))
 
-    def _unrolled(self) -> Text:
-        v = self.view
-        cw = self._cell_width()
-        window = self._window(cw)
+    def _unrolled(self, v: UnrollState) -> Text:
+        cw = self._cell_width(v)
+        window = self._window(v, cw)
         rows = [Text() for _ in range(5)]  # output, up-arrow, cells, up-arrow, input
         lead = LEAD if window.start == 0 else "◀ …"
         for i, r in enumerate(rows):
@@ -70,11 +70,12 @@ class Timeline(Pane):
         for i in window:
             s = v.trace.steps[i]
             style = self.style("current") if i == v.cursor else self.style("future") if i > v.cursor else None
-            # In guess mode no output at or after the cursor is drawn, nor an input fed back from one.
-            secret = v.guessing and i > v.cursor or i == v.cursor and v.hidden
+            # In guess mode no output after the cursor is drawn, nor an input fed back from one.
+            secret = v.secret(i)
             x0 = rows[2].cell_len
-            if s.has_output:
-                out = "?" if secret else v.trace.model.labels[s.predicted]
+            best = s.predicted
+            if best is not None:  # where the topology reads an output
+                out = "?" if secret else printable(v.trace.model.labels[best])
                 rows[0].append(_fit(out, cw).center(cw), style if i >= v.cursor else self.style("hot"))
                 rows[1].append("↑".center(cw), style if i > v.cursor else None)
             else:
@@ -86,7 +87,7 @@ class Timeline(Pane):
                 rows[4].append("(none)".center(cw), self.style("muted"))
             else:
                 rows[3].append(("↻" if s.source == FEEDBACK else "↑").center(cw), style if i > v.cursor else None)
-                word = "?" if secret and s.source == FEEDBACK else s.input_token or ""
+                word = "?" if secret and s.source == FEEDBACK else printable(s.input_token or "")
                 rows[4].append(_fit(word, cw).center(cw), style)
             self._cells.append((x0, x0 + cw, i))
             more = i < len(v.trace.steps) - 1
@@ -97,11 +98,11 @@ class Timeline(Pane):
             rows[2].append(f"… {len(v.trace.steps) - window.stop} more ▶")
         return Text("\n").join(rows)
 
-    def _folded(self) -> Text:
-        v = self.view
+    def _folded(self, v: UnrollState) -> Text:
         s = v.step
-        out = v.trace.model.labels[s.predicted] if s.has_output and not v.hidden else "?" if s.has_output else "(no output)"
-        word = "(nothing)" if s.source == NOTHING else s.input_token or ""
+        best = s.predicted
+        out = "(no output)" if best is None else "?" if v.hidden else printable(v.trace.model.labels[best])
+        word = "(nothing)" if s.source == NOTHING else printable(s.input_token or "")
         pad = " " * 6
         lines = [
             Text.assemble(pad, "      y", sub(s.t), " = ", Text(out)),

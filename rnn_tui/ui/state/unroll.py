@@ -1,0 +1,232 @@
+"""The Unroll scene's state as plain data: the trace, the cursor over it, the sub-step and the
+modes (guess, fold, play). Keys replace it through the transitions below; every pane draws from
+it and none recomputes the maths. No Textual here, so Hypothesis can drive it directly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rnn_tui.engine.models import trained_note as model_note
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING
+from rnn_tui.engine.trace import Step, Trace
+from rnn_tui.ui.state.wording import sub
+
+# The sub-steps of one time step, in the order the cell computes them.
+INPUT, RECURRENT, BIAS, TANH, SCORES, SOFTMAX = "input", "recurrent", "bias", "tanh", "scores", "softmax"
+CELL_PHASES = (INPUT, RECURRENT, BIAS, TANH)
+OUTPUT_PHASES = (SCORES, SOFTMAX)
+RESULTS = (TANH, SCORES, SOFTMAX)  # what guess mode hides until the reveal
+
+SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.03)  # seconds per step while playing
+DEFAULT_SPEED = 2
+
+
+def phases(step: Step) -> tuple[str, ...]:
+    return CELL_PHASES + (OUTPUT_PHASES if step.has_output else ())
+
+
+def quoted(word: str | None) -> str:
+    return "nothing" if word is None else f"'{word}'"
+
+
+@dataclass(frozen=True)
+class UnrollState:
+    trace: Trace
+    cursor: int = 0          # index into trace.steps
+    substep: int = -1        # index into phases(step); -1 is the whole step, nothing lit
+    hidden: bool = False     # predict, then reveal: this step's results are not shown yet
+    folded: bool = False     # the chain drawn as one cell with its loop
+    guessing: bool = False   # guess mode: each step reached going forward starts hidden
+    playing: bool = False    # a timer presses "next step" every SPEEDS[speed] seconds
+    speed: int = DEFAULT_SPEED
+    where: str = ""          # "sentence 2/3" or "typed 1", for the status line
+    text: str = ""           # the sentence as typed: user text, drawn through ui.safe
+
+    # ---- derived: what the panes draw -------------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        return self.trace.steps[self.cursor]
+
+    @property
+    def last_index(self) -> int:
+        return len(self.trace.steps) - 1
+
+    @property
+    def phases(self) -> tuple[str, ...]:
+        return phases(self.step)
+
+    @property
+    def phase_index(self) -> int:
+        return len(self.phases) - 1 if self.substep < 0 else min(self.substep, len(self.phases) - 1)
+
+    @property
+    def phase(self) -> str:
+        return self.phases[self.phase_index]
+
+    @property
+    def complete(self) -> bool:
+        """The whole step at once (reached with a time-step key): everything shown, nothing lit."""
+        return self.substep < 0
+
+    def done(self, phase: str) -> bool:
+        """Whether `phase` has been computed at this sub-step (and may be shown)."""
+        if phase not in self.phases or (self.hidden and phase in RESULTS):
+            return False
+        return self.phases.index(phase) <= self.phase_index
+
+    def active(self, phase: str) -> bool:
+        """Whether `phase` is the term being computed now (lit on screen)."""
+        return not self.complete and self.phase == phase
+
+    def secret(self, index: int) -> bool:
+        """Whether step `index`'s output (and an input fed back from it) must not be drawn:
+        in guess mode, no output after the cursor, nor the cursor's own before the reveal."""
+        return (self.guessing and index > self.cursor) or (index == self.cursor and self.hidden)
+
+    @property
+    def seconds_per_step(self) -> float:
+        return SPEEDS[self.speed]
+
+    @property
+    def caption(self) -> str:
+        return caption(self)
+
+    @property
+    def topology_line(self) -> str:
+        return topology_line(self.trace)
+
+    @property
+    def trained_note(self) -> str | None:
+        return trained_note(self.trace)
+
+    # ---- transitions: each returns a new state (an equal one when the key does nothing) ----
+
+    def _go(self, cursor: int, substep: int = -1, hidden: bool | None = None) -> UnrollState:
+        cursor = max(0, min(cursor, self.last_index))
+        if hidden is None:
+            hidden = self.guessing and cursor > self.cursor  # only going forward hides a step
+        return replace(self, cursor=cursor, substep=substep, hidden=hidden)
+
+    def next_step(self) -> UnrollState:
+        """The next time step; in guess mode the first press reveals, the next one moves on.
+        At the last step it stops playing."""
+        if self.hidden:
+            return self._go(self.cursor, hidden=False)
+        if self.cursor < self.last_index:
+            return self._go(self.cursor + 1)
+        return replace(self, playing=False)
+
+    def prev_step(self) -> UnrollState:
+        return self._go(self.cursor - 1, hidden=False)
+
+    def first(self) -> UnrollState:
+        return self._go(0, hidden=False)
+
+    def last(self) -> UnrollState:
+        return self._go(self.last_index, hidden=False)
+
+    def jump(self, index: int) -> UnrollState:
+        """A timeline cell was clicked: that whole step, revealed."""
+        return self._go(index, hidden=False)
+
+    # Sub-steps: the terms of one step, in the order the cell computes them. From the whole
+    # step, down starts its first sub-step; past the last it goes on to the next step's first.
+    def next_substep(self) -> UnrollState:
+        if self.hidden:
+            return self._go(self.cursor, hidden=False)
+        if self.complete:
+            return self._go(self.cursor, 0, hidden=False)
+        if self.substep + 1 < len(self.phases):
+            return self._go(self.cursor, self.substep + 1, hidden=False)
+        if self.cursor < self.last_index:
+            return self._go(self.cursor + 1, 0, hidden=False)
+        return self
+
+    def prev_substep(self) -> UnrollState:
+        if self.complete:
+            return self._go(self.cursor, len(self.phases) - 1, hidden=False)
+        if self.substep > 0:
+            return self._go(self.cursor, self.substep - 1, hidden=False)
+        if self.cursor > 0:
+            return self._go(self.cursor - 1, len(phases(self.trace.steps[self.cursor - 1])) - 1, hidden=False)
+        return self
+
+    def reveal(self) -> UnrollState:
+        return replace(self, hidden=False)
+
+    def toggle_guess(self) -> UnrollState:
+        return replace(self, guessing=not self.guessing, hidden=False)
+
+    def toggle_fold(self) -> UnrollState:
+        return replace(self, folded=not self.folded)
+
+    def toggle_play(self) -> UnrollState:
+        """Play or pause; playing from the last step starts again at the first."""
+        if self.playing:
+            return replace(self, playing=False)
+        start = self.first() if self.cursor >= self.last_index else self
+        return replace(start, playing=True)
+
+    def pause(self) -> UnrollState:
+        return replace(self, playing=False)
+
+    def with_speed(self, delta: int) -> UnrollState:
+        """Faster (+1) or slower (-1), within SPEEDS."""
+        return replace(self, speed=max(0, min(len(SPEEDS) - 1, self.speed + delta)))
+
+    def with_trace(self, trace: Trace, where: str | None = None, text: str | None = None) -> UnrollState:
+        """A new sentence or topology: its first step, keeping the modes (fold, guess, play)."""
+        return replace(self, trace=trace, cursor=0, substep=-1, hidden=self.guessing,
+                       where=self.where if where is None else where, text=self.text if text is None else text)
+
+
+def trained_note(trace: Trace) -> str | None:
+    """None when the weights were trained for what this topology shows, else a warning."""
+    return model_note(trace.model, trace.topology.name)
+
+
+def caption(state: UnrollState) -> str:
+    """One line a lecturer can read aloud: what this (sub-)step just did."""
+    s, t, top = state.step, state.step.t, state.trace.topology
+    prev = f"h{sub(t - 1)}"
+    h = f"h{sub(t)}"
+    if s.source == NOTHING:
+        reads = f"t={t}: reads nothing (x{sub(t)} = 0): the decoder starts from {prev} alone"
+    elif s.source == FEEDBACK:
+        reads = f"t={t}: reads its own last output {quoted(s.input_token)}"
+    else:
+        reads = f"t={t}: reads {quoted(s.typed)}"
+        if s.typed != s.input_token:
+            reads += f", not in the vocabulary, so as {s.input_token}"
+    if state.hidden:
+        return f"{reads}. What will {h} be? Guess, then press space (or r) to reveal."
+    if not state.complete:
+        col = "" if s.x_index is None else f"column {s.x_index} of W_ih"
+        return {
+            INPUT: f"{reads}: x{sub(t)} is one-hot, so W_ih x{sub(t)} is just {col or 'zero'}",
+            RECURRENT: f"t={t}: add W_hh {prev}: the memory of every word before" if t > 1
+            else f"t={t}: add W_hh h₀: h₀ is all zeros, so this adds nothing",
+            BIAS: f"t={t}: add the two biases b_ih + b_hh (the same at every step)",
+            TANH: f"t={t}: tanh squashes the sum into (-1, 1): that is {h}",
+            SCORES: f"t={t}: W_out {h} + b_out gives one score per label",
+            SOFTMAX: f"t={t}: softmax turns the scores into probabilities",
+        }[state.phase]
+    text = reads + (f"; {h} mixes it with {prev}" if t > 1 else f"; {h} starts from h₀ = 0")
+    best = s.predicted
+    if s.y is not None and best is not None:  # where the topology reads an output
+        text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+    else:
+        text += f"; no output here in {top.name}"
+    return text
+
+
+def topology_line(trace: Trace) -> str:
+    """The topology's name and shape, and which steps take input and give output."""
+    top = trace.topology
+    head = trace.steps[:17]  # enough to know whether to cut: a long sentence costs no more
+    ins = "".join("x" if s.source != NOTHING else "·" for s in head)
+    outs = "".join("y" if s.has_output else "·" for s in head)
+    if len(ins) > 16:
+        ins, outs = ins[:15] + "…", outs[:15] + "…"
+    return f"{top.shape}, e.g. {top.example}: inputs {ins}, outputs {outs}"
