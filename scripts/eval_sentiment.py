@@ -38,15 +38,25 @@ def run(seed: int, args, data: Corpus, plain: Corpus, verbose: bool) -> dict:
     vocab = Vocabulary.build((s.words for s in train.sentences), min_count=args.min_count)
     task = make_task("sentiment", train, vocab)
     train_ex, val_ex, test_ex, plain_ex = (task.examples(c) for c in (train, val, test, plain))
-    config = Config(hidden=args.hidden, epochs=args.epochs, lr=args.lr, seed=seed, batch_size=args.batch,
-                    patience=args.patience, unk_rate=args.unk_rate)
+    config = Config(
+        hidden=args.hidden,
+        epochs=args.epochs,
+        lr=args.lr,
+        seed=seed,
+        batch_size=args.batch,
+        patience=args.patience,
+        unk_rate=args.unk_rate,
+    )
     trainer = Trainer(task, train_ex, val_ex, config)
     t0 = time.time()
     while not trainer.finished:
         s = trainer.epoch()
         if verbose:
-            print(f"  epoch {s.epoch:2d}: loss {s.loss:.3f} acc {s.accuracy:.1%}  val loss {s.heldout_loss:.3f} "
-                  f"acc {s.heldout_accuracy:.1%}{' *' if s.best else ''}  ({time.time() - t0:.0f} s)", flush=True)
+            print(
+                f"  epoch {s.epoch:2d}: loss {s.loss:.3f} acc {s.accuracy:.1%}  val loss {s.heldout_loss:.3f} "
+                f"acc {s.heldout_accuracy:.1%}{' *' if s.best else ''}  ({time.time() - t0:.0f} s)",
+                flush=True,
+            )
     best = trainer.model(best=True).params
     ps = plain.sentences
     right = [score(best, e).correct == 1 for e in plain_ex]
@@ -55,13 +65,25 @@ def run(seed: int, args, data: Corpus, plain: Corpus, verbose: bool) -> dict:
         got = [r for r, s in zip(right, ps, strict=True) if keep(s)]
         return (sum(got) / len(got) if got else float("nan")), len(got)
 
-    result = {"seed": seed, "best_epoch": trainer.best_epoch, "epochs": len(trainer.history), "V": vocab.size,
-              "val_loss": trainer.history[trainer.best_epoch - 1].heldout_loss,
-              "test": evaluate(best, test_ex)[1], "plain": sum(right) / len(right), "seconds": time.time() - t0}
-    for key, keep in (("neg", lambda s: NEGATORS & set(s.words)), ("contrast", lambda s: CONTRAST & set(s.words)),
-                      ("unk", lambda s: any(w not in vocab for w in s.words))):
+    result = {
+        "seed": seed,
+        "best_epoch": trainer.best_epoch,
+        "epochs": len(trainer.history),
+        "V": vocab.size,
+        "val_loss": trainer.history[trainer.best_epoch - 1].heldout_loss,
+        "test": evaluate(best, test_ex)[1],
+        "plain": sum(right) / len(right),
+        "seconds": time.time() - t0,
+    }
+    for key, keep in (
+        ("neg", lambda s: NEGATORS & set(s.words)),
+        ("contrast", lambda s: CONTRAST & set(s.words)),
+        ("unk", lambda s: any(w not in vocab for w in s.words)),
+    ):
         result[f"plain_{key}"], result[f"n_{key}"] = share(keep)
-    result["wrong"] = [(s.text, s.label, " ".join(vocab.shown(w) for w in s.words)) for r, s in zip(right, ps, strict=True) if not r]
+    result["wrong"] = [
+        (s.text, s.label, " ".join(vocab.shown(w) for w in s.words)) for r, s in zip(right, ps, strict=True) if not r
+    ]
     if verbose:
         print(f"  plain sentences wrong ({len(result['wrong'])}):")
         for text, label, shown in result["wrong"]:
@@ -76,31 +98,49 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=RECIPE["epochs"], help="at most this many epochs")
     ap.add_argument("--lr", type=float, default=RECIPE["lr"])
     ap.add_argument("--batch", type=int, default=RECIPE["batch"])
-    ap.add_argument("--patience", type=int, default=RECIPE["patience"],
-                    help="epochs without a better validation loss before stopping")
-    ap.add_argument("--unk-rate", type=float, default=RECIPE["unk_rate"], help="share of training words read as <unk>, per epoch")
-    ap.add_argument("--min-count", type=int, default=RECIPE["min_count"], help="words seen fewer times in train read as <unk>")
+    ap.add_argument(
+        "--patience",
+        type=int,
+        default=RECIPE["patience"],
+        help="epochs without a better validation loss before stopping",
+    )
+    ap.add_argument(
+        "--unk-rate", type=float, default=RECIPE["unk_rate"], help="share of training words read as <unk>, per epoch"
+    )
+    ap.add_argument(
+        "--min-count", type=int, default=RECIPE["min_count"], help="words seen fewer times in train read as <unk>"
+    )
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--plain", type=Path, default=PLAIN)
-    ap.add_argument("-q", "--quiet", action="store_true", help="no epoch lines; the plain failures once, counted over seeds")
+    ap.add_argument(
+        "-q", "--quiet", action="store_true", help="no epoch lines; the plain failures once, counted over seeds"
+    )
     args = ap.parse_args()
     data, plain = load_corpus(args.data), load_corpus(args.plain)
-    print(f"{args.data.name}: {len(data.sentences)} sentences; plain held-out: {len(plain.sentences)}; "
-          f"H={args.hidden} lr={args.lr} batch={args.batch} epochs<={args.epochs} patience={args.patience} "
-          f"unk-rate={args.unk_rate} min-count={args.min_count}", flush=True)
+    print(
+        f"{args.data.name}: {len(data.sentences)} sentences; plain held-out: {len(plain.sentences)}; "
+        f"H={args.hidden} lr={args.lr} batch={args.batch} epochs<={args.epochs} patience={args.patience} "
+        f"unk-rate={args.unk_rate} min-count={args.min_count}",
+        flush=True,
+    )
     results = []
     for seed in args.seeds:
         r = run(seed, args, data, plain, verbose=not args.quiet)
         results.append(r)
-        print(f"seed {seed}: best epoch {r['best_epoch']} of {r['epochs']}, val loss {r['val_loss']:.3f}, V={r['V']}, "
-              f"test {r['test']:.1%}, plain {r['plain']:.1%} (negations {r['plain_neg']:.1%} of {r['n_neg']}, "
-              f"contrast {r['plain_contrast']:.1%} of {r['n_contrast']}, with unknown words {r['plain_unk']:.1%} "
-              f"of {r['n_unk']}), {r['seconds']:.0f} s", flush=True)
+        print(
+            f"seed {seed}: best epoch {r['best_epoch']} of {r['epochs']}, val loss {r['val_loss']:.3f}, V={r['V']}, "
+            f"test {r['test']:.1%}, plain {r['plain']:.1%} (negations {r['plain_neg']:.1%} of {r['n_neg']}, "
+            f"contrast {r['plain_contrast']:.1%} of {r['n_contrast']}, with unknown words {r['plain_unk']:.1%} "
+            f"of {r['n_unk']}), {r['seconds']:.0f} s",
+            flush=True,
+        )
     if len(results) > 1:
         for key in ("test", "plain", "plain_neg", "plain_contrast", "plain_unk"):
             vals = [r[key] for r in results]
-            print(f"{key:15s} mean {statistics.mean(vals):.1%}  sd {statistics.stdev(vals):.1%}  "
-                  f"min {min(vals):.1%}  max {max(vals):.1%}")
+            print(
+                f"{key:15s} mean {statistics.mean(vals):.1%}  sd {statistics.stdev(vals):.1%}  "
+                f"min {min(vals):.1%}  max {max(vals):.1%}"
+            )
         if args.quiet:
             counts: dict[tuple[str, int, str], int] = {}
             for r in results:

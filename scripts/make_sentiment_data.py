@@ -24,34 +24,141 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rnn_tui" / "engine" / "data" / "everyday_sentiment.csv"
 PLAIN = ROOT / "tests" / "data" / "plain_sentences.csv"  # the hand-written held-out set: never generated
 SEED = 11
-PER_LABEL = 450                      # sentences per domain and label
+PER_LABEL = 450  # sentences per domain and label
 SPLITS = (("train", 0.8), ("val", 0.1), ("test", 0.1))
 MIN_WORDS, MAX_WORDS = 3, 15
 LECTURE = [("Hi my name is Barry", 0), ("I love AI", 1), ("Barry is my name", 0)]
 
 # Adjectives that read wrong before a noun ("what a late flight") or with "very".
-NOT_ATTRIBUTIVE = {"late", "delayed", "wrong", "incomplete", "early", "hot", "cold", "lukewarm", "packed",
-                   "broken", "tired", "fine", "impossible", "flat", "hard", "easy", "quiet", "light", "dry", "thin"}
+NOT_ATTRIBUTIVE = {
+    "late",
+    "delayed",
+    "wrong",
+    "incomplete",
+    "early",
+    "hot",
+    "cold",
+    "lukewarm",
+    "packed",
+    "broken",
+    "tired",
+    "fine",
+    "impossible",
+    "flat",
+    "hard",
+    "easy",
+    "quiet",
+    "light",
+    "dry",
+    "thin",
+}
 # Positive adjectives that read naturally after "not" ("the soup was not hot"); others fall back to good.
-NEGATABLE_POS = {"good", "great", "nice", "tasty", "fresh", "hot", "friendly", "helpful", "clean", "comfortable",
-                 "interesting", "funny", "fun", "exciting", "clear", "useful", "fast", "quick", "kind", "polite",
-                 "reliable", "warm", "sunny", "easy", "fair", "enjoyable", "entertaining", "quiet", "strong", "catchy",
-                 "crispy", "convincing", "clever", "gripping", "relaxing", "comfy", "soft", "modern",
-                 "pleasant", "smooth", "patient", "generous", "sweet", "cheerful", "welcoming", "efficient",
-                 "attentive", "professional", "stylish", "sturdy", "powerful", "engaging", "informative", "original",
-                 "believable", "delicious", "brilliant", "impressive", "on time", "cosy", "supportive",
-                 "honest", "thoughtful", "caring", "prompt", "well organised", "well written", "easy to use"}
+NEGATABLE_POS = {
+    "good",
+    "great",
+    "nice",
+    "tasty",
+    "fresh",
+    "hot",
+    "friendly",
+    "helpful",
+    "clean",
+    "comfortable",
+    "interesting",
+    "funny",
+    "fun",
+    "exciting",
+    "clear",
+    "useful",
+    "fast",
+    "quick",
+    "kind",
+    "polite",
+    "reliable",
+    "warm",
+    "sunny",
+    "easy",
+    "fair",
+    "enjoyable",
+    "entertaining",
+    "quiet",
+    "strong",
+    "catchy",
+    "crispy",
+    "convincing",
+    "clever",
+    "gripping",
+    "relaxing",
+    "comfy",
+    "soft",
+    "modern",
+    "pleasant",
+    "smooth",
+    "patient",
+    "generous",
+    "sweet",
+    "cheerful",
+    "welcoming",
+    "efficient",
+    "attentive",
+    "professional",
+    "stylish",
+    "sturdy",
+    "powerful",
+    "engaging",
+    "informative",
+    "original",
+    "believable",
+    "delicious",
+    "brilliant",
+    "impressive",
+    "on time",
+    "cosy",
+    "supportive",
+    "honest",
+    "thoughtful",
+    "caring",
+    "prompt",
+    "well organised",
+    "well written",
+    "easy to use",
+}
 # The everyday words a person reaches for first: drawn three times as often as the rest.
 CORE = {"good", "great", "nice", "lovely", "amazing", "brilliant", "bad", "terrible", "awful", "horrible", "poor"}
 NOTS = [" not", "n't"]
 AGAIN_POS = ["will definitely", "would happily", "can not wait to", "would love to", "can't wait to", "want to"]
-AGAIN_NEG = ["will never", "would never", "am never going to", "will not", "won't", "wouldn't", "would not", "never want to"]
+AGAIN_NEG = [
+    "will never",
+    "would never",
+    "am never going to",
+    "will not",
+    "won't",
+    "wouldn't",
+    "would not",
+    "never want to",
+]
 NOT_NEGATABLE = {"poor", "rubbish", "appalling", "mediocre", "disappointing", "wrong", "incomplete"}
 
 
 # People named by a noun: "they", never "it".
-PERSON_NOUNS = {"singer", "band", "drummer", "guitarist", "pianist", "choir", "staff", "waiter", "waitress", "receptionist",
-                "driver", "cashier", "shop assistant", "bartender", "cast", "lead actor"}
+PERSON_NOUNS = {
+    "singer",
+    "band",
+    "drummer",
+    "guitarist",
+    "pianist",
+    "choir",
+    "staff",
+    "waiter",
+    "waitress",
+    "receptionist",
+    "driver",
+    "cashier",
+    "shop assistant",
+    "bartender",
+    "cast",
+    "lead actor",
+}
 AFTER_PREP = [[w] for w in ("on", "in", "of", "at", "during", "from", "to", "through")]  # "on it" reads oddly
 
 
@@ -95,15 +202,15 @@ class Adj:
 class Group:
     domain: str
     nouns: list[Noun]
-    pos: list[Adj]         # the group's own positive adjectives
+    pos: list[Adj]  # the group's own positive adjectives
     neg: list[Adj]
     common_pos: list[Adj]  # the domain's share of the everyday ones (good, great, bad, awful...)
     common_neg: list[Adj]
     too: list[str]
     dets: list[str]
     verbs: bool
-    tense: str             # "any" or "past"
-    exp: list[str]         # "the best film I have ever {seen}"
+    tense: str  # "any" or "past"
+    exp: list[str]  # "the best film I have ever {seen}"
 
 
 def load_groups() -> dict[str, list[Group]]:
@@ -113,13 +220,21 @@ def load_groups() -> dict[str, list[Group]]:
         for g in d["groups"]:
             cp = [Adj.parse(a) for a in g.get("common_pos", d.get("common_pos", L.COMMON_POS)).split()]
             cn = [Adj.parse(a) for a in g.get("common_neg", d.get("common_neg", L.COMMON_NEG)).split()]
-            groups.append(Group(
-                name, [Noun.parse(n) for n in g["nouns"].split()],
-                [Adj.parse(a) for a in g["pos"].split()], [Adj.parse(a) for a in g["neg"].split()], cp, cn,
-                [t.replace("_", " ") for t in g.get("too", "").split()],
-                [t.replace("_", " ") for t in g.get("det", d["det"]).split()],
-                bool(g.get("verbs")), g.get("tense", "any"),
-                [e.replace("_", " ") for e in g.get("exp", d["experience"]).split()]))
+            groups.append(
+                Group(
+                    name,
+                    [Noun.parse(n) for n in g["nouns"].split()],
+                    [Adj.parse(a) for a in g["pos"].split()],
+                    [Adj.parse(a) for a in g["neg"].split()],
+                    cp,
+                    cn,
+                    [t.replace("_", " ") for t in g.get("too", "").split()],
+                    [t.replace("_", " ") for t in g.get("det", d["det"]).split()],
+                    bool(g.get("verbs")),
+                    g.get("tense", "any"),
+                    [e.replace("_", " ") for e in g.get("exp", d["experience"]).split()],
+                )
+            )
         out[name] = groups
     return out
 
@@ -152,7 +267,7 @@ class Maker:
         self.r = rng
         self.forced: str | None = None  # one tense for both clauses of a compound sentence
         self.soft = False  # the first clause of a contrast: the plainest words less often, so that a bare
-                           # "bad" or "good" mostly carries its own label
+        # "bad" or "good" mostly carries its own label
 
     def pick(self, seq):
         return seq[self.r.randrange(len(seq))]
@@ -184,8 +299,9 @@ class Maker:
     @staticmethod
     def be(n: Noun, tense: str, neg: bool = False, contract: bool = False) -> str:
         plural = n.plural
-        base = {("past", False): "was", ("past", True): "were",
-                ("present", False): "is", ("present", True): "are"}[(tense, plural)]
+        base = {("past", False): "was", ("past", True): "were", ("present", False): "is", ("present", True): "are"}[
+            (tense, plural)
+        ]
         if not neg:
             return base
         return base + "n't" if contract else base + " not"
@@ -213,8 +329,13 @@ class Maker:
         np_, n = self.noun_phrase(g)
         t = self.tense(g)
         a = self.adj(g, label)
-        if not self.soft and self.chance(0.3):  # the plainest words, most often: "the food was good", "the film was bad"
-            a = Adj(self.pick(["good", "good", "great", "nice"] if label else ["bad", "bad", "bad", "terrible", "awful"]), False)
+        if not self.soft and self.chance(
+            0.3
+        ):  # the plainest words, most often: "the food was good", "the film was bad"
+            a = Adj(
+                self.pick(["good", "good", "great", "nice"] if label else ["bad", "bad", "bad", "terrible", "awful"]),
+                False,
+            )
             a = Adj(a.word, a.word in ("great", "terrible", "awful"))
         desc = self.intensified(a)
         if self.chance(0.15) and not a.multiword:
@@ -236,12 +357,25 @@ class Maker:
                 a = self.adj(g, 1, gradable=True)
             else:
                 a = Adj(self.pick(["good", "great", "nice"]), False)
-            form = self.pick(["{a}", "{a}", "very {a}", "{a} at all", "that {a}", "as {a} as i had hoped",
-                              "{a} enough", "really {a}"])
+            form = self.pick(
+                [
+                    "{a}",
+                    "{a}",
+                    "very {a}",
+                    "{a} at all",
+                    "that {a}",
+                    "as {a} as i had hoped",
+                    "{a} enough",
+                    "really {a}",
+                ]
+            )
         else:
             # "not bad" is there, but seldom: a bare "bad" should mostly mean bad.
-            own = [x for x in g.neg if not (x.extreme or x.multiword) and x.word not in NOT_NEGATABLE
-                   and not x.word.startswith("un")] or [Adj("bad", False)]
+            own = [
+                x
+                for x in g.neg
+                if not (x.extreme or x.multiword) and x.word not in NOT_NEGATABLE and not x.word.startswith("un")
+            ] or [Adj("bad", False)]
             a = self.pick(own)
             if self.chance(0.08):
                 form = self.pick(["bad at all", "bad", "too bad", "that bad", "bad for the price"])
@@ -274,7 +408,8 @@ class Maker:
             v = self.pick(pos_v if label == 1 else neg_v)
             verb = v[2] if t == "past" else (v[1] if third else v[0])
             if self.chance(0.2) and not v[0].startswith(("really", "can", "get")):
-                verb = f"{self.pick(['really', 'absolutely', 'totally'] if label else ['really', 'totally', 'absolutely'])} {verb}"
+                adverbs = ["really", "absolutely", "totally"] if label else ["really", "totally", "absolutely"]
+                verb = f"{self.pick(adverbs)} {verb}"
         else:
             if subj == "everyone":
                 return None
@@ -299,7 +434,11 @@ class Maker:
         be = {("i", "past"): "was", ("we", "past"): "were", ("i", "present"): "am", ("we", "present"): "are"}[(subj, t)]
         kind = "feeling"
         if label == 1 and self.chance(0.2):
-            f = "bored by" if d in ("films", "books", "classes", "games", "music") and self.chance(0.4) else self.pick(L.NEG_FEELINGS[:4])
+            f = (
+                "bored by"
+                if d in ("films", "books", "classes", "games", "music") and self.chance(0.4)
+                else self.pick(L.NEG_FEELINGS[:4])
+            )
             kind = "negation"
             if self.chance(0.35):
                 return f"{subj} {be} {self.pick(['never', 'never', 'not'])} {f.split()[0]}", t, kind
@@ -307,7 +446,11 @@ class Maker:
         elif label == 1:
             f = self.pick(L.POS_FEELINGS)
         elif self.chance(0.3):
-            f, be, kind = self.pick(L.POS_FEELINGS), be + self.pick([" not", "n't" if be in ("was", "were", "are") else " not"]), "negation"
+            f, be, kind = (
+                self.pick(L.POS_FEELINGS),
+                be + self.pick([" not", "n't" if be in ("was", "were", "are") else " not"]),
+                "negation",
+            )
             if f.startswith(("thrilled", "delighted")):
                 f = "happy with"
         elif d in ("films", "books", "classes", "games", "music") and self.chance(0.25):
@@ -315,7 +458,10 @@ class Maker:
         else:
             f = self.pick(L.NEG_FEELINGS)
         if kind != "negation" and self.chance(0.35) and not f.startswith(("thrilled", "delighted")):
-            f = f"{self.pick(['really', 'very', 'so', 'quite', 'extremely'] if label else ['really', 'very', 'so', 'a bit', 'quite'])} {f}"
+            adverbs = ["really", "very", "so", "quite", "extremely"]
+            if not label:
+                adverbs = ["really", "very", "so", "a bit", "quite"]
+            f = f"{self.pick(adverbs)} {f}"
         if subj == "we" and np_.startswith("my "):
             np_ = "our " + np_[3:]
         return f"{subj} {be} {f} {np_}", t, kind
@@ -350,8 +496,15 @@ class Maker:
         aw = a.word
         if not g.verbs:
             return f"what {article(aw)} {aw} {n.word}", "any", "exclaim"
-        form = self.pick(["what {art} {a} {n}", "it was {art} {a} {n}", "that was {art} {a} {n}",
-                          "this is {art} {a} {n}", "it is such {art} {a} {n}"])
+        form = self.pick(
+            [
+                "what {art} {a} {n}",
+                "it was {art} {a} {n}",
+                "that was {art} {a} {n}",
+                "this is {art} {a} {n}",
+                "it is such {art} {a} {n}",
+            ]
+        )
         t = "past" if "was" in form else "present"
         if t == "present" and g.tense == "past":
             return None
@@ -387,9 +540,26 @@ class Maker:
         form = self.pick(pool)
         if "{worth}" in form and not worth or ("rip off" in form or "worth every" in form) and worth != "money":
             return None
-        kind = "negation" if form in L.NO_COMPLAINTS or form in L.NOTHING_GOOD or " not " in form or "never" in form else "verdict"
+        kind = (
+            "negation"
+            if form in L.NO_COMPLAINTS or form in L.NOTHING_GOOD or " not " in form or "never" in form
+            else "verdict"
+        )
         text = form.format(np=np_, be=self.be(n, t), worth=worth)
-        return text, ("past" if "there was" in form or "fell" in form or "exceeded" in form or "made" in form or "blown" in form or "surprised" in form else t), kind
+        return (
+            text,
+            (
+                "past"
+                if "there was" in form
+                or "fell" in form
+                or "exceeded" in form
+                or "made" in form
+                or "blown" in form
+                or "surprised" in form
+                else t
+            ),
+            kind,
+        )
 
     def never(self, d: str, label: int):
         dd = L.DOMAINS[d]
@@ -408,7 +578,9 @@ class Maker:
                 a = self.adj(g, 1, gradable=True)
                 if self.chance(0.3) and a.word in NEGATABLE_POS:
                     was = "were" if n.plural else "was"
-                    then = self.pick([f"as {a.word} as it {was}", f"as {a.word} as it used to be", f"as {a.word} as before"])
+                    then = self.pick(
+                        [f"as {a.word} as it {was}", f"as {a.word} as it used to be", f"as {a.word} as before"]
+                    )
                     then = then.replace(" it ", " they ") if n.plural else then
                     return f"{np_} {self.be(n, 'present')} no longer {then}", "present", "no longer"
                 return f"{np_} {self.be(n, 'present')} no longer {a.word}", "present", "no longer"
@@ -449,12 +621,17 @@ class Maker:
         a = self.pick(dd["it_adjs"][label].split()).rstrip("!")
         if self.chance(0.5):
             return f"it was {self.intensified(Adj(a, False), 0.3)} {self.pick(dd['it_times'])}", "past", "copula"
-        return f"it is {self.intensified(Adj(a, False), 0.4)} {self.pick(['today', 'outside', 'this morning', 'again'])}", "present", "copula"
+        return (
+            f"it is {self.intensified(Adj(a, False), 0.4)} {self.pick(['today', 'outside', 'this morning', 'again'])}",
+            "present",
+            "copula",
+        )
 
     # ----- contrast -----
     def contrast(self, d: str, label: int):
         firsts = [self.copula, self.copula, self.negated, self.verb, self.too, self.feeling]
         mains = firsts + [self.phrase]
+
         def clause(dom, lab, kinds):
             self.soft = lab != label
             try:
@@ -465,6 +642,7 @@ class Maker:
                 return None
             finally:
                 self.soft = False
+
         form = self.r.randrange(8)
         other = d if form > 3 or self.chance(0.85) else self.pick(L.RELATED[d])
         if other != d:
@@ -496,12 +674,27 @@ class Maker:
                 return None
             return f"{main[0]} even though {first[0]}", "none", "contrast"
         if form == 6:  # concession, then the verdict
-            opener = self.pick(["i had high hopes", "it looked great in the pictures", "the reviews were good",
-                                "it started well", "i really wanted to like it", "everyone told me it was good",
-                                "it looked promising"] if label == 0 else
-                               ["i had low expectations", "i was not sure at first", "it started slowly",
-                                "i almost did not go", "i was worried at first", "the reviews were mixed",
-                                "i did not expect much"])
+            opener = self.pick(
+                [
+                    "i had high hopes",
+                    "it looked great in the pictures",
+                    "the reviews were good",
+                    "it started well",
+                    "i really wanted to like it",
+                    "everyone told me it was good",
+                    "it looked promising",
+                ]
+                if label == 0
+                else [
+                    "i had low expectations",
+                    "i was not sure at first",
+                    "it started slowly",
+                    "i almost did not go",
+                    "i was worried at first",
+                    "the reviews were mixed",
+                    "i did not expect much",
+                ]
+            )
             return f"{opener} but {main[0]}", "none", "contrast"
         g = self.group(d)  # form 7: "good but not great", "expensive but worth it"
         if g.verbs is False and d != "weather":
@@ -511,11 +704,28 @@ class Maker:
         be = self.be(n, t)
         if label == 0:
             mild = self.pick(["good", "fine", "okay", "decent", "nice", "alright"])
-            return f"{np_} {be} {mild} but {self.pick(['not great', 'nothing special', 'not amazing', 'nothing to write home about', 'not brilliant'])}", t, "contrast"
+            return (
+                f"{np_} {be} {mild} but "
+                + self.pick(
+                    ["not great", "nothing special", "not amazing", "nothing to write home about", "not brilliant"]
+                ),
+                t,
+                "contrast",
+            )
         if L.DOMAINS[d]["worth"] == "money":
-            return f"{np_} {be} {self.pick(['expensive', 'pricey', 'not cheap'])} but {self.pick(['worth it', 'worth every penny', 'worth the money'])}", t, "contrast"
+            return (
+                f"{np_} {be} {self.pick(['expensive', 'pricey', 'not cheap'])} but "
+                + self.pick(["worth it", "worth every penny", "worth the money"]),
+                t,
+                "contrast",
+            )
         if L.DOMAINS[d]["worth"] == "time":
-            return f"{np_} {be} {self.pick(['long', 'slow at first', 'hard work'])} but {self.pick(['worth it', 'worth the effort', 'really rewarding'])}", t, "contrast"
+            return (
+                f"{np_} {be} {self.pick(['long', 'slow at first', 'hard work'])} but "
+                + self.pick(["worth it", "worth the effort", "really rewarding"]),
+                t,
+                "contrast",
+            )
         return None
 
     def contrast_it(self, d: str, label: int):
@@ -533,10 +743,19 @@ class Maker:
         self.soft = False
         first = f"{np_} {be} {first_adj}"
         pron = "they" if n.plural else "it"
-        a = self.adj(g, label) if label else self.pick([x for x in g.neg if not x.multiword])  # "it was bumpy": its own word
+        a = (
+            self.adj(g, label) if label else self.pick([x for x in g.neg if not x.multiword])
+        )  # "it was bumpy": its own word
         opts = [f"{pron} {be} {self.intensified(a)}"] + ([f"{pron} {be} still {a.word}"] if label else [])
         if d == "food" and t == "past":
-            opts.append(f"{pron} still tasted {self.pick(['great', 'good', 'amazing', 'lovely', 'delicious'] if label else ['awful', 'bad', 'terrible', 'horrible', 'bland'])}")
+            opts.append(
+                f"{pron} still tasted "
+                + self.pick(
+                    ["great", "good", "amazing", "lovely", "delicious"]
+                    if label
+                    else ["awful", "bad", "terrible", "horrible", "bland"]
+                )
+            )
         if label == 1 and L.DOMAINS[d]["worth"]:
             opts.append(f"{pron} {be} worth it")
         word = self.pick(["but", "but", "but", "yet"])
@@ -586,7 +805,11 @@ class Maker:
             w = self.pick(["good", "good", "great", "nice", "fun", "worth it", "any good", "very good"])
             return f"{subj} {be}{self.pick(NOTS)} {w}", t, "negation"
         if label == 1 and roll < 0.06:
-            return f"{subj} {be}{self.pick(NOTS)} {self.pick(['bad', 'bad at all', 'too bad', 'boring at all'])}", t, "negation"
+            return (
+                f"{subj} {be}{self.pick(NOTS)} {self.pick(['bad', 'bad at all', 'too bad', 'boring at all'])}",
+                t,
+                "negation",
+            )
         if self.chance(0.5):
             a = self.adj(self.group(d, verbs=any(x.verbs for x in GROUPS[d])), label)
         else:
@@ -602,8 +825,11 @@ class Maker:
         subj, be = self.pick([("it", "was"), ("it", "was"), ("that", "was"), ("this", "is"), ("it", "is")])
         neg = self.pick([" not", "n't"])
         if label == 0:
-            a = self.pick(["good", "good", "great", "nice", "very good", "smart", "fun"] if n.word in ("idea", "plan", "choice")
-                          else ["good", "good", "great", "nice", "very good"])
+            a = self.pick(
+                ["good", "good", "great", "nice", "very good", "smart", "fun"]
+                if n.word in ("idea", "plan", "choice")
+                else ["good", "good", "great", "nice", "very good"]
+            )
             return f"{subj} {be}{neg} {article(a)} {a} {n.word}", "none", "negation"
         if self.chance(0.75):  # mostly the plain form, so a bare "bad" stays negative
             a = self.pick(["great", "good", "lovely", "brilliant", "nice"])
@@ -628,13 +854,28 @@ class Maker:
         roll = self.r.random()
         if roll < 0.12:
             p, pt = self.pick(L.PREFIXES)
-            sayish = p in ("i think", "i thought", "my friend said", "barry said", "we both thought",
-                           "i feel like", "my mum says", "everyone agrees", "in my opinion")
+            sayish = p in (
+                "i think",
+                "i thought",
+                "my friend said",
+                "barry said",
+                "we both thought",
+                "i feel like",
+                "my mum says",
+                "everyone agrees",
+                "in my opinion",
+            )
             if sayish and kind not in ("copula", "negation", "too"):
                 return text
             if sayish and text.startswith(("i ", "we ")):
                 return text
-            if kind in ("exclaim", "superlative", "verdict") and p not in ("honestly", "to be honest", "i must say", "overall", "well"):
+            if kind in ("exclaim", "superlative", "verdict") and p not in (
+                "honestly",
+                "to be honest",
+                "i must say",
+                "overall",
+                "well",
+            ):
                 return text
             if pt == "any" or (pt == tense):
                 if tense == "none" and pt != "any":
@@ -645,20 +886,41 @@ class Maker:
             s, st = self.pick(L.SUFFIXES)
             if kind == "negation" and s not in ("to be honest", "this time", "if i am honest", "in my opinion"):
                 return text
-            if tense != "none" and (st == "any" or st == tense) and kind in ("copula", "negation", "too", "verb", "feeling"):
+            if (
+                tense != "none"
+                and (st == "any" or st == tense)
+                and kind in ("copula", "negation", "too", "verb", "feeling")
+            ):
                 return f"{text} {s}"
         elif roll < 0.28 and tense == "past" and text.startswith("the ") and kind in ("copula", "negation", "too"):
             return None  # a scene opener is added by the caller
         return text
 
     def sentence(self, d: str, label: int) -> tuple[str, str] | None:
-        table = [(self.copula, 22), (self.negated, 12), (self.verb, 9), (self.feeling, 5), (self.too, 4),
-                 (self.exclaim, 4), (self.superlative, 4), (self.verdict, 5), (self.never, 6),
-                 (self.phrase, 4), (self.contrast, 12), (self.contrast_it, 5), (self.joined, 3), (self.weather_it, 6),
-                 (self.event, 14), (self.pronoun, 9), (self.not_a, 3)]
+        table = [
+            (self.copula, 22),
+            (self.negated, 12),
+            (self.verb, 9),
+            (self.feeling, 5),
+            (self.too, 4),
+            (self.exclaim, 4),
+            (self.superlative, 4),
+            (self.verdict, 5),
+            (self.never, 6),
+            (self.phrase, 4),
+            (self.contrast, 12),
+            (self.contrast_it, 5),
+            (self.joined, 3),
+            (self.weather_it, 6),
+            (self.event, 14),
+            (self.pronoun, 9),
+            (self.not_a, 3),
+        ]
         fns, weights = zip(*table, strict=True)
         fn = self.r.choices(fns, weights)[0]
-        self.forced = self.pick(["past", "past", "present"]) if fn in (self.contrast, self.contrast_it, self.joined) else None
+        self.forced = (
+            self.pick(["past", "past", "present"]) if fn in (self.contrast, self.contrast_it, self.joined) else None
+        )
         got = fn(d, label)
         self.forced = None
         if not got or not got[0]:
@@ -672,6 +934,7 @@ class Maker:
 
 def tokens(text: str) -> tuple[str, ...]:
     from rnn_tui.engine.text import tokenize
+
     return tuple(tokenize(text))
 
 

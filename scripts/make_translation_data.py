@@ -20,7 +20,6 @@ import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Union
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import translation_lexicon as L  # noqa: E402
@@ -29,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rnn_tui" / "engine" / "data" / "translation_en_fr.csv"
 
 SEED = 20240607
-N_PAIRS = 4000          # unique source sentences, the lecture's three included
-MAX_WORDS = 8           # tokens per side, as the app counts them
+N_PAIRS = 4000  # unique source sentences, the lecture's three included
+MAX_WORDS = 8  # tokens per side, as the app counts them
 SHARES = {"train": 0.8, "val": 0.1, "test": 0.1}
 
 LECTURE = (
@@ -41,14 +40,24 @@ LECTURE = (
 
 # A French token is a word, or a pair (usual form, form before a vowel): ("ce", "cet"),
 # ("ma", "mon"), ("vieux", "vieil"). The pair is settled by the word that follows.
-Tok = Union[str, tuple[str, str]]
+Tok = str | tuple[str, str]
 
 
 # --- French sound rules --------------------------------------------------------------------
 
 VOWELS = set("aeiouyàâäéèêëîïôöùûüœ")
-ELIDED = {"je": "j'", "me": "m'", "te": "t'", "se": "s'", "le": "l'", "la": "l'",
-          "de": "d'", "ne": "n'", "que": "qu'", "ce": "c'"}
+ELIDED = {
+    "je": "j'",
+    "me": "m'",
+    "te": "t'",
+    "se": "s'",
+    "le": "l'",
+    "la": "l'",
+    "de": "d'",
+    "ne": "n'",
+    "que": "qu'",
+    "ce": "c'",
+}
 
 
 def starts_with_vowel(word: str) -> bool:
@@ -58,12 +67,15 @@ def starts_with_vowel(word: str) -> bool:
 
 def realise_fr(tokens: Sequence[Tok]) -> str:
     """Words with grammar to French text: alternations, contractions, elisions, capital."""
+
     def first(t: Tok) -> str:
         return t if isinstance(t, str) else t[0]
 
     # 1. cet / mon / bel before a vowel, from the next word's usual form
-    words = [t if isinstance(t, str) else (t[1] if i + 1 < len(tokens) and starts_with_vowel(first(tokens[i + 1])) else t[0])
-             for i, t in enumerate(tokens)]
+    words = [
+        t if isinstance(t, str) else (t[1] if i + 1 < len(tokens) and starts_with_vowel(first(tokens[i + 1])) else t[0])
+        for i, t in enumerate(tokens)
+    ]
     # 2. à le -> au, à les -> aux, de le -> du, de les -> des (never before a vowel: "de l'eau")
     merged: list[str] = []
     i = 0
@@ -101,18 +113,26 @@ def realise_en(words: Sequence[str]) -> str:
 
 # --- phrases -------------------------------------------------------------------------------
 
+
 class NP:
     """A noun phrase in both languages, with what agreement needs: gender, number, person."""
 
-    def __init__(self, en: list[str], fr: list[Tok], gender: str, plural: bool, person: str | None = None,
-                 human: bool = False):
+    def __init__(
+        self, en: list[str], fr: list[Tok], gender: str, plural: bool, person: str | None = None, human: bool = False
+    ):
         self.en, self.fr, self.gender, self.plural = en, fr, gender, plural
         self.person = person or ("3p" if plural else "3s")
         self.human = human
 
 
-def noun_phrase(noun: L.Noun, det: str, adj: L.Adj | None = None, plural: bool = False,
-                negated: bool = False, owner: NP | None = None) -> NP:
+def noun_phrase(
+    noun: L.Noun,
+    det: str,
+    adj: L.Adj | None = None,
+    plural: bool = False,
+    negated: bool = False,
+    owner: NP | None = None,
+) -> NP:
     """det: the, a, some (partitive or plural indefinite), generic (French le/la/les),
     my/your/his/her/our/their, this, two/three, owner (Barry's)."""
     g = noun.gender
@@ -134,7 +154,7 @@ def noun_phrase(noun: L.Noun, det: str, adj: L.Adj | None = None, plural: bool =
     elif det == "a":
         en_det = ["a"]
         fr_det = ["de"] if negated else ["un" if g == "m" else "une"]
-    elif det == "some":   # bare mass or bare plural in English: du pain, de l'eau, des pommes
+    elif det == "some":  # bare mass or bare plural in English: du pain, de l'eau, des pommes
         en_det = []
         if negated:
             fr_det = ["de"]
@@ -179,8 +199,9 @@ def en_verb(verb: L.Verb, subj: NP) -> str:
     return verb.en_s if subj.person == "3s" else verb.en
 
 
-def clause(subj: NP, verb: L.Verb, rest_en: list[str], rest_fr: list[Tok], negated: bool = False,
-           question: bool = False) -> tuple[list[str], list[Tok]]:
+def clause(
+    subj: NP, verb: L.Verb, rest_en: list[str], rest_fr: list[Tok], negated: bool = False, question: bool = False
+) -> tuple[list[str], list[Tok]]:
     """Subject, verb (conjugated; negated with do-support in English, ne ... pas in French;
     a question with do-support in English and est-ce que in French), then the rest."""
     fr_verb = verb.fr_form(subj.person)
@@ -206,6 +227,7 @@ def clause(subj: NP, verb: L.Verb, rest_en: list[str], rest_fr: list[Tok], negat
 
 
 # --- the grammar ---------------------------------------------------------------------------
+
 
 class Grammar:
     """Templates with few slots each, so that a held-out sentence is a new combination of
@@ -237,12 +259,14 @@ class Grammar:
             return noun_phrase(noun, "the", plural=noun.en == "child" or self.chance(0.3))
         return noun_phrase(noun, "my", plural=noun.en_pl is not None and self.chance(0.3))
 
-    def det_noun(self, nouns: Sequence[L.Noun], dets: Sequence[str], plural_p: float = 0.2,
-                 negated: bool = False) -> NP:
+    def det_noun(
+        self, nouns: Sequence[L.Noun], dets: Sequence[str], plural_p: float = 0.2, negated: bool = False
+    ) -> NP:
         noun = self.pick(nouns)
         det = self.pick(dets)
-        return noun_phrase(noun, det, plural=noun.count and det not in ("a",) and self.chance(plural_p),
-                           negated=negated)
+        return noun_phrase(
+            noun, det, plural=noun.count and det not in ("a",) and self.chance(plural_p), negated=negated
+        )
 
     # --- templates: each returns (English words, French tokens) -------------------------------
 
@@ -273,7 +297,9 @@ class Grammar:
         """I have a dog / He has two cats / We do not have a car / Does she have a bike?"""
         subj = self.subject()
         neg, q = self.mood(0.3, 0.15)
-        family = subj.human and len(subj.en) == 1 and not subj.plural  # "I have a sister", not "The women have a sister"
+        family = (
+            subj.human and len(subj.en) == 1 and not subj.plural
+        )  # "I have a sister", not "The women have a sister"
         noun = self.pick(L.ANIMALS + L.OBJECTS + (L.FAMILY[2:] if family else ()))
         det = "a" if (neg or q or self.chance(0.7)) else "two"
         obj = noun_phrase(noun, det, plural=det == "two", negated=neg)
@@ -324,8 +350,9 @@ class Grammar:
         neg, q = self.mood(0.2, 0.1)
         if self.chance(0.8):
             noun = self.pick(L.ANIMALS + L.OBJECTS)
-            subj = noun_phrase(noun, self.pick(["the", "the", "my", "your", "his", "her", "this"]),
-                               plural=self.chance(0.25))
+            subj = noun_phrase(
+                noun, self.pick(["the", "the", "my", "your", "his", "her", "this"]), plural=self.chance(0.25)
+            )
             adjs = list(noun.colours) + [a for a in noun.sizes if a in L.THING_PREDICATES]
         else:
             noun = self.pick(L.FOODS + L.DRINKS)
@@ -393,7 +420,9 @@ class Grammar:
             return clause(subj, L.VERBS["go"], ["to", city.en], ["à", city.fr], neg, q)
         place = self.pick(L.PLACES)
         art = "le" if place.gender == "m" else "la"
-        return clause(subj, L.VERBS["go"], ["to"] + (["the"] if place.the else []) + [place.en], ["à", art, place.fr], neg, q)
+        return clause(
+            subj, L.VERBS["go"], ["to"] + (["the"] if place.the else []) + [place.en], ["à", art, place.fr], neg, q
+        )
 
     def t_live(self):
         """I live in Paris / They live in a big house."""
@@ -420,7 +449,9 @@ class Grammar:
         x = self.r.random()
         if x < 0.35:
             noun = self.pick(L.PEOPLE + L.FAMILY)
-            obj = noun_phrase(noun, "the" if noun in L.PEOPLE else "my", plural=noun.en_pl is not None and self.chance(0.3))
+            obj = noun_phrase(
+                noun, "the" if noun in L.PEOPLE else "my", plural=noun.en_pl is not None and self.chance(0.3)
+            )
         elif x < 0.5:
             obj = name_np(self.pick(L.NAMES))
         elif x < 0.7:
@@ -451,7 +482,9 @@ class Grammar:
         if x < 0.92:
             greet = self.pick([("Hi", "salut"), ("Hello", "bonjour")])
             return [greet[0], "I", "am", name[0]], [greet[1], "je", "suis", name[0]]
-        who = self.pick([("your", "tu", "te", "appelles"), ("his", "il", "se", "appelle"), ("her", "elle", "se", "appelle")])
+        who = self.pick(
+            [("your", "tu", "te", "appelles"), ("his", "il", "se", "appelle"), ("her", "elle", "se", "appelle")]
+        )
         return ["what", "is", who[0], "name", "?"], ["comment", who[1], who[2], who[3], "?"]
 
     def t_this(self):
@@ -478,9 +511,24 @@ class Grammar:
         return en, fr
 
     TEMPLATES: dict[str, float] = {
-        "t_like": 10, "t_like_this": 5, "t_have": 9, "t_have_adj": 7, "t_consume": 9, "t_see": 6,
-        "t_be_adj": 9, "t_person_adj": 6, "t_owner": 4, "t_place": 6, "t_where": 3, "t_go": 5,
-        "t_live": 3, "t_speak": 4, "t_talk": 4, "t_names": 5, "t_this": 4, "t_hunger": 3,
+        "t_like": 10,
+        "t_like_this": 5,
+        "t_have": 9,
+        "t_have_adj": 7,
+        "t_consume": 9,
+        "t_see": 6,
+        "t_be_adj": 9,
+        "t_person_adj": 6,
+        "t_owner": 4,
+        "t_place": 6,
+        "t_where": 3,
+        "t_go": 5,
+        "t_live": 3,
+        "t_speak": 4,
+        "t_talk": 4,
+        "t_names": 5,
+        "t_this": 4,
+        "t_hunger": 3,
     }
 
     def sentence(self) -> tuple[str, str, str]:
@@ -492,8 +540,10 @@ class Grammar:
 
 # --- the corpus ----------------------------------------------------------------------------
 
+
 def tokens(text: str) -> list[str]:
     from rnn_tui.engine.text import tokenize
+
     return tokenize(text)
 
 
@@ -530,7 +580,7 @@ def generate(seed: int = SEED, n: int = N_PAIRS) -> list[tuple[str, str, str]]:
     split = {en: "train" for en, _ in lecture + rest}
     for en, _ in rest[:n_val]:
         split[en] = "val"
-    for en, _ in rest[n_val:n_val + n_test]:
+    for en, _ in rest[n_val : n_val + n_test]:
         split[en] = "test"
     # A held-out pair must be learnable: all its words seen in training, on both sides.
     # Those that are not go to train (and the next training pair takes their place).
@@ -538,8 +588,11 @@ def generate(seed: int = SEED, n: int = N_PAIRS) -> list[tuple[str, str, str]]:
     while True:
         seen_en = {w for en, _ in ordered if split[en] == "train" for w in tokens(en)}
         seen_fr = {w for en, fr in ordered if split[en] == "train" for w in tokens(fr)}
-        bad = [en for en, fr in ordered if split[en] != "train"
-               and not (set(tokens(en)) <= seen_en and set(tokens(fr)) <= seen_fr)]
+        bad = [
+            en
+            for en, fr in ordered
+            if split[en] != "train" and not (set(tokens(en)) <= seen_en and set(tokens(fr)) <= seen_fr)
+        ]
         if not bad:
             break
         for en in bad:

@@ -255,7 +255,8 @@ async def test_output_pane_says_no_output_where_the_topology_reads_none(app, pil
 async def test_substeps_fill_the_equation_term_by_term(app, pilot):
     trace = app.session.trace()
     s = trace.steps[1]  # t=2 reads 'my', and has an output (many-to-many)
-    values = [[f2(a), f2(b), f2(c), f2(d), f2(e)] for a, b, c, d, e in zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h, strict=True)]
+    columns = zip(s.wx, s.wh, s.b_ih + s.b_hh, s.pre, s.h, strict=True)
+    values = [[f2(a), f2(b), f2(c), f2(d), f2(e)] for a, b, c, d, e in columns]
 
     def shown(n_columns: int) -> list[list[str]]:
         return [row[:n_columns] + ["·"] * (5 - n_columns) for row in values]
@@ -419,7 +420,8 @@ async def test_guess_mode_hides_h_and_the_answer_until_revealed(app, pilot):
     apply(app, UnrollState.toggle_guess, UnrollState.next_step)
     s = trace.steps[1]
     assert all(row[3:] == ["?", "?"] for row in equation_rows(app))
-    assert all(row[:3] == [f2(a), f2(b), f2(c)] for row, a, b, c in zip(equation_rows(app), s.wx, s.wh, s.b_ih + s.b_hh, strict=True))
+    rows = zip(equation_rows(app), s.wx, s.wh, s.b_ih + s.b_hh, strict=True)
+    assert all(row[:3] == [f2(a), f2(b), f2(c)] for row, a, b, c in rows)
     hidden = plain(app, "#hidden").splitlines()[1:]
     assert all(line.rstrip().endswith("?") for line in hidden)
     assert all(len(NUMBER.findall(line)) == 1 for line in hidden)

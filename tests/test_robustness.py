@@ -281,7 +281,8 @@ def test_any_bytes_as_a_corpus_load_or_give_one_line(tmp_path, data, suffix):
 # Rows that load (words, a label 0..999) as often as rows that don't (any text, any cells).
 WORDS = st.from_regex(r"[a-z]{1,6}( [a-z]{1,6}){0,2}", fullmatch=True)
 CSV_ROW = st.one_of(
-    st.tuples(st.one_of(WORDS, st.text(max_size=12)), st.one_of(st.integers(0, 999).map(str), st.text(max_size=4))).map(list),
+    st.tuples(st.one_of(WORDS, st.text(max_size=12)),
+              st.one_of(st.integers(0, 999).map(str), st.text(max_size=4))).map(list),
     st.lists(st.text(max_size=12), max_size=4),
 )
 

@@ -158,7 +158,11 @@ def test_a_huge_learning_rate_stops_with_a_message_not_nan():
     async def script(pilot, app):
         scene = app.screen
         errors = []
-        app.notify = lambda message, *a, severity="information", **k: errors.append(message) if severity == "error" else None
+        def notify(message, *a, severity="information", **k):
+            if severity == "error":
+                errors.append(message)
+
+        app.notify = notify
         scene.state = replace(scene.state, config=Config(hidden=8, epochs=3, lr=1e300, seed=0))
         await pilot.press("space")
         await app.workers.wait_for_complete()

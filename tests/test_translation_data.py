@@ -46,6 +46,7 @@ def by_split(rows, split):
 
 # --- the file ------------------------------------------------------------------------------
 
+
 def test_header_size_and_split_shares(rows):
     assert DATA.read_text(encoding="utf-8").splitlines()[0] == "source,target,split"
     assert len(rows) >= 1200
@@ -134,6 +135,7 @@ def test_questions_end_with_a_spaced_question_mark(rows):
 
 # --- French rules, one phrase at a time -----------------------------------------------------
 
+
 def noun(en: str) -> L.Noun:
     return next(n for n in L.PEOPLE + L.FAMILY + L.ANIMALS + L.OBJECTS + L.FOODS + L.DRINKS if n.en == en)
 
@@ -146,24 +148,27 @@ def en(np) -> str:
     return gen.realise_en(np.en)
 
 
-@pytest.mark.parametrize("noun_en, det, adj, plural, expected_en, expected_fr", [
-    ("dog", "a", "big", False, "A big dog", "Un grand chien"),
-    ("car", "a", "red", False, "A red car", "Une voiture rouge"),
-    ("car", "the", "white", True, "The white cars", "Les voitures blanches"),
-    ("bird", "a", "beautiful", False, "A beautiful bird", "Un bel oiseau"),
-    ("computer", "my", "old", False, "My old computer", "Mon vieil ordinateur"),
-    ("house", "a", "old", False, "An old house", "Une vieille maison"),
-    ("dog", "some", "big", True, "Big dogs", "De grands chiens"),
-    ("car", "his", None, False, "His car", "Sa voiture"),
-    ("dog", "her", None, False, "Her dog", "Son chien"),
-    ("bird", "this", None, False, "This bird", "Cet oiseau"),
-    ("horse", "our", None, True, "Our horses", "Nos chevaux"),
-    ("man", "the", None, False, "The man", "L'homme"),
-    ("apple", "a", None, False, "An apple", "Une pomme"),
-    ("water", "some", None, False, "Water", "De l'eau"),
-    ("bread", "some", None, False, "Bread", "Du pain"),
-    ("cheese", "generic", None, False, "Cheese", "Le fromage"),
-])
+@pytest.mark.parametrize(
+    "noun_en, det, adj, plural, expected_en, expected_fr",
+    [
+        ("dog", "a", "big", False, "A big dog", "Un grand chien"),
+        ("car", "a", "red", False, "A red car", "Une voiture rouge"),
+        ("car", "the", "white", True, "The white cars", "Les voitures blanches"),
+        ("bird", "a", "beautiful", False, "A beautiful bird", "Un bel oiseau"),
+        ("computer", "my", "old", False, "My old computer", "Mon vieil ordinateur"),
+        ("house", "a", "old", False, "An old house", "Une vieille maison"),
+        ("dog", "some", "big", True, "Big dogs", "De grands chiens"),
+        ("car", "his", None, False, "His car", "Sa voiture"),
+        ("dog", "her", None, False, "Her dog", "Son chien"),
+        ("bird", "this", None, False, "This bird", "Cet oiseau"),
+        ("horse", "our", None, True, "Our horses", "Nos chevaux"),
+        ("man", "the", None, False, "The man", "L'homme"),
+        ("apple", "a", None, False, "An apple", "Une pomme"),
+        ("water", "some", None, False, "Water", "De l'eau"),
+        ("bread", "some", None, False, "Bread", "Du pain"),
+        ("cheese", "generic", None, False, "Cheese", "Le fromage"),
+    ],
+)
 def test_noun_phrases_agree(noun_en, det, adj, plural, expected_en, expected_fr):
     np = gen.noun_phrase(noun(noun_en), det, L.ADJECTIVES[adj] if adj else None, plural)
     assert (en(np), fr(np)) == (expected_en, expected_fr)
@@ -194,9 +199,18 @@ def test_conjugation_elision_negation_and_questions():
     coffee = gen.noun_phrase(noun("coffee"), "generic")
     assert clause("I", "like", coffee.en, coffee.fr) == ("I like coffee", "J'aime le café")
     assert clause("we", "like", coffee.en, coffee.fr) == ("We like coffee", "Nous aimons le café")
-    assert clause("he", "like", coffee.en, coffee.fr, negated=True) == ("He does not like coffee", "Il n'aime pas le café")
-    assert clause("they", "like", coffee.en, coffee.fr, question=True) == ("Do they like coffee?", "Est-ce qu'ils aiment le café ?")
-    assert clause("she", "go", ["to", "the", "park"], ["à", "le", "parc"]) == ("She goes to the park", "Elle va au parc")
+    assert clause("he", "like", coffee.en, coffee.fr, negated=True) == (
+        "He does not like coffee",
+        "Il n'aime pas le café",
+    )
+    assert clause("they", "like", coffee.en, coffee.fr, question=True) == (
+        "Do they like coffee?",
+        "Est-ce qu'ils aiment le café ?",
+    )
+    assert clause("she", "go", ["to", "the", "park"], ["à", "le", "parc"]) == (
+        "She goes to the park",
+        "Elle va au parc",
+    )
     assert clause("I", "live", ["in", "Paris"], ["à", "Paris"]) == ("I live in Paris", "J'habite à Paris")
     assert clause("you", "be", ["tired"], ["fatigué"], negated=True) == ("You are not tired", "Tu n'es pas fatigué")
 

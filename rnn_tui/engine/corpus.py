@@ -147,7 +147,8 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
             raise InputError(f"{path}: no sentences (the file is empty)")
         columns = [c.strip().lower() for c in header]
         if "text" not in columns:
-            raise InputError(f"{path}:{reader.line_num}: no `text` column in the header (found: {', '.join(map(repr, columns))})")
+            found = ", ".join(map(repr, columns))
+            raise InputError(f"{path}:{reader.line_num}: no `text` column in the header (found: {found})")
         i_text = columns.index("text")
         i_label = columns.index("label") if "label" in columns else None
         i_split = columns.index("split") if "split" in columns else None
@@ -168,7 +169,8 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
             sentences.append(Sentence(text, label, split))
         return sentences
     except csv.Error as e:
-        raise InputError(f"{path}:{reader.line_num}: not valid {'TSV' if delimiter == chr(9) else 'CSV'} ({e})") from None
+        kind = "TSV" if delimiter == "\t" else "CSV"
+        raise InputError(f"{path}:{reader.line_num}: not valid {kind} ({e})") from None
 
 
 def _parse_label(path: Path, n: int, value: str) -> int:

@@ -49,4 +49,5 @@ def backward_many_to_one(model: Model, words: Sequence[str], target: int | None 
     dh_out = np.zeros((len(steps), p.hidden_size))
     dh_out[-1] = dlogits @ p.W_out
     _, dh, _ = backward(p, steps, dh_out)
-    return Backward(tuple(words), target, float(-log_softmax(last.logits)[target]), dh, float(np.linalg.norm(p.W_hh, 2)))
+    loss = float(-log_softmax(last.logits)[target])
+    return Backward(tuple(words), target, loss, dh, float(np.linalg.norm(p.W_hh, 2)))

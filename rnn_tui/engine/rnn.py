@@ -148,7 +148,7 @@ def log_softmax(z: Array) -> Array:
 
 def logits(params: Params, h: Array) -> Array:
     """The readout's scores, W_out h + b_out, for one h (H,) or each row of hs (T, H)."""
-    return np.asarray(h, dtype=np.float64) @ params.W_out.T + params.b_out
+    return np.asarray(np.asarray(h, dtype=np.float64) @ params.W_out.T + params.b_out, dtype=np.float64)
 
 
 def readout(params: Params, hs: Array) -> Array:

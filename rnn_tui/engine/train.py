@@ -275,7 +275,8 @@ class Trainer:
         if not np.isfinite(loss) or not all(np.all(np.isfinite(a)) for a in p.arrays()):
             self._diverged("the loss")
         if loss > DIVERGED * self.start_loss:
-            self._diverged(f"the loss rose to {loss:,.3g}, over {DIVERGED} times where it started ({self.start_loss:.3g})",
+            self._diverged(f"the loss rose to {loss:,.3g}, over {DIVERGED} times where it started "
+                           f"({self.start_loss:.3g})",
                            finite=True)
         h_loss, h_acc = evaluate(p, self.heldout) if self.heldout else (None, None)
         best = False
@@ -290,7 +291,8 @@ class Trainer:
         if not self.config.unk_rate or self._unk is None:
             return ex
         hide = self._rng.random(len(ex.x)) < self.config.unk_rate
-        return Example(tuple(self._unk if h and x is not None else x for x, h in zip(ex.x, hide, strict=True)), ex.targets)
+        x = tuple(self._unk if h and x is not None else x for x, h in zip(ex.x, hide, strict=True))
+        return Example(x, ex.targets)
 
     def _diverged(self, what: str, finite: bool = False) -> None:
         said = what if finite else f"{what} is no longer finite"

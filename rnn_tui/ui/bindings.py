@@ -64,7 +64,8 @@ EXPLAIN = {
 
 KEY_NAMES = {
     "right": "→", "left": "←", "down": "↓", "up": "↑", "plus": "+", "equals_sign": "=", "minus": "-",
-    "question_mark": "?", "greater_than_sign": ">", "full_stop": ".", "less_than_sign": "<", "comma": ",", "pagedown": "PgDn", "pageup": "PgUp", "ctrl+down": "ctrl+↓", "ctrl+up": "ctrl+↑", "escape": "esc",
+    "question_mark": "?", "greater_than_sign": ">", "full_stop": ".", "less_than_sign": "<", "comma": ",",
+    "pagedown": "PgDn", "pageup": "PgUp", "ctrl+down": "ctrl+↓", "ctrl+up": "ctrl+↑", "escape": "esc",
 }
 
 

@@ -109,7 +109,7 @@ class LayerBoard(Board):
         s, corpus, shown = state.sizes, state.corpus, state.shown
         label_w = 12
         tails: list[tuple] = []   # (V name, label, got, expected, tail, bad)
-        for name, V, size in (("board", s.V_board, s.board), ("true", s.V_true, s.true)):
+        for name, _V, size in (("board", s.V_board, s.board), ("true", s.V_true, s.true)):
             expected = size[0]
             tails.append((name, "layer takes", expected, expected, f"{expected:,} inputs", False))
             for n in shown:

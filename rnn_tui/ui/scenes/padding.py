@@ -71,7 +71,8 @@ class GridBoard(Board):
         cells_n = p.longest * p.V
         rows.append(Text.assemble("this sentence:  ", (f"{count(ones, 'one')} in {count(cells_n, 'cell')}", "bold"),
                                   f" = {pct(1 - ones / cells_n)} zeros"))
-        rows.append(Text.assemble(f"all {p.sentences} padded: ", (f"{count(p.cost.ones, 'one')} in {count(p.cost.cells, 'cell')}", "bold"),
+        ones_in_cells = f"{count(p.cost.ones, 'one')} in {count(p.cost.cells, 'cell')}"
+        rows.append(Text.assemble(f"all {p.sentences} padded: ", (ones_in_cells, "bold"),
                                   " = ", (f"{pct(p.cost.zero_share)} zeros", "bold")))
         rows.extend(self.overview(p, n, width))
         return lines(rows)
@@ -112,7 +113,8 @@ class CostBoard(Board):
             return Text("")
         c = p.cost
         rows = [
-            Text(f"the padded matrix: {count(p.sentences, 'sentence')} × T_max {p.longest} × V {p.V}", self.style("heading")),
+            Text(f"the padded matrix: {count(p.sentences, 'sentence')} × T_max {p.longest} × V {p.V}",
+                 self.style("heading")),
             Text.assemble(f"{count(c.cells, 'cell')}, {count(c.ones, 'one')} (one per word), ",
                           (f"{c.cells - c.ones:,} zeros = {pct(c.zero_share)}", "bold")),
             Text(""),

@@ -93,7 +93,7 @@ class WordsBoard(Board):
                 row.append_text(user_text(f"{t:>2} {word}", self.style("future")))
                 lines.append(row)
                 continue
-            p, before = r.p_positive(t), r.p_positive(t - 1)
+            p = r.p_positive(t)
             lean = p - 0.5
             row.append(f"{t:>2} ", self.style("current") if t == t_now else None)
             row.append_text(user_text(word.ljust(width), self.style("current") if t == t_now else None))

@@ -91,7 +91,8 @@ class TryIt(Board):
                 text.append("  ")
         if s.task == "sentiment":
             final = trace.steps[-1]
-            text.append(f"\n= {model.labels[final.predicted]} ({final.y.max():.0%}); each % is P(positive) after that word")
+            text.append(f"\n= {model.labels[final.predicted]} ({final.y.max():.0%}); "
+                        "each % is P(positive) after that word")
         return text
 
 

@@ -54,14 +54,17 @@ class UnitScreen(ModalScreen[None]):
             f"h_t[{j + 1}] over the sentence, t = 1..{len(hj)} (▁ = -1, █ = +1): ",
             (sparkline(hj), "bold")))
         words = " ".join(printable(s.input_token or "·") for s in self.trace.steps)
-        values = Text.assemble(Text(words), "\n", "  ".join(f"t{s.t}:{fmt(v)}" for s, v in zip(self.trace.steps, hj, strict=True)))
+        over_time = "  ".join(f"t{s.t}:{fmt(v)}" for s, v in zip(self.trace.steps, hj, strict=True))
+        values = Text.assemble(Text(words), "\n", over_time)
         self.query_one("#unit-values", Static).update(values)
 
         table = Table(box=None, expand=True, pad_edge=False)
         table.add_column(f"W_hh row {j + 1}: from unit", no_wrap=True)
         table.add_column(f"W_ih[{j + 1}, word], sorted", no_wrap=True)
         order = np.argsort(-p.W_ih[j], kind="stable")
-        words = [Text.assemble(Text(printable(vocab.tokens[c])[:12].ljust(12)), f" {signed_bar(p.W_ih[j, c] / _scale(p.W_ih[j]), 4)} {fmt(p.W_ih[j, c])}")
+        scale = _scale(p.W_ih[j])
+        words = [Text.assemble(Text(printable(vocab.tokens[c])[:12].ljust(12)),
+                               f" {signed_bar(p.W_ih[j, c] / scale, 4)} {fmt(p.W_ih[j, c])}")
                  for c in order[:TOP_WORDS]]
         if len(order) > TOP_WORDS:
             words.append(Text(f"… {len(order) - TOP_WORDS} more words"))

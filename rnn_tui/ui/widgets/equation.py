@@ -56,7 +56,8 @@ class Equation(Pane):
                     text.append("?".rjust(w), self.style("muted"))
                 elif self._lit(v, phase) or self._shown(v, phase):
                     value = values[j]
-                    text.append(fmt(value).rjust(w), self.style("active") if self._lit(v, phase) else self.signed(value))
+                    style = self.style("active") if self._lit(v, phase) else self.signed(value)
+                    text.append(fmt(value).rjust(w), style)
                 else:
                     text.append("·".rjust(w), self.style("muted"))
             return text

@@ -58,7 +58,8 @@ class Output(Pane):
             if scores_only:
                 row.append(f"{values[i]:+7.2f}", self.signed(values[i]))
             else:
-                style = self.style("active") if v.active(SOFTMAX) else self.style("hot" if i == s.predicted else "positive")
+                lit = "active" if v.active(SOFTMAX) else "hot" if i == s.predicted else "positive"
+                style = self.style(lit)
                 row.append(bar(float(values[i]), BAR), style)
                 row.append(f" {values[i]:4.0%} {mark}")
             lines.append(row)

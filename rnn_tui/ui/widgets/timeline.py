@@ -107,7 +107,8 @@ class Timeline(Pane):
         lines = [
             Text.assemble(pad, "      y", sub(s.t), " = ", Text(out)),
             Text.assemble(pad, "      ↑        the same W_ih, W_hh, b at every step"),
-            Text.assemble(pad, "╭─▶[ h", sub(s.t), " ]─╮     ", (f"t={s.t} of {len(v.trace.steps)}", self.style("current"))),
+            Text.assemble(pad, "╭─▶[ h", sub(s.t), " ]─╮     ",
+                          (f"t={s.t} of {len(v.trace.steps)}", self.style("current"))),
             Text.assemble(pad, "╰── W_hh ─╯" + " " * (len(sub(s.t)) - 1), "     h", sub(s.t),
                           " goes back in as the next step's h"),
             Text.assemble(pad, "      ↑ x", sub(s.t), " = ", Text(word)),
