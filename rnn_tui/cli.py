@@ -205,10 +205,8 @@ def _train(args: argparse.Namespace) -> int:
     trainer = Trainer(task, task.examples(train_set), task.examples(heldout), config)
     try:
         report.train_with_progress(trainer, config.epochs)
-    except TrainingDiverged as e:
-        if "--lr" in str(e):
-            raise
-        raise TrainingDiverged(f"{e}; pass a smaller --lr") from None
+    except TrainingDiverged as e:  # the engine says "the learning rate"; here it is a flag
+        raise TrainingDiverged(str(e).replace("lower the learning rate", "lower --lr")) from None
     model = trainer.model(name=f"{args.task} (trained, seed {args.seed})")
     weights.save(model, out, overwrite=args.force)
     report.print_training_summary(trainer, out)

@@ -280,6 +280,14 @@ def test_diverging_training_ends_with_one_error_line(cli, tmp_path):
     assert not (tmp_path / "x.npz").exists()
 
 
+def test_a_finite_but_runaway_loss_is_divergence_too(cli, tmp_path):
+    """lr 100 once exited 0 with a loss of 2,337.99 and wrote the weights."""
+    code, _, err = cli("train", "--task", "sentiment", "--epochs", "3", "--lr", "100", "--out", str(tmp_path / "x.npz"))
+    last = err.rstrip().splitlines()[-1]
+    assert code == 2 and "the loss rose to" in last and last.endswith("lower --lr (now 100)")
+    assert not (tmp_path / "x.npz").exists()
+
+
 # --- --version and --help ----------------------------------------------------------------------
 
 def test_version_comes_from_the_package_metadata(capsys):
