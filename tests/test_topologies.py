@@ -131,3 +131,41 @@ def test_unknown_topology_lists_the_names():
 def test_a_sentence_without_words_is_an_input_error(model):
     with pytest.raises(InputError, match="no words"):
         trace_of(model, "many-to-many", [])
+
+
+# ---- sampling: greedy by default, seeded when it samples ---------------------------------------
+
+def test_generation_is_greedy_by_default_and_seeded_when_sampling():
+    from rnn_tui.engine.trace import Sampling
+
+    model = load_model("lecture-next-word")
+    one_to_many = topology_by_name("one-to-many")
+    greedy = run(model, ["hi"], one_to_many, gen_steps=8)
+    assert greedy.outputs == ["my", "name", "is", "barry", "<eos>"]
+    assert all(s.chosen == s.predicted for s in greedy.steps)
+    hot = [run(model, ["hi"], one_to_many, gen_steps=8, sampling=Sampling(5.0, seed)).outputs for seed in range(12)]
+    assert hot[0] == run(model, ["hi"], one_to_many, gen_steps=8, sampling=Sampling(5.0, 0)).outputs  # same seed
+    assert len({tuple(o) for o in hot}) > 3  # a high temperature takes chances: many different sentences
+    cold = run(model, ["hi"], one_to_many, gen_steps=8, sampling=Sampling(0.01, 3))
+    assert cold.outputs == greedy.outputs  # a temperature near zero is greedy
+    # The word written is the one fed back next.
+    for before, after in pairwise(run(model, ["hi"], one_to_many, gen_steps=8, sampling=Sampling(5.0, 7)).steps):
+        if before.chosen is not None and after.typed is not None:
+            assert after.typed == model.labels[before.chosen]
+
+
+def test_a_topology_that_reads_every_output_is_never_sampled():
+    from rnn_tui.engine.trace import Sampling
+
+    model = load_model("lecture-next-word")
+    trace = run(model, ["hi", "my", "name"], topology_by_name("many-to-many"), sampling=Sampling(50.0, 1))
+    assert all(s.chosen == s.predicted for s in trace.steps)
+
+
+@pytest.mark.parametrize("temperature", [0.0, -1.0, float("inf"), float("nan")])
+def test_a_temperature_must_be_positive(temperature):
+    from rnn_tui.engine import InputError
+    from rnn_tui.engine.trace import Sampling
+
+    with pytest.raises(InputError, match="temperature"):
+        Sampling(temperature)

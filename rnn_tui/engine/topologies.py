@@ -52,6 +52,11 @@ class Topology:
     about: str     # what happens, in a sentence
     plan: Callable[[int, int], list[Planned]]
 
+    @property
+    def feeds_back(self) -> bool:
+        """Whether its outputs become its next inputs (one-to-many, encoder-decoder)."""
+        return any(p.source == FEEDBACK for p in self.plan(2, 2))
+
     def schedule(self, n_words: int, gen_steps: int = 5) -> list[Planned]:
         if n_words < 1:
             raise InputError("the sentence has no words")

@@ -3,13 +3,14 @@ in the app only moves a cursor; no pane recomputes the maths."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from rnn_tui.engine.cells import ELMAN, ElmanStep, read_only
+from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.text import EOS
 from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
@@ -29,6 +30,7 @@ class Step:
     cell: ElmanStep            # the cell's sub-steps: W_ih x, W_hh h, the biases, the sum, tanh
     logits: Array | None       # W_out h_t + b_out, where the topology reads an output
     y: Array | None            # softmax(logits)
+    chosen: int | None = None  # the output written: the most likely (predicted), or a sampled one
 
     # The cell's sub-steps by name, as the panes read them: x_index, h_prev, wx, wh, b_ih, b_hh, pre, h.
     x_index = _from_cell("x_index")
@@ -67,7 +69,8 @@ class Trace:
 
     @property
     def outputs(self) -> list[str]:
-        return [self.model.labels[s.predicted] for s in self.steps if s.predicted is not None]
+        """The outputs written, in order: the most likely labels, or the sampled words."""
+        return [self.model.labels[s.chosen] for s in self.steps if s.chosen is not None]
 
     @property
     def output(self) -> str | list[str]:
@@ -86,10 +89,35 @@ class Trace:
         return np.stack([s.h for s in self.steps])
 
 
+@dataclass(frozen=True)
+class Sampling:
+    """How a generating topology picks the word it writes: the most likely (greedy, temperature None)
+    or one drawn from softmax(scores / temperature), from a seeded generator: the same seed, the same
+    sentence. Low temperatures stay near greedy; high ones take more chances."""
+
+    temperature: float | None = None
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.temperature is not None and not (0 < self.temperature < float("inf")):
+            raise InputError(f"the sampling temperature must be a positive number (got {self.temperature})")
+
+    def chooser(self) -> Callable[[Array], int]:
+        if self.temperature is None:
+            return lambda scores: int(np.argmax(scores))
+        rng, temperature = np.random.default_rng(self.seed), self.temperature
+        return lambda scores: int(rng.choice(len(scores), p=softmax(scores / temperature)))
+
+
+GREEDY = Sampling()
+
+
 def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int = 5,
-        h0: Array | None = None) -> Trace:
-    """Step the cell along the topology's schedule and record every step."""
+        h0: Array | None = None, sampling: Sampling = GREEDY) -> Trace:
+    """Step the cell along the topology's schedule and record every step. Where an output is fed
+    back (one-to-many, encoder-decoder), `sampling` picks the word written."""
     p, vocab = model.params, model.vocab
+    choose = sampling.chooser()
     h = read_only(np.zeros(p.hidden_size) if h0 is None else h0)
     first = h
     steps: list[Step] = []
@@ -109,8 +137,9 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
         if plan.output:
             scores = read_only(logits(p, cell.h))
             y = read_only(softmax(scores))
-            fed_back = model.labels[int(np.argmax(y))]
+            chosen = choose(scores) if topology.feeds_back else int(np.argmax(y))
+            fed_back = model.labels[chosen]
         steps.append(Step(t=t, source=plan.source, input_token=None if typed is None else vocab.shown(typed),
-                          typed=typed, cell=cell, logits=scores, y=y))
+                          typed=typed, cell=cell, logits=scores, y=y, chosen=chosen if plan.output else None))
         h = cell.h
     return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first)
