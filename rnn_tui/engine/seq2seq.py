@@ -4,6 +4,14 @@ the target sentence a word at a time. Its first input is the zero vector (nothin
 each later input is the word it wrote before (in training, the true previous word: teacher
 forcing). It stops at <eos>. Both halves step through the one Elman cell.
 
+A model may read the source sentence backwards (`reverse_source`), as Sutskever et al. (2014)
+did: the first source words are then the last the encoder reads, close to the first words the
+decoder writes. The Translation says so, and keeps the words in the order they were read.
+
+Training runs a batch of pairs at once: padded, masked, one matrix product per step for the
+whole batch through the same cell (`cells.forward_batch`, `cells.backward_batch`); `pair_loss`
+is the one-pair reference its gradients are tested against.
+
 The weights are those of a PyTorch module holding `encoder = nn.RNN(Vs, H)`, `decoder =
 nn.RNN(Vt, H)` and `out = nn.Linear(H, O)` (see docs/weights.md)."""
 
@@ -14,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from rnn_tui.engine.cells import ELMAN, ElmanStep, backward, forward, read_only
+from rnn_tui.engine.cells import ELMAN, ElmanStep, backward, backward_batch, forward, forward_batch, read_only
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, CellWeights, Params, log_softmax, logits, softmax
 from rnn_tui.engine.text import EOS, UNK, Vocabulary, tokenize
@@ -32,6 +40,7 @@ class Seq2Seq:
     labels: tuple[str, ...]    # the decoder's outputs: the target words and <eos>
     name: str = "untrained"
     trained_for: str | None = "encoder-decoder"
+    reverse_source: bool = False  # the encoder reads the source sentence from its last word to its first
 
     def __post_init__(self) -> None:
         H = self.encoder.hidden_size
@@ -54,16 +63,33 @@ class Seq2Seq:
         """The decoder's one-hot column for a word it wrote (None: a word it has no column for)."""
         return self.target.index(label)
 
+    def encoder_words(self, words: Sequence[str]) -> tuple[str, ...]:
+        """The source words in the order the encoder reads them."""
+        return tuple(reversed(words)) if self.reverse_source else tuple(words)
+
 
 @dataclass(frozen=True, eq=False)
 class Translation:
     """One sentence through the model: every encoder step, every decoder step and its output."""
 
-    words: tuple[str, ...]
+    words: tuple[str, ...]     # the source sentence, as written
     encoder: tuple[ElmanStep, ...]
     decoder: tuple[ElmanStep, ...]
     y: tuple[Array, ...]       # the decoder's output distribution at each of its steps
     output: tuple[str, ...]    # the words written, up to and without <eos>
+    reversed_source: bool = False  # the encoder read the sentence backwards: encoder[t] read read[t]
+
+    @property
+    def read(self) -> tuple[str, ...]:
+        """The source words in the order the encoder read them: encoder step t read read[t]."""
+        return tuple(reversed(self.words)) if self.reversed_source else self.words
+
+    @property
+    def reading(self) -> str:
+        """How the encoder read the sentence, in words to say aloud."""
+        if self.reversed_source:
+            return f"the encoder reads the sentence backwards, last word first: {' '.join(self.read)}"
+        return f"the encoder reads the sentence in order: {' '.join(self.read)}"
 
     @property
     def handover(self) -> Array:
@@ -75,7 +101,7 @@ def translate(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_
     """Greedy decoding: the decoder writes its most likely word at each step."""
     if not words:
         raise InputError("the sentence has no words")
-    enc = forward(model.encoder, model.source.encode(words))
+    enc = forward(model.encoder, model.source.encode(model.encoder_words(words)))
     h = enc[-1].h
     dec: list[ElmanStep] = []
     ys: list[Array] = []
@@ -91,17 +117,21 @@ def translate(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_
             break
         out.append(word)
         x, h = model.input_index(word), step.h
-    return Translation(tuple(words), tuple(enc), tuple(dec), tuple(ys), tuple(out))
+    return Translation(tuple(words), tuple(enc), tuple(dec), tuple(ys), tuple(out), model.reverse_source)
 
 
 @dataclass(frozen=True)
 class Pair:
-    """A training pair as indices: the source, the decoder's inputs (None, then the true words:
-    teacher forcing) and its targets (the true words, then <eos>)."""
+    """A training pair as indices: the source (in the sentence's order), the decoder's inputs
+    (None, then the true words: teacher forcing) and its targets (the true words, then <eos>)."""
 
     source: tuple[int | None, ...]
     inputs: tuple[int | None, ...]
     targets: tuple[int, ...]
+
+    def read(self, reverse: bool) -> tuple[int | None, ...]:
+        """The source in the order the encoder reads it."""
+        return self.source[::-1] if reverse else self.source
 
 
 @dataclass(frozen=True)
@@ -123,11 +153,13 @@ class Weights:
         return cls(CellWeights(**part("encoder.")), Params(**part("decoder.")))
 
 
-def pair_loss(w: Weights, pair: Pair, grads: bool = True) -> tuple[float, int, dict[str, Array] | None, bool]:
+def pair_loss(w: Weights, pair: Pair, grads: bool = True, reverse: bool = False
+              ) -> tuple[float, int, dict[str, Array] | None, bool]:
     """Cross-entropy over the decoder's steps (mean), how many words it got right, (if grads) the
     gradients of every weight: back through the decoder, then on through the encoder from its
-    last state, and whether every word was right."""
-    enc = forward(w.encoder, pair.source)
+    last state, and whether every word was right. One pair at a time: the reference
+    `batch_loss` is checked against."""
+    enc = forward(w.encoder, pair.read(reverse))
     dec = forward(w.decoder, pair.inputs, h0=enc[-1].h)
     hs = np.stack([s.h for s in dec])
     logp = log_softmax(logits(w.decoder, hs))
@@ -151,6 +183,64 @@ def pair_loss(w: Weights, pair: Pair, grads: bool = True) -> tuple[float, int, d
     g["decoder.W_out"] = dlogits.T @ hs
     g["decoder.b_out"] = dlogits.sum(axis=0)
     return loss, int(hits.sum()), g, exact
+
+
+@dataclass(frozen=True)
+class BatchLoss:
+    """A batch's figures, summed over its pairs: each pair's loss is its mean over its steps."""
+
+    loss: float                        # the sum over pairs of each pair's mean cross-entropy
+    correct: int                       # words right (teacher-forced), over all pairs
+    exact: int                         # pairs with every word right
+    grads: dict[str, Array] | None     # the gradient of `loss`: the sum of pair_loss's gradients
+
+
+def _padded(rows: Sequence[Sequence[int | None]]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of indices as a (T, B) array, -1 for the zero vector and for padding, and the mask
+    of real steps."""
+    T = max(len(r) for r in rows)
+    xs = np.full((T, len(rows)), -1, dtype=np.intp)
+    mask = np.zeros((T, len(rows)), dtype=bool)
+    for b, r in enumerate(rows):
+        xs[:len(r), b] = [-1 if i is None else i for i in r]
+        mask[:len(r), b] = True
+    return xs, mask
+
+
+def batch_loss(w: Weights, pairs: Sequence[Pair], grads: bool = True, reverse: bool = False) -> BatchLoss:
+    """`pair_loss` for a batch at once: the pairs padded to the longest, with a mask, so each
+    step of the encoder and of the decoder is one matrix product for the whole batch."""
+    B, H = len(pairs), w.encoder.hidden_size
+    src, src_mask = _padded([p.read(reverse) for p in pairs])
+    dec_in, dec_mask = _padded([p.inputs for p in pairs])
+    enc = forward_batch(w.encoder, src, src_mask)
+    dec = forward_batch(w.decoder, dec_in, dec_mask, h0=enc[-1].h)  # a padded row kept its last state
+    hs = np.stack([s.h for s in dec])                                # (T, B, H)
+    logp = log_softmax(logits(w.decoder, hs))                        # (T, B, O)
+    targets = np.zeros(dec_mask.shape, dtype=np.intp)
+    for b, p in enumerate(pairs):
+        targets[:len(p.targets), b] = p.targets
+    share = dec_mask / dec_mask.sum(axis=0)                          # 1/n on a pair's n steps, 0 on padding
+    picked = np.take_along_axis(logp, targets[..., None], axis=2)[..., 0]
+    loss = float(-np.sum(share * picked))
+    hits = (np.argmax(logp, axis=2) == targets) & dec_mask
+    correct, exact = int(hits.sum()), int(np.sum(np.all(hits | ~dec_mask, axis=0)))
+    if not grads:
+        return BatchLoss(loss, correct, exact, None)
+    dlogits = np.exp(logp)
+    np.put_along_axis(dlogits, targets[..., None], np.take_along_axis(dlogits, targets[..., None], axis=2) - 1.0,
+                      axis=2)
+    dlogits *= share[..., None]
+    dec_grads, _, dh_handover = backward_batch(w.decoder, dec, dlogits @ w.decoder.W_out)
+    dh_enc = np.zeros((len(enc), B, H))
+    dh_enc[-1] = dh_handover
+    enc_grads, _, _ = backward_batch(w.encoder, enc, dh_enc)
+    g = {f"encoder.{k}": v for k, v in enc_grads.items()}
+    g |= {f"decoder.{k}": v for k, v in dec_grads.items()}
+    flat = dlogits.reshape(-1, dlogits.shape[2])
+    g["decoder.W_out"] = flat.T @ hs.reshape(-1, H)
+    g["decoder.b_out"] = flat.sum(axis=0)
+    return BatchLoss(loss, correct, exact, g)
 
 
 @dataclass(frozen=True)
@@ -183,8 +273,9 @@ def load_pairs(path: str) -> ParallelCorpus:
 
 @dataclass
 class Seq2SeqTrainer:
-    """Teacher-forced training, an epoch at a time, keeping the epoch with the lowest
-    validation loss (early stopping when config.patience is set)."""
+    """Teacher-forced training, an epoch at a time, a batch of pairs at once (`batch_loss`),
+    keeping the epoch with the lowest validation loss (early stopping when config.patience is
+    set). reverse_source: the encoder reads each source sentence backwards."""
 
     source: Vocabulary
     target: Vocabulary
@@ -194,6 +285,7 @@ class Seq2SeqTrainer:
     config: Config
     history: list[tuple[float, float | None]] = field(default_factory=list)  # (train loss, val loss)
     best_epoch: int | None = None
+    reverse_source: bool = False
 
     def __post_init__(self) -> None:
         cfg, H = self.config, self.config.hidden
@@ -219,20 +311,15 @@ class Seq2SeqTrainer:
         order = self._rng.permutation(len(self.train_pairs))
         for start in range(0, len(order), cfg.batch_size):
             batch = [self.train_pairs[i] for i in order[start:start + cfg.batch_size]]
-            w = self.weights
-            total: dict[str, Array] = {}
-            for pair in batch:
-                g = pair_loss(w, pair)[2]
-                assert g is not None
-                for k, v in g.items():
-                    total[k] = total[k] + v if k in total else v
+            total = batch_loss(self.weights, batch, reverse=self.reverse_source).grads
+            assert total is not None
             norm = self._opt.step({k: v / len(batch) for k, v in total.items()})
             if not np.isfinite(norm):
                 raise InputError(f"training stopped at epoch {len(self.history) + 1}: the gradient is no longer "
                                  f"finite; lower the learning rate (now {cfg.lr:g})")
         w = self.weights
-        loss = mean_loss(w, self.train_pairs)
-        val = mean_loss(w, self.val_pairs) if self.val_pairs else None
+        loss = mean_loss(w, self.train_pairs, self.reverse_source)
+        val = mean_loss(w, self.val_pairs, self.reverse_source) if self.val_pairs else None
         if val is not None and val < self._best_loss:
             self.best_epoch, self._best, self._best_loss = len(self.history) + 1, w, val
         self.history.append((loss, val))
@@ -240,11 +327,15 @@ class Seq2SeqTrainer:
 
     def model(self, name: str = "seq2seq", best: bool = True) -> Seq2Seq:
         w = self._best if best and self._best is not None else self.weights
-        return Seq2Seq(w.encoder, w.decoder, self.source, self.target, self.labels, name=name)
+        return Seq2Seq(w.encoder, w.decoder, self.source, self.target, self.labels, name=name,
+                       reverse_source=self.reverse_source)
 
 
-def mean_loss(w: Weights, pairs: Sequence[Pair]) -> float:
-    return float(np.mean([pair_loss(w, p, grads=False)[0] for p in pairs]))
+def mean_loss(w: Weights, pairs: Sequence[Pair], reverse: bool = False, batch_size: int = 256) -> float:
+    """The mean over pairs of each pair's loss, forward only, a batch at a time."""
+    total = sum(batch_loss(w, pairs[i:i + batch_size], grads=False, reverse=reverse).loss
+                for i in range(0, len(pairs), batch_size))
+    return total / len(pairs)
 
 
 def build_vocabularies(train: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]

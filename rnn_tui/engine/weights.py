@@ -51,7 +51,8 @@ def save_seq2seq(model: Seq2Seq, path: str | Path, overwrite: bool = False) -> P
     arrays["source_vocab"] = np.array(model.source.tokens, dtype=str)
     arrays["target_vocab"] = np.array(model.target.tokens, dtype=str)
     arrays["labels"] = np.array(model.labels, dtype=str)
-    arrays["meta"] = np.array(json.dumps({"name": model.name, "trained_for": model.trained_for}))
+    arrays["meta"] = np.array(json.dumps({"name": model.name, "trained_for": model.trained_for,
+                                          "reverse_source": model.reverse_source}))
     return _write(arrays, Path(path), overwrite)
 
 
@@ -164,7 +165,15 @@ def seq2seq_from_arrays(data: dict[str, np.ndarray], source: str = "weights") ->
     return Seq2Seq(CellWeights(**layer("encoder")),
                    Params(**layer("decoder"), W_out=arrays["out.weight"], b_out=arrays["out.bias"]),
                    Vocabulary(words["source_vocab"]), Vocabulary(words["target_vocab"]), words["labels"],
-                   name=str(meta.get("name", Path(source).stem)))
+                   name=str(meta.get("name", Path(source).stem)), reverse_source=_flag(meta, "reverse_source", source))
+
+
+def _flag(meta: dict[str, object], key: str, source: str) -> bool:
+    """A true/false setting in meta (absent: false); anything else is refused rather than guessed."""
+    value = meta.get(key, False)
+    if not isinstance(value, bool):
+        raise InputError(f"{source}: meta's {key!r} is {value!r}; expected true or false")
+    return value
 
 
 def _require(data: dict[str, np.ndarray], keys: tuple[str, ...], source: str) -> None:
