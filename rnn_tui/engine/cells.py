@@ -14,6 +14,10 @@ The same three work on a batch of sentences: give `step` the hot indices of B se
 rows that have a word at this step; a padded row carries its state on unchanged. It is the same
 arithmetic (`_recur`, `_through_tanh`) on a matrix instead of a vector: one matrix product per
 step for the whole batch, forward and backward.
+
+A step may also read a dense context vector c beside its one-hot word (a decoder that sees the
+encoder's summary at every step): x_t is then [one-hot; c], so W_ih's last len(c) columns
+multiply c, as in PyTorch's nn.RNN(V + C, H) fed the concatenation.
 """
 
 from __future__ import annotations
@@ -55,8 +59,10 @@ class ElmanStep:
     wh: Array            # W_hh h_{t-1}
     b_ih: Array
     b_hh: Array
-    pre: Array           # the sum of the four terms above
+    pre: Array           # the sum of the terms above (and wc)
     h: Array             # tanh(pre): the new state
+    context: Array | None = None  # c, read beside the word (None: no context input)
+    wc: Array | None = None       # W_ih's last len(c) columns times c, added to pre
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -70,6 +76,8 @@ class ElmanBatchStep:
     wh: Array            # (B, H)
     pre: Array           # (B, H)
     h: Array             # (B, H): tanh(pre) where mask, h_prev elsewhere
+    context: Array | None = None  # (B, C) each row's context, or None
+    wc: Array | None = None       # (B, C) @ W_ih[:, -C:].T
 
 
 def _recur(p: Recurrent, wx: Array, h_prev: Array) -> tuple[Array, Array, Array]:
@@ -92,25 +100,34 @@ class Elman:
     name = "elman"
 
     @overload
-    def step(self, p: Recurrent, x_index: int | None, h_prev: Array, mask: None = None) -> ElmanStep: ...
+    def step(self, p: Recurrent, x_index: int | None, h_prev: Array, mask: None = None,
+             context: Array | None = None) -> ElmanStep: ...
     @overload
-    def step(self, p: Recurrent, x_index: Indices, h_prev: Array, mask: Mask | None = None) -> ElmanBatchStep: ...
+    def step(self, p: Recurrent, x_index: Indices, h_prev: Array, mask: Mask | None = None,
+             context: Array | None = None) -> ElmanBatchStep: ...
 
     def step(self, p: Recurrent, x_index: int | None | Indices, h_prev: Array,
-             mask: Mask | None = None) -> ElmanStep | ElmanBatchStep:
+             mask: Mask | None = None, context: Array | None = None) -> ElmanStep | ElmanBatchStep:
         if isinstance(x_index, np.ndarray):
-            return self._step_batch(p, x_index, np.asarray(h_prev, dtype=np.float64), mask)
+            return self._step_batch(p, x_index, np.asarray(h_prev, dtype=np.float64), mask, context)
         h_prev = read_only(h_prev)
         # A column of the read-only W_ih is itself read-only: no copy.
         wx = p.W_ih[:, x_index] if x_index is not None else sealed(np.zeros(p.hidden_size))
-        wh, pre, h = _recur(p, wx, h_prev)
-        return ElmanStep(x_index, h_prev, wx, sealed(wh), p.b_ih, p.b_hh, sealed(pre), sealed(h))
+        if context is None:
+            wh, pre, h = _recur(p, wx, h_prev)
+            return ElmanStep(x_index, h_prev, wx, sealed(wh), p.b_ih, p.b_hh, sealed(pre), sealed(h))
+        context = read_only(context)
+        wc = sealed(p.W_ih[:, -len(context):] @ context)
+        wh, pre, h = _recur(p, wx + wc, h_prev)
+        return ElmanStep(x_index, h_prev, wx, sealed(wh), p.b_ih, p.b_hh, sealed(pre), sealed(h), context, wc)
 
-    def _step_batch(self, p: Recurrent, x: Indices, h_prev: Array, mask: Mask | None) -> ElmanBatchStep:
+    def _step_batch(self, p: Recurrent, x: Indices, h_prev: Array, mask: Mask | None,
+                    context: Array | None) -> ElmanBatchStep:
         mask = np.ones(len(x), dtype=bool) if mask is None else mask
         wx = p.W_ih.T[x] * (x >= 0)[:, None]  # each row's column of W_ih; zero for the zero vector
-        wh, pre, h = _recur(p, wx, h_prev)
-        return ElmanBatchStep(x, mask, h_prev, wx, wh, pre, np.where(mask[:, None], h, h_prev))
+        wc = None if context is None else context @ p.W_ih[:, -context.shape[1]:].T
+        wh, pre, h = _recur(p, wx if wc is None else wx + wc, h_prev)
+        return ElmanBatchStep(x, mask, h_prev, wx, wh, pre, np.where(mask[:, None], h, h_prev), context, wc)
 
     @overload
     def backward_step(self, p: Recurrent, s: ElmanStep, dh: Array) -> tuple[Array, Array]: ...
@@ -134,17 +151,24 @@ class Elman:
             d = dpre.reshape(-1, H)
             x = np.concatenate([s.x_index for s in batch])
             h_prev = np.concatenate([s.h_prev for s in batch])
-            one_hot = np.zeros((len(x), V))
+            inputs = np.zeros((len(x), V))  # x_t as rows: the one-hot, and the context if any
             read = np.flatnonzero(x >= 0)
-            one_hot[read, x[read]] = 1.0
+            inputs[read, x[read]] = 1.0
+            contexts = [s.context for s in batch if s.context is not None]
+            if contexts:
+                c = np.concatenate(contexts)
+                inputs[:, V - c.shape[1]:] = c
             db = d.sum(axis=0)
-            return {"W_ih": d.T @ one_hot, "W_hh": d.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
+            return {"W_ih": d.T @ inputs, "W_hh": d.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
         h_prev = np.stack([s.h_prev for s in steps])
         g_ih = np.zeros_like(p.W_ih)
         read_at = [(t, s.x_index) for t, s in enumerate(steps) if isinstance(s, ElmanStep) and s.x_index is not None]
         if read_at:  # a one-hot x_t picks one column: its gradient is dpre_t, added where the word repeats
             at, columns = zip(*read_at)
             np.add.at(g_ih.T, list(columns), dpre[list(at)])
+        contexts = [s.context for s in steps if s.context is not None]
+        if contexts:  # the context's columns: dpre_t times c, summed over the steps
+            g_ih[:, -len(contexts[0]):] += dpre.T @ np.stack(contexts)
         db = dpre.sum(axis=0)
         return {"W_ih": g_ih, "W_hh": dpre.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
 
@@ -152,12 +176,14 @@ class Elman:
 ELMAN = Elman()
 
 
-def forward(p: Recurrent, xs: Sequence[int | None], h0: Array | None = None) -> list[ElmanStep]:
-    """The cell run over a sentence of hot indices, from h0 (zeros by default)."""
+def forward(p: Recurrent, xs: Sequence[int | None], h0: Array | None = None,
+            context: Array | None = None) -> list[ElmanStep]:
+    """The cell run over a sentence of hot indices, from h0 (zeros by default), reading the
+    context (if any) beside every word."""
     h = np.zeros(p.hidden_size) if h0 is None else np.asarray(h0, dtype=np.float64)
     steps = []
     for x in xs:
-        s = ELMAN.step(p, x, h)
+        s = ELMAN.step(p, x, h, context=context)
         steps.append(s)
         h = s.h
     return steps
@@ -167,6 +193,13 @@ def backward(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[d
     """Back through time. dh_out (T, H) is what the outputs send into each h_t; returns the cell's
     weight gradients, dL/dh_t (T, H): everything that flows into h_t, from its output and from
     every later step, and dL/dh_0: what reaches the initial state (an encoder's last state)."""
+    grads, dh_all, dh0, _ = backward_with_context(p, steps, dh_out)
+    return grads, dh_all, dh0
+
+
+def backward_with_context(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array
+                          ) -> tuple[dict[str, Array], Array, Array, Array]:
+    """`backward`, and dL/dc: what reaches the context every step read (empty without one)."""
     T, H = len(steps), p.hidden_size
     dh_all = np.empty((T, H))
     dpre = np.empty((T, H))
@@ -174,31 +207,38 @@ def backward(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[d
     for t in reversed(range(T)):
         dh_all[t] = dh_out[t] + dh_next
         dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
-    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next
+    C = 0 if not steps or steps[0].context is None else len(steps[0].context)
+    dc = dpre.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
+    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next, dc
 
 
-def forward_batch(p: Recurrent, xs: Indices, mask: Mask, h0: Array | None = None) -> list[ElmanBatchStep]:
+def forward_batch(p: Recurrent, xs: Indices, mask: Mask, h0: Array | None = None,
+                  context: Array | None = None) -> list[ElmanBatchStep]:
     """The cell run over a batch of padded sentences: xs (T, B) hot indices (-1 for the zero
-    vector), mask (T, B) true where a sentence has a word; h0 (B, H), zeros by default. A
-    sentence's state stops changing after its last word."""
+    vector), mask (T, B) true where a sentence has a word; h0 (B, H), zeros by default; context
+    (B, C), read at every step, or None. A sentence's state stops changing after its last word."""
     T, B = xs.shape
     h = np.zeros((B, p.hidden_size)) if h0 is None else np.asarray(h0, dtype=np.float64)
     steps = []
     for t in range(T):
-        s = ELMAN.step(p, xs[t], h, mask[t])
+        s = ELMAN.step(p, xs[t], h, mask[t], context)
         steps.append(s)
         h = s.h
     return steps
 
 
 def backward_batch(p: Recurrent, steps: Sequence[ElmanBatchStep], dh_out: Array
-                   ) -> tuple[dict[str, Array], Array, Array]:
-    """`backward` for a batch: dh_out is (T, B, H); returns the weight gradients summed over
-    the batch, dL/dh_t (T, B, H) and dL/dh_0 (B, H)."""
+                   ) -> tuple[dict[str, Array], Array, Array, Array]:
+    """`backward_with_context` for a batch: dh_out is (T, B, H); returns the weight gradients
+    summed over the batch, dL/dh_t (T, B, H), dL/dh_0 (B, H) and dL/dc (B, C; C = 0 without a
+    context)."""
     dh_all = np.empty_like(dh_out)
     dpre = np.empty_like(dh_out)
     dh_next = np.zeros(dh_out.shape[1:])
     for t in reversed(range(len(steps))):
         dh_all[t] = dh_out[t] + dh_next
         dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
-    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next
+    context = steps[0].context if steps else None
+    C = 0 if context is None else context.shape[1]
+    dc = dpre.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
+    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next, dc

@@ -4,6 +4,10 @@ the target sentence a word at a time. Its first input is the zero vector (nothin
 each later input is the word it wrote before (in training, the true previous word: teacher
 forcing). It stops at <eos>. Both halves step through the one Elman cell.
 
+A model may also feed the encoder's last state to every decoder step beside the word
+(`context_every_step`, as Cho et al. 2014 did): the decoder is then nn.RNN(Vt + H, H) reading
+[one-hot; context], so the source is not forgotten as the decoder writes.
+
 A model may read the source sentence backwards (`reverse_source`), as Sutskever et al. (2014)
 did: the first source words are then the last the encoder reads, close to the first words the
 decoder writes. The Translation says so, and keeps the words in the order they were read.
@@ -22,7 +26,8 @@ from typing import Sequence
 
 import numpy as np
 
-from rnn_tui.engine.cells import ELMAN, ElmanStep, backward, backward_batch, forward, forward_batch, read_only
+from rnn_tui.engine.cells import (ELMAN, ElmanStep, backward_batch, backward_with_context, forward, forward_batch,
+                                  read_only)
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, CellWeights, Params, log_softmax, logits, softmax
 from rnn_tui.engine.text import EOS, UNK, Vocabulary, tokenize
@@ -41,12 +46,15 @@ class Seq2Seq:
     name: str = "untrained"
     trained_for: str | None = "encoder-decoder"
     reverse_source: bool = False  # the encoder reads the source sentence from its last word to its first
+    context_every_step: bool = False  # every decoder step reads [one-hot; the encoder's last state]
 
     def __post_init__(self) -> None:
         H = self.encoder.hidden_size
+        inputs = self.target.size + (H if self.context_every_step else 0)
         checks = [
             (self.encoder.W_ih.shape[1] == self.source.size, "the encoder's W_ih columns and the source vocabulary"),
-            (self.decoder.input_size == self.target.size, "the decoder's W_ih columns and the target vocabulary"),
+            (self.decoder.input_size == inputs, "the decoder's W_ih columns and the target vocabulary"
+             + (" plus H (the context read at every step)" if self.context_every_step else "")),
             (self.decoder.hidden_size == H, "the encoder's and the decoder's hidden sizes"),
             (self.decoder.output_size == len(self.labels), "out.weight's rows and the labels"),
             (EOS in self.labels, "the labels (no <eos> to stop at)"),
@@ -78,6 +86,7 @@ class Translation:
     y: tuple[Array, ...]       # the decoder's output distribution at each of its steps
     output: tuple[str, ...]    # the words written, up to and without <eos>
     reversed_source: bool = False  # the encoder read the sentence backwards: encoder[t] read read[t]
+    context_every_step: bool = False  # every decoder step read the handover beside its word (step.context)
 
     @property
     def read(self) -> tuple[str, ...]:
@@ -103,12 +112,13 @@ def translate(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_
         raise InputError("the sentence has no words")
     enc = forward(model.encoder, model.source.encode(model.encoder_words(words)))
     h = enc[-1].h
+    context = h if model.context_every_step else None
     dec: list[ElmanStep] = []
     ys: list[Array] = []
     out: list[str] = []
     x: int | None = None  # the decoder's first input: nothing written yet
     for _ in range(max_words):
-        step = ELMAN.step(model.decoder, x, h)
+        step = ELMAN.step(model.decoder, x, h, context=context)
         y = read_only(softmax(logits(model.decoder, step.h)))
         dec.append(step)
         ys.append(y)
@@ -117,7 +127,8 @@ def translate(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_
             break
         out.append(word)
         x, h = model.input_index(word), step.h
-    return Translation(tuple(words), tuple(enc), tuple(dec), tuple(ys), tuple(out), model.reverse_source)
+    return Translation(tuple(words), tuple(enc), tuple(dec), tuple(ys), tuple(out), model.reverse_source,
+                       model.context_every_step)
 
 
 @dataclass(frozen=True)
@@ -153,14 +164,14 @@ class Weights:
         return cls(CellWeights(**part("encoder.")), Params(**part("decoder.")))
 
 
-def pair_loss(w: Weights, pair: Pair, grads: bool = True, reverse: bool = False
+def pair_loss(w: Weights, pair: Pair, grads: bool = True, reverse: bool = False, context: bool = False
               ) -> tuple[float, int, dict[str, Array] | None, bool]:
     """Cross-entropy over the decoder's steps (mean), how many words it got right, (if grads) the
     gradients of every weight: back through the decoder, then on through the encoder from its
     last state, and whether every word was right. One pair at a time: the reference
     `batch_loss` is checked against."""
     enc = forward(w.encoder, pair.read(reverse))
-    dec = forward(w.decoder, pair.inputs, h0=enc[-1].h)
+    dec = forward(w.decoder, pair.inputs, h0=enc[-1].h, context=enc[-1].h if context else None)
     hs = np.stack([s.h for s in dec])
     logp = log_softmax(logits(w.decoder, hs))
     n = len(pair.targets)
@@ -174,10 +185,10 @@ def pair_loss(w: Weights, pair: Pair, grads: bool = True, reverse: bool = False
     dlogits = np.exp(logp)
     dlogits[rows, targets] -= 1.0
     dlogits /= n
-    dec_grads, _, dh_handover = backward(w.decoder, dec, dlogits @ w.decoder.W_out)
+    dec_grads, _, dh_handover, dh_context = backward_with_context(w.decoder, dec, dlogits @ w.decoder.W_out)
     dh_enc = np.zeros((len(enc), w.encoder.hidden_size))
-    dh_enc[-1] = dh_handover
-    enc_grads, _, _ = backward(w.encoder, enc, dh_enc)
+    dh_enc[-1] = dh_handover + dh_context if context else dh_handover
+    enc_grads, _, _, _ = backward_with_context(w.encoder, enc, dh_enc)
     g = {f"encoder.{k}": v for k, v in enc_grads.items()}
     g |= {f"decoder.{k}": v for k, v in dec_grads.items()}
     g["decoder.W_out"] = dlogits.T @ hs
@@ -207,14 +218,16 @@ def _padded(rows: Sequence[Sequence[int | None]]) -> tuple[np.ndarray, np.ndarra
     return xs, mask
 
 
-def batch_loss(w: Weights, pairs: Sequence[Pair], grads: bool = True, reverse: bool = False) -> BatchLoss:
+def batch_loss(w: Weights, pairs: Sequence[Pair], grads: bool = True, reverse: bool = False,
+               context: bool = False) -> BatchLoss:
     """`pair_loss` for a batch at once: the pairs padded to the longest, with a mask, so each
     step of the encoder and of the decoder is one matrix product for the whole batch."""
     B, H = len(pairs), w.encoder.hidden_size
     src, src_mask = _padded([p.read(reverse) for p in pairs])
     dec_in, dec_mask = _padded([p.inputs for p in pairs])
     enc = forward_batch(w.encoder, src, src_mask)
-    dec = forward_batch(w.decoder, dec_in, dec_mask, h0=enc[-1].h)  # a padded row kept its last state
+    handover = enc[-1].h                                             # a padded row kept its last state
+    dec = forward_batch(w.decoder, dec_in, dec_mask, h0=handover, context=handover if context else None)
     hs = np.stack([s.h for s in dec])                                # (T, B, H)
     logp = log_softmax(logits(w.decoder, hs))                        # (T, B, O)
     targets = np.zeros(dec_mask.shape, dtype=np.intp)
@@ -231,10 +244,10 @@ def batch_loss(w: Weights, pairs: Sequence[Pair], grads: bool = True, reverse: b
     np.put_along_axis(dlogits, targets[..., None], np.take_along_axis(dlogits, targets[..., None], axis=2) - 1.0,
                       axis=2)
     dlogits *= share[..., None]
-    dec_grads, _, dh_handover = backward_batch(w.decoder, dec, dlogits @ w.decoder.W_out)
+    dec_grads, _, dh_handover, dh_context = backward_batch(w.decoder, dec, dlogits @ w.decoder.W_out)
     dh_enc = np.zeros((len(enc), B, H))
-    dh_enc[-1] = dh_handover
-    enc_grads, _, _ = backward_batch(w.encoder, enc, dh_enc)
+    dh_enc[-1] = dh_handover + dh_context if context else dh_handover
+    enc_grads, _, _, _ = backward_batch(w.encoder, enc, dh_enc)
     g = {f"encoder.{k}": v for k, v in enc_grads.items()}
     g |= {f"decoder.{k}": v for k, v in dec_grads.items()}
     flat = dlogits.reshape(-1, dlogits.shape[2])
@@ -275,7 +288,8 @@ def load_pairs(path: str) -> ParallelCorpus:
 class Seq2SeqTrainer:
     """Teacher-forced training, an epoch at a time, a batch of pairs at once (`batch_loss`),
     keeping the epoch with the lowest validation loss (early stopping when config.patience is
-    set). reverse_source: the encoder reads each source sentence backwards."""
+    set). reverse_source: the encoder reads each source sentence backwards; context_every_step:
+    the decoder reads the encoder's last state at every step."""
 
     source: Vocabulary
     target: Vocabulary
@@ -286,11 +300,13 @@ class Seq2SeqTrainer:
     history: list[tuple[float, float | None]] = field(default_factory=list)  # (train loss, val loss)
     best_epoch: int | None = None
     reverse_source: bool = False
+    context_every_step: bool = False
 
     def __post_init__(self) -> None:
         cfg, H = self.config, self.config.hidden
+        decoder_inputs = self.target.size + (H if self.context_every_step else 0)
         init = Weights(CellWeights.init(self.source.size, H, seed=cfg.seed),
-                       Params.init(self.target.size, H, len(self.labels), seed=cfg.seed + 1))
+                       Params.init(decoder_inputs, H, len(self.labels), seed=cfg.seed + 1))
         self._opt = Optimizer(cfg, init.named())
         self._rng = np.random.default_rng(cfg.seed)
         self._best: Weights | None = None
@@ -311,15 +327,16 @@ class Seq2SeqTrainer:
         order = self._rng.permutation(len(self.train_pairs))
         for start in range(0, len(order), cfg.batch_size):
             batch = [self.train_pairs[i] for i in order[start:start + cfg.batch_size]]
-            total = batch_loss(self.weights, batch, reverse=self.reverse_source).grads
+            total = batch_loss(self.weights, batch, reverse=self.reverse_source,
+                               context=self.context_every_step).grads
             assert total is not None
             norm = self._opt.step({k: v / len(batch) for k, v in total.items()})
             if not np.isfinite(norm):
                 raise InputError(f"training stopped at epoch {len(self.history) + 1}: the gradient is no longer "
                                  f"finite; lower the learning rate (now {cfg.lr:g})")
         w = self.weights
-        loss = mean_loss(w, self.train_pairs, self.reverse_source)
-        val = mean_loss(w, self.val_pairs, self.reverse_source) if self.val_pairs else None
+        loss = mean_loss(w, self.train_pairs, self.reverse_source, self.context_every_step)
+        val = mean_loss(w, self.val_pairs, self.reverse_source, self.context_every_step) if self.val_pairs else None
         if val is not None and val < self._best_loss:
             self.best_epoch, self._best, self._best_loss = len(self.history) + 1, w, val
         self.history.append((loss, val))
@@ -328,12 +345,13 @@ class Seq2SeqTrainer:
     def model(self, name: str = "seq2seq", best: bool = True) -> Seq2Seq:
         w = self._best if best and self._best is not None else self.weights
         return Seq2Seq(w.encoder, w.decoder, self.source, self.target, self.labels, name=name,
-                       reverse_source=self.reverse_source)
+                       reverse_source=self.reverse_source, context_every_step=self.context_every_step)
 
 
-def mean_loss(w: Weights, pairs: Sequence[Pair], reverse: bool = False, batch_size: int = 256) -> float:
+def mean_loss(w: Weights, pairs: Sequence[Pair], reverse: bool = False, context: bool = False,
+              batch_size: int = 256) -> float:
     """The mean over pairs of each pair's loss, forward only, a batch at a time."""
-    total = sum(batch_loss(w, pairs[i:i + batch_size], grads=False, reverse=reverse).loss
+    total = sum(batch_loss(w, pairs[i:i + batch_size], grads=False, reverse=reverse, context=context).loss
                 for i in range(0, len(pairs), batch_size))
     return total / len(pairs)
 
