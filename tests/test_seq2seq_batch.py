@@ -144,3 +144,15 @@ def test_a_decoder_without_room_for_the_context_is_refused():
     with pytest.raises(InputError, match="plus H"):
         Seq2Seq(CellWeights.init(source.size, 4), Params.init(target.size, 4, len(labels)), source, target, labels,
                 context_every_step=True)
+
+
+def test_the_learning_rate_decays_by_epoch():
+    source, target, labels = build_vocabularies(TOKENS)
+    pairs = [to_pair(source, target, labels, s, t) for s, t in TOKENS]
+    trainer = Seq2SeqTrainer(source, target, labels, pairs, pairs, Config(hidden=4, epochs=3, lr=0.01, batch_size=3),
+                             lr_decay=0.5)
+    rates = []
+    while not trainer.finished:
+        trainer.epoch()
+        rates.append(trainer._opt.config.lr)
+    assert rates == pytest.approx([0.01, 0.005, 0.0025])

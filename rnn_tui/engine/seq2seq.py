@@ -21,7 +21,7 @@ nn.RNN(Vt, H)` and `out = nn.Linear(H, O)` (see docs/weights.md)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import numpy as np
@@ -289,7 +289,8 @@ class Seq2SeqTrainer:
     """Teacher-forced training, an epoch at a time, a batch of pairs at once (`batch_loss`),
     keeping the epoch with the lowest validation loss (early stopping when config.patience is
     set). reverse_source: the encoder reads each source sentence backwards; context_every_step:
-    the decoder reads the encoder's last state at every step."""
+    the decoder reads the encoder's last state at every step; lr_decay: the learning rate is
+    multiplied by it after each epoch (1: constant)."""
 
     source: Vocabulary
     target: Vocabulary
@@ -301,6 +302,7 @@ class Seq2SeqTrainer:
     best_epoch: int | None = None
     reverse_source: bool = False
     context_every_step: bool = False
+    lr_decay: float = 1.0
 
     def __post_init__(self) -> None:
         cfg, H = self.config, self.config.hidden
@@ -323,7 +325,8 @@ class Seq2SeqTrainer:
         return len(self.history) >= self.config.epochs or stopped
 
     def epoch(self) -> tuple[float, float | None]:
-        cfg = self.config
+        cfg = replace(self.config, lr=self.config.lr * self.lr_decay ** len(self.history))
+        self._opt.config = cfg
         order = self._rng.permutation(len(self.train_pairs))
         for start in range(0, len(order), cfg.batch_size):
             batch = [self.train_pairs[i] for i in order[start:start + cfg.batch_size]]
