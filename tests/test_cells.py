@@ -125,3 +125,109 @@ def test_evaluation_is_forward_only_and_equals_the_training_loss():
     results = [loss_and_grads(p, ex) for ex in examples]
     assert loss == pytest.approx(np.mean([r.loss for r in results]), abs=1e-12)
     assert accuracy == sum(r.correct for r in results) / sum(r.counted for r in results)
+
+
+# ---- the same cell on a batch: rows of (B, H), hot indices (B,), a mask ---------------------
+
+from rnn_tui.engine.cells import backward_batch, backward_with_context, forward_batch  # noqa: E402
+
+
+def batch_of(sentences):
+    """Sentences of hot indices (None: the zero vector) as (T, B) indices, -1 padded, and the mask."""
+    T = max(len(s) for s in sentences)
+    xs = np.full((T, len(sentences)), -1, dtype=np.intp)
+    mask = np.zeros((T, len(sentences)), dtype=bool)
+    for b, s in enumerate(sentences):
+        xs[:len(s), b] = [-1 if x is None else x for x in s]
+        mask[:len(s), b] = True
+    return xs, mask
+
+
+sentence_lists = st.lists(st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=1, max_size=7),
+                          min_size=1, max_size=5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), sentence_lists, st.booleans())
+def test_a_batch_steps_each_sentence_as_the_single_step_does(seed, sentences, with_context):
+    """Row b of the batch, at its last word, holds the state the one-sentence forward ends in;
+    a padded row keeps its state on unchanged."""
+    p = random_params(5 + (2 if with_context else 0), 3, seed)
+    rng = np.random.default_rng(seed)
+    h0, context = rng.normal(size=(len(sentences), 3)), rng.normal(size=(len(sentences), 2))
+    xs, mask = batch_of(sentences)
+    steps = forward_batch(p, xs, mask, h0, context if with_context else None)
+    for b, s in enumerate(sentences):
+        single = forward(p, s, h0[b], context[b] if with_context else None)
+        for t, one in enumerate(single):
+            np.testing.assert_allclose(steps[t].h[b], one.h, rtol=0, atol=1e-14)
+            np.testing.assert_allclose(steps[t].pre[b], one.pre, rtol=0, atol=1e-14)
+        np.testing.assert_array_equal(steps[-1].h[b], steps[len(s) - 1].h[b])  # carried through the padding
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), sentence_lists, st.booleans())
+def test_batch_gradients_equal_the_sum_of_the_single_sentence_ones(seed, sentences, with_context):
+    p = random_params(5 + (2 if with_context else 0), 3, seed)
+    rng = np.random.default_rng(seed)
+    h0, context = rng.normal(size=(len(sentences), 3)), rng.normal(size=(len(sentences), 2))
+    xs, mask = batch_of(sentences)
+    dh_out = rng.normal(size=(*xs.shape, 3)) * mask[..., None]  # no loss on padding
+    steps = forward_batch(p, xs, mask, h0, context if with_context else None)
+    g, dh, dh0, dc = backward_batch(p, steps, dh_out)
+    want = {k: np.zeros_like(v) for k, v in g.items()}
+    for b, s in enumerate(sentences):
+        single = forward(p, s, h0[b], context[b] if with_context else None)
+        gb, dhb, dh0b, dcb = backward_with_context(p, single, dh_out[:len(s), b])
+        for k in want:
+            want[k] += gb[k]
+        np.testing.assert_allclose(dh[:len(s), b], dhb, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(dh0[b], dh0b, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(dc[b], dcb, rtol=0, atol=1e-12)
+    for k, v in want.items():
+        np.testing.assert_allclose(g[k], v, rtol=0, atol=1e-12, err_msg=k)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10_000), sentence_lists)
+def test_batch_gradients_against_finite_differences(seed, sentences):
+    """A linear loss of every real step's h, with a context: dL/dW, dL/dh_0 and dL/dc numerically."""
+    rng = np.random.default_rng(seed)
+    p = random_params(7, 3, seed)
+    h0, context = rng.normal(size=(len(sentences), 3)), rng.normal(size=(len(sentences), 2))
+    xs, mask = batch_of(sentences)
+    upstream = rng.normal(size=(*xs.shape, 3)) * mask[..., None]
+
+    def loss(q, h, c):
+        return float(sum(np.sum(u * s.h) for u, s in zip(upstream, forward_batch(q, xs, mask, h, c), strict=True)))
+
+    g, _, dh0, dc = backward_batch(p, forward_batch(p, xs, mask, h0, context), upstream)
+    eps = 1e-6
+    for name in ("W_ih", "W_hh", "b_ih"):
+        a = getattr(p, name)
+        for idx in list(np.ndindex(a.shape))[:12]:
+            bump = np.zeros_like(a)
+            bump[idx] = eps
+            up = Params(**{**{n: getattr(p, n) for n in p.names()}, name: a + bump})
+            down = Params(**{**{n: getattr(p, n) for n in p.names()}, name: a - bump})
+            numeric = (loss(up, h0, context) - loss(down, h0, context)) / (2 * eps)
+            assert g[name][idx] == pytest.approx(numeric, rel=1e-5, abs=1e-8), (name, idx)
+    for arr, grad, which in ((h0, dh0, "h0"), (context, dc, "c")):
+        for idx in np.ndindex(arr.shape):
+            bump = np.zeros_like(arr)
+            bump[idx] = eps
+            args = (h0 + bump, context) if which == "h0" else (h0, context + bump)
+            args_down = (h0 - bump, context) if which == "h0" else (h0, context - bump)
+            numeric = (loss(p, *args) - loss(p, *args_down)) / (2 * eps)
+            assert grad[idx] == pytest.approx(numeric, rel=1e-5, abs=1e-8), (which, idx)
+
+
+def test_a_context_read_at_every_step_is_the_last_columns_of_w_ih():
+    """x_t = [one-hot; c]: the step adds W_ih[:, -C:] c to the word's column, as nn.RNN(V + C, H)."""
+    p = random_params(7, 3, 1)
+    c = np.array([0.5, -1.0])
+    s = ELMAN.step(p, 2, np.zeros(3), context=c)
+    x = np.concatenate([np.eye(5)[2], c])
+    np.testing.assert_allclose(s.pre, p.W_ih @ x + p.b_ih + p.b_hh, atol=1e-15)
+    np.testing.assert_allclose(s.wc, p.W_ih[:, -2:] @ c)
+    assert ELMAN.step(p, 2, np.zeros(3)).context is None

@@ -8,16 +8,31 @@ A cell has three operations:
   step receive) and dL/dh_{t-1} (what flows on, back in time);
 - `weight_grads(params, records, dpre)`: every step's share of the weight gradients at once, one
   matrix product per weight for the whole sentence rather than an outer product per step.
+
+The same three work on a batch of sentences: give `step` the hot indices of B sentences at once
+(an int array of shape (B,), -1 for the zero vector), h_prev of shape (B, H) and a mask of the
+rows that have a word at this step; a padded row carries its state on unchanged. It is the same
+arithmetic (`_recur`, `_through_tanh`) on a matrix instead of a vector: one matrix product per
+step for the whole batch, forward and backward.
+
+A step may also read a dense context vector c beside its one-hot word (a decoder that sees the
+encoder's summary at every step): x_t is then [one-hot; c], so W_ih's last len(c) columns
+multiply c, as in PyTorch's nn.RNN(V + C, H) fed the concatenation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
+import numpy.typing as npt
 
 from rnn_tui.engine.rnn import Array, Recurrent
+
+Indices = npt.NDArray[np.intp]   # hot indices of a batch, (B,) or (T, B); -1 for the zero vector
+Mask = npt.NDArray[np.bool_]     # which rows of a batch have a word at a step
 
 
 def read_only(a: Array | list[float]) -> Array:
@@ -45,8 +60,39 @@ class ElmanStep:
     wh: Array            # W_hh h_{t-1}
     b_ih: Array
     b_hh: Array
-    pre: Array           # the sum of the four terms above
+    pre: Array           # the sum of the terms above (and wc)
     h: Array             # tanh(pre): the new state
+    context: Array | None = None  # c, read beside the word (None: no context input)
+    wc: Array | None = None       # W_ih's last len(c) columns times c, added to pre
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class ElmanBatchStep:
+    """One step of B sentences at once: the same sub-steps, a row per sentence."""
+
+    x_index: Indices     # (B,) each row's hot index; -1 for the zero vector
+    mask: Mask           # (B,) rows with a word at this step; the others keep h_prev
+    h_prev: Array        # (B, H)
+    wx: Array            # (B, H)
+    wh: Array            # (B, H)
+    pre: Array           # (B, H)
+    h: Array             # (B, H): tanh(pre) where mask, h_prev elsewhere
+    context: Array | None = None  # (B, C) each row's context, or None
+    wc: Array | None = None       # (B, C) @ W_ih[:, -C:].T
+
+
+def _recur(p: Recurrent, wx: Array, h_prev: Array) -> tuple[Array, Array, Array]:
+    """W_hh h_{t-1}, the pre-activation and tanh of it: the recurrence, for one h (H,) or a
+    batch's rows (B, H)."""
+    wh = p.W_hh @ h_prev if h_prev.ndim == 1 else h_prev @ p.W_hh.T
+    pre = wx + p.b_ih + wh + p.b_hh
+    return wh, pre, np.tanh(pre)
+
+
+def _through_tanh(p: Recurrent, h: Array, dh: Array) -> tuple[Array, Array]:
+    """dL/dpre and dL/dh_{t-1} from dL/dh_t, for one h (H,) or a batch's rows (B, H)."""
+    dpre = dh * (1.0 - h * h)  # tanh' = 1 - tanh^2
+    return dpre, (p.W_hh.T @ dpre if dpre.ndim == 1 else dpre @ p.W_hh)
 
 
 class Elman:
@@ -54,26 +100,76 @@ class Elman:
 
     name = "elman"
 
-    def step(self, p: Recurrent, x_index: int | None, h_prev: Array) -> ElmanStep:
+    @overload
+    def step(self, p: Recurrent, x_index: int | None, h_prev: Array, mask: None = None,
+             context: Array | None = None) -> ElmanStep: ...
+    @overload
+    def step(self, p: Recurrent, x_index: Indices, h_prev: Array, mask: Mask | None = None,
+             context: Array | None = None) -> ElmanBatchStep: ...
+
+    def step(self, p: Recurrent, x_index: int | None | Indices, h_prev: Array,
+             mask: Mask | None = None, context: Array | None = None) -> ElmanStep | ElmanBatchStep:
+        if isinstance(x_index, np.ndarray):
+            return self._step_batch(p, x_index, np.asarray(h_prev, dtype=np.float64), mask, context)
         h_prev = read_only(h_prev)
         # A column of the read-only W_ih is itself read-only: no copy.
         wx = p.W_ih[:, x_index] if x_index is not None else sealed(np.zeros(p.hidden_size))
-        wh = sealed(p.W_hh @ h_prev)
-        pre = sealed(wx + p.b_ih + wh + p.b_hh)
-        return ElmanStep(x_index, h_prev, wx, wh, p.b_ih, p.b_hh, pre, sealed(np.tanh(pre)))
+        if context is None:
+            wh, pre, h = _recur(p, wx, h_prev)
+            return ElmanStep(x_index, h_prev, wx, sealed(wh), p.b_ih, p.b_hh, sealed(pre), sealed(h))
+        context = read_only(context)
+        wc = sealed(p.W_ih[:, -len(context):] @ context)
+        wh, pre, h = _recur(p, wx + wc, h_prev)
+        return ElmanStep(x_index, h_prev, wx, sealed(wh), p.b_ih, p.b_hh, sealed(pre), sealed(h), context, wc)
 
-    def backward_step(self, p: Recurrent, s: ElmanStep, dh: Array) -> tuple[Array, Array]:
-        dpre = dh * (1.0 - s.h * s.h)  # tanh' = 1 - tanh^2
-        return dpre, p.W_hh.T @ dpre
+    def _step_batch(self, p: Recurrent, x: Indices, h_prev: Array, mask: Mask | None,
+                    context: Array | None) -> ElmanBatchStep:
+        mask = np.ones(len(x), dtype=bool) if mask is None else mask
+        wx = p.W_ih.T[x] * (x >= 0)[:, None]  # each row's column of W_ih; zero for the zero vector
+        wc = None if context is None else context @ p.W_ih[:, -context.shape[1]:].T
+        wh, pre, h = _recur(p, wx if wc is None else wx + wc, h_prev)
+        return ElmanBatchStep(x, mask, h_prev, wx, wh, pre, np.where(mask[:, None], h, h_prev), context, wc)
 
-    def weight_grads(self, p: Recurrent, steps: Sequence[ElmanStep], dpre: Array) -> dict[str, Array]:
-        """dL/dW_ih, dL/dW_hh, dL/db_ih, dL/db_hh, from dpre (T, H) for the whole sentence."""
+    @overload
+    def backward_step(self, p: Recurrent, s: ElmanStep, dh: Array) -> tuple[Array, Array]: ...
+    @overload
+    def backward_step(self, p: Recurrent, s: ElmanBatchStep, dh: Array) -> tuple[Array, Array]: ...
+
+    def backward_step(self, p: Recurrent, s: ElmanStep | ElmanBatchStep, dh: Array) -> tuple[Array, Array]:
+        if isinstance(s, ElmanStep):
+            return _through_tanh(p, s.h, dh)
+        dh_word = dh * s.mask[:, None]  # a padded row's h is its h_prev: dh passes straight through
+        dpre, dh_prev = _through_tanh(p, s.h, dh_word)
+        return dpre, dh_prev + (dh - dh_word)
+
+    def weight_grads(self, p: Recurrent, steps: Sequence[ElmanStep] | Sequence[ElmanBatchStep],
+                     dpre: Array) -> dict[str, Array]:
+        """dL/dW_ih, dL/dW_hh, dL/db_ih, dL/db_hh, from dpre (T, H) for the whole sentence, or
+        (T, B, H) for a batch (summed over its sentences)."""
+        if steps and isinstance(steps[0], ElmanBatchStep):
+            batch = [s for s in steps if isinstance(s, ElmanBatchStep)]
+            H, V = p.W_ih.shape
+            d = dpre.reshape(-1, H)
+            x = np.concatenate([s.x_index for s in batch])
+            h_prev = np.concatenate([s.h_prev for s in batch])
+            inputs = np.zeros((len(x), V))  # x_t as rows: the one-hot, and the context if any
+            read = np.flatnonzero(x >= 0)
+            inputs[read, x[read]] = 1.0
+            contexts = [s.context for s in batch if s.context is not None]
+            if contexts:
+                c = np.concatenate(contexts)
+                inputs[:, V - c.shape[1]:] = c
+            db = d.sum(axis=0)
+            return {"W_ih": d.T @ inputs, "W_hh": d.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
         h_prev = np.stack([s.h_prev for s in steps])
         g_ih = np.zeros_like(p.W_ih)
-        read = [(t, s.x_index) for t, s in enumerate(steps) if s.x_index is not None]
-        if read:  # a one-hot x_t picks one column: its gradient is dpre_t, added where the word repeats
-            at, columns = zip(*read, strict=True)
+        read_at = [(t, s.x_index) for t, s in enumerate(steps) if isinstance(s, ElmanStep) and s.x_index is not None]
+        if read_at:  # a one-hot x_t picks one column: its gradient is dpre_t, added where the word repeats
+            at, columns = zip(*read_at, strict=True)
             np.add.at(g_ih.T, list(columns), dpre[list(at)])
+        contexts = [s.context for s in steps if s.context is not None]
+        if contexts:  # the context's columns: dpre_t times c, summed over the steps
+            g_ih[:, -len(contexts[0]):] += dpre.T @ np.stack(contexts)
         db = dpre.sum(axis=0)
         return {"W_ih": g_ih, "W_hh": dpre.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
 
@@ -81,12 +177,14 @@ class Elman:
 ELMAN = Elman()
 
 
-def forward(p: Recurrent, xs: Sequence[int | None], h0: Array | None = None) -> list[ElmanStep]:
-    """The cell run over a sentence of hot indices, from h0 (zeros by default)."""
+def forward(p: Recurrent, xs: Sequence[int | None], h0: Array | None = None,
+            context: Array | None = None) -> list[ElmanStep]:
+    """The cell run over a sentence of hot indices, from h0 (zeros by default), reading the
+    context (if any) beside every word."""
     h = np.zeros(p.hidden_size) if h0 is None else np.asarray(h0, dtype=np.float64)
     steps = []
     for x in xs:
-        s = ELMAN.step(p, x, h)
+        s = ELMAN.step(p, x, h, context=context)
         steps.append(s)
         h = s.h
     return steps
@@ -96,6 +194,13 @@ def backward(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[d
     """Back through time. dh_out (T, H) is what the outputs send into each h_t; returns the cell's
     weight gradients, dL/dh_t (T, H): everything that flows into h_t, from its output and from
     every later step, and dL/dh_0: what reaches the initial state (an encoder's last state)."""
+    grads, dh_all, dh0, _ = backward_with_context(p, steps, dh_out)
+    return grads, dh_all, dh0
+
+
+def backward_with_context(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array
+                          ) -> tuple[dict[str, Array], Array, Array, Array]:
+    """`backward`, and dL/dc: what reaches the context every step read (empty without one)."""
     T, H = len(steps), p.hidden_size
     dh_all = np.empty((T, H))
     dpre = np.empty((T, H))
@@ -103,4 +208,38 @@ def backward(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[d
     for t in reversed(range(T)):
         dh_all[t] = dh_out[t] + dh_next
         dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
-    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next
+    C = 0 if not steps or steps[0].context is None else len(steps[0].context)
+    dc = dpre.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
+    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next, dc
+
+
+def forward_batch(p: Recurrent, xs: Indices, mask: Mask, h0: Array | None = None,
+                  context: Array | None = None) -> list[ElmanBatchStep]:
+    """The cell run over a batch of padded sentences: xs (T, B) hot indices (-1 for the zero
+    vector), mask (T, B) true where a sentence has a word; h0 (B, H), zeros by default; context
+    (B, C), read at every step, or None. A sentence's state stops changing after its last word."""
+    T, B = xs.shape
+    h = np.zeros((B, p.hidden_size)) if h0 is None else np.asarray(h0, dtype=np.float64)
+    steps = []
+    for t in range(T):
+        s = ELMAN.step(p, xs[t], h, mask[t], context)
+        steps.append(s)
+        h = s.h
+    return steps
+
+
+def backward_batch(p: Recurrent, steps: Sequence[ElmanBatchStep], dh_out: Array
+                   ) -> tuple[dict[str, Array], Array, Array, Array]:
+    """`backward_with_context` for a batch: dh_out is (T, B, H); returns the weight gradients
+    summed over the batch, dL/dh_t (T, B, H), dL/dh_0 (B, H) and dL/dc (B, C; C = 0 without a
+    context)."""
+    dh_all = np.empty_like(dh_out)
+    dpre = np.empty_like(dh_out)
+    dh_next = np.zeros(dh_out.shape[1:])
+    for t in reversed(range(len(steps))):
+        dh_all[t] = dh_out[t] + dh_next
+        dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
+    context = steps[0].context if steps else None
+    C = 0 if context is None else context.shape[1]
+    dc = dpre.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
+    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next, dc

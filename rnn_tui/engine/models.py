@@ -1,4 +1,5 @@
-"""The shipped models, made by scripts/train_shipped.py, and which one each topology uses."""
+"""The shipped models, made by scripts/train_shipped.py (and the encoder-decoder by
+scripts/train_translation.py), and which one each topology uses."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ from pathlib import Path
 from rnn_tui.engine import weights
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.rnn import Model, Params
+from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import EOS
+
+TRANSLATION = "translation-en-fr"
 
 BUILTIN = {
     "lecture-next-word": "lecture_next_word.npz",  # many-to-many on the lecture corpus; one-to-many generates with it
     "lecture-labels": "lecture_labels.npz",        # many-to-one on the lecture's labels 0/1
     "sentiment": "sentiment.npz",                  # many-to-one on the shipped sentiment set
+    TRANSLATION: "translation.npz",                # encoder-decoder, English to French: load_translation()
 }
 
 
@@ -42,6 +47,13 @@ def load_model(name_or_path: str) -> Model:
     if name_or_path in BUILTIN:
         return weights.load(data_path(BUILTIN[name_or_path]))
     return weights.load(name_or_path)
+
+
+def load_translation(name_or_path: str = TRANSLATION) -> Seq2Seq:
+    """The shipped English-to-French encoder-decoder by name, or an encoder-decoder .npz file."""
+    if name_or_path in BUILTIN:
+        return weights.load_seq2seq(data_path(BUILTIN[name_or_path]))
+    return weights.load_seq2seq(name_or_path)
 
 
 def sentiment_corpus() -> Corpus:

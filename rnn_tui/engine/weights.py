@@ -51,7 +51,9 @@ def save_seq2seq(model: Seq2Seq, path: str | Path, overwrite: bool = False) -> P
     arrays["source_vocab"] = np.array(model.source.tokens, dtype=str)
     arrays["target_vocab"] = np.array(model.target.tokens, dtype=str)
     arrays["labels"] = np.array(model.labels, dtype=str)
-    arrays["meta"] = np.array(json.dumps({"name": model.name, "trained_for": model.trained_for}))
+    arrays["meta"] = np.array(json.dumps({"name": model.name, "trained_for": model.trained_for,
+                                          "reverse_source": model.reverse_source,
+                                          "context_every_step": model.context_every_step}))
     return _write(arrays, Path(path), overwrite)
 
 
@@ -151,20 +153,31 @@ def seq2seq_from_arrays(data: dict[str, np.ndarray], source: str = "weights") ->
         _no_extra_layers(data, part, source)
     words = {key: _words(data, key, source) for key in ("source_vocab", "target_vocab", "labels")}
     arrays = _numbers(data, (*layer_keys, "out.weight", "out.bias"), source)
+    meta = _meta(data)
+    context = _flag(meta, "context_every_step", source)
     H, O = _rows(arrays["encoder.weight_hh_l0"]), len(words["labels"])
     _check_shapes(arrays, {**_layer_shapes("encoder", H, len(words["source_vocab"])),
-                           **_layer_shapes("decoder", H, len(words["target_vocab"])),
+                           **_layer_shapes("decoder", H, len(words["target_vocab"]) + (H if context else 0)),
                            "out.weight": (O, H), "out.bias": (O,)},
-                  "H from encoder.weight_hh_l0, V from 'source_vocab' and 'target_vocab', O from 'labels'", source)
+                  f"H from encoder.weight_hh_l0, V from 'source_vocab' and 'target_vocab'"
+                  f"{' (plus H for the context the decoder reads)' if context else ''}, O from 'labels'", source)
 
     def layer(part: str) -> dict[str, np.ndarray]:
         return {field: arrays[f"{part}.{key.split('.', 1)[1]}"] for key, field in list(KEYS.items())[:4]}
 
-    meta = _meta(data)
     return Seq2Seq(CellWeights(**layer("encoder")),
                    Params(**layer("decoder"), W_out=arrays["out.weight"], b_out=arrays["out.bias"]),
                    Vocabulary(words["source_vocab"]), Vocabulary(words["target_vocab"]), words["labels"],
-                   name=str(meta.get("name", Path(source).stem)))
+                   name=str(meta.get("name", Path(source).stem)), reverse_source=_flag(meta, "reverse_source", source),
+                   context_every_step=context)
+
+
+def _flag(meta: dict[str, object], key: str, source: str) -> bool:
+    """A true/false setting in meta (absent: false); anything else is refused rather than guessed."""
+    value = meta.get(key, False)
+    if not isinstance(value, bool):
+        raise InputError(f"{source}: meta's {key!r} is {value!r}; expected true or false")
+    return value
 
 
 def _require(data: dict[str, np.ndarray], keys: tuple[str, ...], source: str) -> None:
