@@ -14,6 +14,7 @@ checks that the doc still holds it word for word.
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import tempfile
 import textwrap
@@ -290,10 +291,54 @@ def greedy_pytorch(seed: int):
     return module, enc.numpy(), dec_h, ys, written
 
 
+class ContextTranslator(nn.Module):
+    """The shipped model's shape: the decoder reads [one-hot; the encoder's last state] at every step."""
+
+    def __init__(self, Vs, Vt, H, O):
+        super().__init__()
+        self.encoder = nn.RNN(Vs, H)
+        self.decoder = nn.RNN(Vt + H, H)
+        self.out = nn.Linear(H, O)
+
+
+def seq2seq_context_fixture() -> None:
+    """Reversed source and the context at every step, decoded greedily by PyTorch itself."""
+    for seed in range(1000):
+        torch.manual_seed(seed)
+        module = ContextTranslator(len(SOURCE_VOCAB), len(TARGET_VOCAB), SEQ2SEQ_HIDDEN, len(TARGET_LABELS))
+        module = module.double().eval()
+        with torch.no_grad():
+            source = torch.tensor(one_hot(list(reversed(SEQ2SEQ_SENTENCE)), SOURCE_VOCAB))
+            enc, h = module.encoder(source)
+            context = h[-1]
+            x = torch.zeros(len(TARGET_VOCAB), dtype=torch.float64)
+            dec_h, ys, written = [], [], []
+            for _ in range(8):
+                out, h = module.decoder(torch.cat([x, context])[None, :], h)
+                y = torch.softmax(module.out(out[-1]), dim=-1)
+                dec_h.append(out[-1].numpy())
+                ys.append(y.numpy())
+                word = TARGET_LABELS[int(torch.argmax(y))]
+                if word == "<eos>":
+                    break
+                written.append(word)
+                x = torch.tensor(one_hot([word], TARGET_VOCAB)[0])
+        if 3 <= len(written) <= 6 and len(ys) == len(written) + 1:
+            break
+    np.savez(DATA / "pytorch_seq2seq_context.npz", **{k: v.numpy() for k, v in module.state_dict().items()},
+             source_vocab=np.array(SOURCE_VOCAB), target_vocab=np.array(TARGET_VOCAB),
+             labels=np.array(TARGET_LABELS), sentence=np.array(SEQ2SEQ_SENTENCE),
+             meta=np.array(json.dumps({"reverse_source": True, "context_every_step": True})),
+             expected_encoder_h=enc.numpy(), expected_decoder_h=np.array(dec_h), expected_y=np.array(ys),
+             expected_output=np.array(written))
+    print(f"pytorch_seq2seq_context.npz (seed {seed}): {' '.join(SEQ2SEQ_SENTENCE)} -> {' '.join(written)} <eos>")
+
+
 def main() -> None:
     print(f"torch {torch.__version__}, numpy {np.__version__}")
     pytorch_fixture()
     seq2seq_fixture()
+    seq2seq_context_fixture()
     keras_fixture()
     check_embedding_fold()
     check_doc()

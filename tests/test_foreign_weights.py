@@ -89,11 +89,14 @@ def test_cli_trace_prints_the_same_hidden_states(name, capsys):
 
 # ---- an encoder-decoder from PyTorch: two nn.RNN and an nn.Linear --------------------------
 
-def test_a_pytorch_encoder_decoder_translates_as_pytorch_did():
+@pytest.mark.parametrize("fixture", ["pytorch_seq2seq.npz", "pytorch_seq2seq_context.npz"])
+def test_a_pytorch_encoder_decoder_translates_as_pytorch_did(fixture):
+    """Two nn.RNN and an nn.Linear; the second fixture reads its source backwards and feeds the
+    encoder's last state to every decoder step (nn.RNN(Vt + H, H)), as the shipped model does."""
     from rnn_tui.engine.seq2seq import translate
     from rnn_tui.engine.weights import load_seq2seq
 
-    path = DATA / "pytorch_seq2seq.npz"
+    path = DATA / fixture
     model = load_seq2seq(path)
     ref = np.load(path)
     tr = translate(model, [str(w) for w in ref["sentence"]])
