@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -24,7 +26,7 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-class RnnApp(App):
+class RnnApp(App[None]):
     TITLE = "rnn-tui"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = list(APP_KEYS)
@@ -47,7 +49,8 @@ class RnnApp(App):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit)
 
-    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+    async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
         """A bug behind one key must not end the class: say so, and carry on."""
         try:
             return await super().run_action(action, default_namespace, namespaces)
@@ -86,7 +89,7 @@ class RnnApp(App):
             scene_keys, app_keys = active_keys(scene)
             self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer."""
         yield from super().get_system_commands(screen)
         for n, name in enumerate(NAMES, 1):

@@ -5,6 +5,7 @@ through `active_keys`, which reads Textual's public `Screen.active_bindings`."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -93,7 +94,7 @@ def _declared(node: object) -> list[Binding]:
             if isinstance(b, Binding)]
 
 
-def active_keys(screen: Screen) -> tuple[list[Binding], list[Binding]]:
+def active_keys(screen: Screen[Any]) -> tuple[list[Binding], list[Binding]]:
     """The keys in force on `screen`, read with Textual's public `Screen.active_bindings`:
     (the screen's own, the app's). Textual lists one binding per key; they are joined back
     into one per id (or action, for a binding without one) with all its keys, in the order

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING
+
 from rnn_tui.engine.errors import InputError
 
+if TYPE_CHECKING:
+    from rnn_tui.ui.session import Session
 
-def build_session(args):
+
+def build_session(args: argparse.Namespace) -> Session:
     from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
     from rnn_tui.engine.models import load_model
     from rnn_tui.engine.topologies import topology_by_name
@@ -21,7 +27,7 @@ def build_session(args):
     return session
 
 
-def launch(args) -> int:
+def launch(args: argparse.Namespace) -> int:
     session = build_session(args)
     from rnn_tui.ui.app import RnnApp
     from rnn_tui.ui.scenes import NAMES

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 
@@ -31,7 +33,7 @@ def fmt(value: float) -> str:
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values, low: float = -1.0, high: float = 1.0) -> str:
+def sparkline(values: Iterable[float], low: float = -1.0, high: float = 1.0) -> str:
     """One character per value on a fixed scale (tanh's -1..1), so units compare fairly."""
     span = high - low
     return "".join(SPARKS[min(7, max(0, int((min(max(v, low), high) - low) / span * 7.999)))] for v in values)

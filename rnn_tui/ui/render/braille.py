@@ -4,9 +4,8 @@ styled Rich Text rows, the later layer on top, so a plot can read without colour
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
+import numpy.typing as npt
 from rich.style import Style
 from rich.text import Text
 
@@ -67,14 +66,14 @@ class Canvas:
         return [Text(row, style=style) for row in self.rows()]
 
 
-def to_dots(points: np.ndarray, lo: Sequence[float], hi: Sequence[float], dot_width: int,
-            dot_height: int) -> np.ndarray:
+def to_dots(points: npt.ArrayLike, lo: npt.ArrayLike, hi: npt.ArrayLike, dot_width: int,
+            dot_height: int) -> npt.NDArray[np.int_]:
     """(N, 2) data points to (N, 2) integer dots, x rightwards and y upwards as on paper:
     lo maps to the bottom-left dot, hi to the top-right; points outside are clamped to the edge."""
     p = np.atleast_2d(np.asarray(points, dtype=np.float64))
-    lo, hi = np.asarray(lo, dtype=np.float64), np.asarray(hi, dtype=np.float64)
-    span = np.where(hi > lo, hi - lo, 1.0)
-    f = np.clip((p - lo) / span, 0.0, 1.0)
+    low, high = np.asarray(lo, dtype=np.float64), np.asarray(hi, dtype=np.float64)
+    span = np.where(high > low, high - low, 1.0)
+    f = np.clip((p - low) / span, 0.0, 1.0)
     x = np.rint(f[:, 0] * (dot_width - 1))
     y = np.rint((1.0 - f[:, 1]) * (dot_height - 1))
     return np.stack([x, y], axis=1).astype(int)

@@ -4,6 +4,10 @@ A scene's module is imported the first time it is shown, so start-up pays only f
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rnn_tui.ui.scenes.scene import Scene
 
 # (name for --scene, title, module:class), in the lecture's order
 REGISTRY = [
@@ -22,9 +26,10 @@ NAMES = [name for name, _, _ in REGISTRY]
 TITLES = {name: title for name, title, _ in REGISTRY}
 
 
-def scene_class(name: str):
+def scene_class(name: str) -> type[Scene[Any]]:
     module, cls = dict((n, w) for n, _, w in REGISTRY)[name].split(":")
-    return getattr(import_module(f"rnn_tui.ui.scenes.{module}"), cls)
+    found: type[Scene[Any]] = getattr(import_module(f"rnn_tui.ui.scenes.{module}"), cls)
+    return found
 
 
 def position(name: str) -> tuple[int, int]:

@@ -4,7 +4,7 @@ the boards receive it with `data_bind` and draw from it, never from the screen."
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, SupportsInt, TypeVar, cast
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -72,7 +72,7 @@ class LessonScene(Scene[S]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "advance" and self.state is not None:
-            return True if self.state.can_advance(int(parameters[0])) else None  # shown, greyed out
+            return True if self.state.can_advance(int(cast(SupportsInt, parameters[0]))) else None  # shown, greyed out
         return True
 
     def watch_state(self, state: S) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
-from rnn_tui.ui.state.wording import count, is_lecture, pct  # noqa: F401 - the boards' words too
+# Re-exported: the boards' words too.
+from rnn_tui.ui.state.wording import count as count, is_lecture as is_lecture, pct as pct
 
 
 class Drawn:
@@ -16,7 +17,7 @@ class Drawn:
     def __init__(self, draw: Callable[[int], RenderableType]) -> None:
         self._draw = draw
 
-    def __rich_console__(self, console, options):
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self._draw(max(20, options.max_width))
 
 
@@ -45,7 +46,10 @@ def fit_columns(labels: Sequence[str], room: int, focus: int | None = None,
     wide. All of them if they fit; else the focus column, then the `keep` columns nearest to
     it, then any others nearest to it, while they fit. Returned in index order."""
     every = list(range(len(labels)))
-    width = lambda cols: sum(len(labels[c]) + 1 for c in cols)
+
+    def width(cols: Iterable[int]) -> int:
+        return sum(len(labels[c]) + 1 for c in cols)
+
     if width(every) <= room:
         return every
     centre = focus if focus is not None else (min(keep) if keep else 0)

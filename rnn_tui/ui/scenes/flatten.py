@@ -40,7 +40,7 @@ class TableBoard(Board):
                                     head_t.ljust(w_t), "dense layer"]), self.style("muted")))
         for n in range(fed):
             current = 1 <= step <= fed and n == step - 1
-            row = Text(f"{n + 1:>{w_num}}  ", self.style("current") if current else None)
+            row = Text(f"{n + 1:>{w_num}}  ", self.style("current") if current else "")
             row.append_text(user_text(texts[n].ljust(w_s)))
             row.append(f"  {cell_b[n]:<{w_b}}  {cell_t[n]:<{w_t}}  ")
             if n < step:
@@ -108,7 +108,7 @@ class LayerBoard(Board):
         state: FlattenState = self.state
         s, corpus, shown = state.sizes, state.corpus, state.shown
         label_w = 12
-        tails: list[tuple] = []   # (V name, label, got, expected, tail, bad)
+        tails: list[tuple[str, str, int, int, str, bool]] = []   # (V name, label, got, expected, tail, bad)
         for name, _V, size in (("board", s.V_board, s.board), ("true", s.V_true, s.true)):
             expected = size[0]
             tails.append((name, "layer takes", expected, expected, f"{expected:,} inputs", False))

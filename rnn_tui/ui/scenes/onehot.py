@@ -4,6 +4,7 @@ vector needs one column per unique word (8), plus <unk> (V = 9)."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 
@@ -101,7 +102,7 @@ class VocabularyBoard(Board):
         lo, hi = self.window(entries, focus, width)
         row, rows, used = Text(), [], 0
 
-        def put(piece: str, style=None) -> None:
+        def put(piece: str, style: Style | str | None = None) -> None:
             nonlocal row, used
             if used and used + 2 + len(piece) > width:
                 rows.append(row)

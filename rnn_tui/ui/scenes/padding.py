@@ -154,7 +154,7 @@ class CostBoard(Board):
                          f"{'RNN':>{rnn_w}} H·V + H·H + 2H", self.style("muted")))
         for T, dense, rnn in p.growth:
             ours = T == p.longest
-            row = Text(f"  {T:>5} {dense:>{dense_w},}  ", "bold" if ours else None)
+            row = Text(f"  {T:>5} {dense:>{dense_w},}  ", "bold" if ours else "")
             n = max(1, round(dense * scale))
             row.append("█" * n + " " * (dense_bar - n))
             row.append(f"  {rnn:>{rnn_w},} ", "bold" if ours else None)

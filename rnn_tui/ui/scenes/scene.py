@@ -13,7 +13,7 @@ A subclass:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.reactive import reactive
@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 if TYPE_CHECKING:
+    from rnn_tui.ui.app import RnnApp
     from rnn_tui.ui.session import Session
 
 S = TypeVar("S")
@@ -34,7 +35,7 @@ class Scene(Screen[None], Generic[S]):
 
     @property
     def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined, no-any-return]
+        return cast("RnnApp", self.app).session
 
     def make_state(self, previous: S | None) -> S:
         """The state for the session as it is now; `previous` (None the first time) keeps the place."""

@@ -140,16 +140,16 @@ class MapBoard(Board):
         explained = d.pca.explained
         title = Text("where h_t goes (PCA to 2-D)", self.style("heading"), no_wrap=True, overflow="ellipsis")
         axis = Text(f"neg ← PC1 ({explained[0]:.0%} of variance) → pos".center(MAP_WIDTH), self.style("muted"))
-        ends = Text(no_wrap=True, overflow="ellipsis")
-        ends.append("+", self.style("positive"))
-        ends.append(" / ")
-        ends.append("−", self.style("negative"))
-        ends.append(" / ± where sentences end")
+        ends_key = Text(no_wrap=True, overflow="ellipsis")
+        ends_key.append("+", self.style("positive"))
+        ends_key.append(" / ")
+        ends_key.append("−", self.style("negative"))
+        ends_key.append(" / ± where sentences end")
         legend = Text(no_wrap=True, overflow="ellipsis")
         legend.append("⠿ every h_t  ")
         legend.append("0 1 2…", self.style("hot"))
         legend.append(" this sentence")
-        board = Text("\n").join([title, *plot.render(), axis, ends, legend])
+        board = Text("\n").join([title, *plot.render(), axis, ends_key, legend])
         board.no_wrap = True
         return board
 

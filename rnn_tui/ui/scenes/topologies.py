@@ -111,8 +111,9 @@ class ChainBoard(Board):
             cells = [str(s.t), self._input(s)]
             for j in range(units):
                 cells.append(fmt(s.h[j]) if past else "")
-            if s.has_output:
-                cells += [model.labels[s.predicted], f"{s.y[s.predicted]:.0%}"] if past else ["y", "?"]
+            k, y = s.predicted, s.y
+            if k is not None and y is not None:  # s.has_output
+                cells += [model.labels[k], f"{y[k]:.0%}"] if past else ["y", "?"]
             else:
                 cells += ["no", "output"]
             for r, (row, cell) in enumerate(zip(rows, cells, strict=True)):
@@ -133,10 +134,11 @@ class ChainBoard(Board):
             return "·"
         if s.source == FEEDBACK:
             return f"↻{s.input_token}"
+        assert s.input_token is not None  # a step that reads a word has its token
         return s.input_token
 
     def _width(self, trace: Trace, s: Step) -> int:
-        label = trace.model.labels[s.predicted] if s.has_output else "output"
+        label = "output" if s.predicted is None else trace.model.labels[s.predicted]
         return max(6, len(self._input(s)), len(label), len(str(s.t))) + 1
 
     @staticmethod

@@ -66,7 +66,8 @@ class LossChart(Board):
         text.append(f"train loss {last.loss:.4f}{held}\n", self.style("heading"))
         text.append(f"{'accuracy':>9}  {sparkline([h.accuracy for h in hist], 0, 1)}  train {last.accuracy:.0%}")
         if last.heldout_accuracy is not None:
-            text.append(f"\n{'':>9}  {sparkline([h.heldout_accuracy for h in hist], 0, 1)}  "
+            held_out = [h.heldout_accuracy for h in hist if h.heldout_accuracy is not None]
+            text.append(f"\n{'':>9}  {sparkline(held_out, 0, 1)}  "
                         f"held-out {last.heldout_accuracy:.0%}")
         return text
 
@@ -91,6 +92,7 @@ class TryIt(Board):
                 text.append("  ")
         if s.task == "sentiment":
             final = trace.steps[-1]
+            assert final.y is not None and final.predicted is not None  # many-to-one: the last step reads out
             text.append(f"\n= {model.labels[final.predicted]} ({final.y.max():.0%}); "
                         "each % is P(positive) after that word")
         return text
@@ -100,7 +102,7 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
     NAME = "train"
     TITLE = "Train"
     BINDINGS = [
-        Binding("space", "toggle", "Train/pause", id="train.toggle"),
+        Binding("space", "toggle_training", "Train/pause", id="train.toggle"),
         Binding("r", "reset", "Reset", id="train.reset"),
         Binding("e", "try_sentence", "Try", id="train.try"),
         Binding("w", "write", "Write .npz", id="train.write"),
@@ -153,7 +155,7 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         train, heldout = corpus.split("train"), corpus.split("test")
         return corpus, train, heldout, f"{name}: {len(train.sentences)} train, {len(heldout.sentences)} held-out"
 
-    def action_toggle(self) -> None:
+    def action_toggle_training(self) -> None:
         if self.state.running:
             self.state = self.state.paused()  # the worker stops after the epoch it is in
             return

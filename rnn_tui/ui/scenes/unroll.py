@@ -3,7 +3,7 @@ Every key replaces the one `state` (an `UnrollState`); the panes are bound to it
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, SupportsInt, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -94,7 +94,7 @@ class UnrollScene(Scene[UnrollState]):
         if action in TRANSITIONS:
             return True if TRANSITIONS[action](state) != state else None
         if action == "speed" and parameters:
-            return True if state.with_speed(int(parameters[0])) != state else None  # type: ignore[call-overload]
+            return True if state.with_speed(int(cast(SupportsInt, parameters[0]))) != state else None
         return True
 
     # ---- the player: a timer that follows `state.playing` and `state.speed` ----------------

@@ -63,14 +63,14 @@ class UnitScreen(ModalScreen[None]):
         table.add_column(f"W_ih[{j + 1}, word], sorted", no_wrap=True)
         order = np.argsort(-p.W_ih[j], kind="stable")
         scale = _scale(p.W_ih[j])
-        words = [Text.assemble(Text(printable(vocab.tokens[c])[:12].ljust(12)),
+        by_word = [Text.assemble(Text(printable(vocab.tokens[c])[:12].ljust(12)),
                                f" {signed_bar(p.W_ih[j, c] / scale, 4)} {fmt(p.W_ih[j, c])}")
                  for c in order[:TOP_WORDS]]
         if len(order) > TOP_WORDS:
-            words.append(Text(f"… {len(order) - TOP_WORDS} more words"))
+            by_word.append(Text(f"… {len(order) - TOP_WORDS} more words"))
         recur = [Text(f"{k + 1:>3} {signed_bar(w / _scale(p.W_hh[j]), 4)} {fmt(w)}") for k, w in enumerate(p.W_hh[j])]
-        for i in range(max(len(words), len(recur))):
-            table.add_row(recur[i] if i < len(recur) else "", words[i] if i < len(words) else "")
+        for i in range(max(len(by_word), len(recur))):
+            table.add_row(recur[i] if i < len(recur) else "", by_word[i] if i < len(by_word) else "")
         self.query_one("#unit-weights", Static).update(table)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import fmt
-from rnn_tui.ui.state.unroll import BIAS, INPUT, RECURRENT, TANH, UnrollState, sub
+from rnn_tui.ui.state.unroll import BIAS, INPUT, RECURRENT, TANH, UnrollState
+from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
 SUM = "sum"  # computed with tanh's sub-step: the pre-activation

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import fmt, signed_bar
-from rnn_tui.ui.state.unroll import TANH, UnrollState, sub
+from rnn_tui.ui.state.unroll import TANH, UnrollState
+from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
 HALF = 3  # cells each side of a bar's axis

@@ -8,7 +8,8 @@ from collections.abc import Hashable
 from rich.text import Text
 
 from rnn_tui.ui.safe import printable
-from rnn_tui.ui.state.unroll import INPUT, UnrollState, sub
+from rnn_tui.ui.state.unroll import INPUT, UnrollState
+from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
 ROW_LABEL = 5  # "x₁₂ " and a space

@@ -10,7 +10,8 @@ from rich.text import Text
 
 from rnn_tui.ui.render.bars import bar
 from rnn_tui.ui.safe import printable
-from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, UnrollState, sub
+from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, UnrollState
+from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
 BAR = 10

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from rich.text import Text
 from textual.containers import ScrollableContainer
@@ -68,7 +68,7 @@ class Pane(Styled):
         top = int(parent.scroll_y)
         return range(max(0, top - above - 1), top + parent.size.height - above + 1)
 
-    def unit_rows(self, head: Text, count: int, draw) -> Text:
+    def unit_rows(self, head: Text, count: int, draw: Callable[[int], Text]) -> Text:
         """`head`, then draw(j) for each of `count` rows on screen; rows off screen are empty
         lines, which keep the pane's height and cost nothing to draw."""
         visible = self.visible_rows()

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import RenderResult
 from textual.widget import Widget
 
 _NO_BACKGROUND: dict[Style, Style] = {}
+_GUARDED: set[Callable[[Styled], RenderResult]] = set()  # the render() wrappers, never wrapped twice
 
 
 class Styled(Widget):
     can_focus = False
+    _failed: str  # the last render() error shown, once set (see __init_subclass__)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # No links here; Textual's link-hover check would repaint a pane at every mouse move.
         self.auto_links = False
@@ -23,16 +28,16 @@ class Styled(Widget):
         "pane--future", "pane--hot", "pane--heading",
     }
 
-    def __init_subclass__(cls, **kwargs) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         """A bug in one drawing must not end the class: every subclass's render() is guarded,
         so a failure shows in its own pane and as an error notice, and the app goes on."""
         super().__init_subclass__(**kwargs)
-        draw = cls.__dict__.get("render")
-        if draw is None or getattr(draw, "_guarded", False):
+        draw: Callable[[Styled], RenderResult] | None = cls.__dict__.get("render")
+        if draw is None or draw in _GUARDED:
             return
 
         @functools.wraps(draw)
-        def render(self):
+        def render(self: Styled) -> RenderResult:
             try:
                 return draw(self)
             except Exception as error:  # noqa: BLE001 - shown to the user, logged for us
@@ -44,8 +49,8 @@ class Styled(Widget):
                                         severity="error", timeout=8)
                 return Text(f"⚠ this pane could not be drawn ({type(error).__name__})")
 
-        render._guarded = True
-        cls.render = render
+        _GUARDED.add(render)
+        setattr(cls, "render", render)  # noqa: B010 - a method replaced on purpose: the subclass's own, guarded
 
     def style(self, name: str) -> Style:
         """The named style, resolved against the widget's background (so `auto 60%` and the

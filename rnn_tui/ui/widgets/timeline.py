@@ -12,7 +12,8 @@ from textual.message import Message
 
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING
 from rnn_tui.ui.safe import printable
-from rnn_tui.ui.state.unroll import UnrollState, sub
+from rnn_tui.ui.state.unroll import UnrollState
+from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
 ARROW = "─▶"
