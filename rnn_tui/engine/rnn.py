@@ -166,10 +166,12 @@ class Model:
     labels: tuple[str, ...]
     name: str = "untrained"
     trained_for: str | None = None  # a topology name, or None for random weights
+    context_size: int = 0           # W_ih's last columns read a context beside the word (a seq2seq decoder)
 
     def __post_init__(self) -> None:
-        if self.params.input_size != self.vocab.size:
-            raise ValueError(f"W_ih has {self.params.input_size} columns for a vocabulary of {self.vocab.size}")
+        if self.params.input_size != self.vocab.size + self.context_size:
+            raise ValueError(f"W_ih has {self.params.input_size} columns for a vocabulary of {self.vocab.size}"
+                             + (f" and a context of {self.context_size}" if self.context_size else ""))
         if self.params.output_size != len(self.labels):
             raise ValueError(f"W_out has {self.params.output_size} rows for {len(self.labels)} labels")
 

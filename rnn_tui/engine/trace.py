@@ -12,8 +12,9 @@ import numpy as np
 from rnn_tui.engine.cells import ELMAN, ElmanStep, read_only
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
-from rnn_tui.engine.text import EOS
-from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
+from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
+from rnn_tui.engine.text import EOS, Vocabulary
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, Topology, topology_by_name
 
 
 def _from_cell(name: str) -> Any:
@@ -31,6 +32,7 @@ class Step:
     logits: Array | None       # W_out h_t + b_out, where the topology reads an output
     y: Array | None            # softmax(logits)
     chosen: int | None = None  # the output written: the most likely (predicted), or a sampled one
+    part: str | None = None    # in an encoder-decoder: "encoder" or "decoder", whose weights this step used
 
     # The cell's sub-steps by name, as the panes read them: x_index, h_prev, wx, wh, b_ih, b_hh, pre, h.
     x_index = _from_cell("x_index")
@@ -58,6 +60,8 @@ class Trace:
     words: tuple[str, ...]      # the sentence's words as typed (lowercased)
     steps: tuple[Step, ...]
     h0: Array
+    source_vocab: Vocabulary | None = None  # an encoder-decoder's encoder reads these words; model.vocab the decoder's
+    reading: str = ""                       # how the encoder read the sentence, when that is worth saying
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -82,6 +86,16 @@ class Trace:
         """(T, O): the output layer applied to every h_t, even where the topology reads none:
         what a many-to-one model would say if the sentence stopped at each word."""
         return readout(self.model.params, self.hidden_states)
+
+    def vocab_at(self, step: Step) -> Vocabulary:
+        """The one-hot columns this step's input is one of: the encoder's words or the decoder's."""
+        return self.source_vocab if step.part == "encoder" and self.source_vocab is not None else self.model.vocab
+
+    @property
+    def handover(self) -> int | None:
+        """In an encoder-decoder, the index of the encoder's last step: its h starts the decoder."""
+        encoder = [i for i, s in enumerate(self.steps) if s.part == "encoder"]
+        return encoder[-1] if encoder else None
 
     @property
     def hidden_states(self) -> Array:
@@ -143,3 +157,28 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
                           typed=typed, cell=cell, logits=scores, y=y, chosen=chosen if plan.output else None))
         h = cell.h
     return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first)
+
+
+def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_WORDS) -> Trace:
+    """An encoder-decoder's translation as a trace: the encoder's steps (its own weights, no output),
+    then the decoder's (its own weights, starting from the encoder's last state, writing a word a
+    step until <eos>). The trace's model is the decoder; the encoder's words are `source_vocab`."""
+    tr = translate(model, words, max_words)
+    decoder = Model(model.decoder, model.target, model.labels, name=model.name, trained_for="encoder-decoder",
+                    context_size=model.hidden_size if model.context_every_step else 0)
+    steps: list[Step] = []
+    for t, (word, cell) in enumerate(zip(tr.read, tr.encoder, strict=True), start=1):
+        steps.append(Step(t=t, source=WORD, input_token=model.source.shown(word), typed=word, cell=cell,
+                          logits=None, y=None, part="encoder"))
+    written: str | None = None
+    for k, (cell, y) in enumerate(zip(tr.decoder, tr.y, strict=True)):
+        chosen = int(np.argmax(y))
+        steps.append(Step(t=len(steps) + 1, source=NOTHING if k == 0 else FEEDBACK,
+                          input_token=None if written is None else model.target.shown(written), typed=written,
+                          cell=cell, logits=read_only(logits(model.decoder, cell.h)), y=y, chosen=chosen,
+                          part="decoder"))
+        written = model.labels[chosen]
+    top = topology_by_name("encoder-decoder")
+    return Trace(model=decoder, topology=top, words=tuple(words), steps=tuple(steps),
+                 h0=read_only(np.zeros(model.hidden_size)), source_vocab=model.source,
+                 reading=tr.reading if model.reverse_source else "")
