@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from rnn_tui.engine.errors import InputError
 
 if TYPE_CHECKING:
+    from rnn_tui.engine.rnn import Model
     from rnn_tui.engine.train import Config
 
 EXIT_BAD_INPUT = 2
@@ -80,8 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="CSV/TSV with a text column (and label), or text one sentence a line")
     p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN names), or a built-in: "
                    "sentiment, lecture-next-word, lecture-labels")
-    p.add_argument("--topology", choices=topologies, default="many-to-many", metavar="T",
-                   help=f"the topology to open on: {', '.join(topologies)}")
+    p.add_argument("--topology", choices=topologies, default=None, metavar="T",
+                   help=f"the topology to open on: {', '.join(topologies)} (default: the one --weights was "
+                   "trained for, else many-to-many)")
     p.add_argument("--sentence", type=_count("sentence"), default=1, metavar="N", help="open on sentence N (from 1)")
     p.add_argument("--scene", choices=SCENES, default="unroll", metavar="NAME",
                    help=f"the scene to open on: {', '.join(SCENES)} (PageDown/PageUp move between them)")
@@ -91,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("trace", help="print the per-step trace of one sentence")
     t.add_argument("--text", required=True, help="the sentence to run")
-    t.add_argument("--topology", choices=topologies, default="many-to-one", metavar="T",
+    t.add_argument("--topology", choices=topologies, default=None, metavar="T",
                    help=f"one of: {', '.join(topologies)}")
     t.add_argument("--weights", metavar="FILE", help="an .npz model or a built-in name")
     t.add_argument("--gen-steps", type=_count("gen-steps"), default=5, metavar="N",
@@ -148,16 +150,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def opening_topology(asked: str | None, model: Model | None, default: str) -> str:
+    """The topology asked for; without one, the one the model was trained for; else `default`."""
+    from rnn_tui.engine.topologies import TOPOLOGIES
+
+    if asked:
+        return asked
+    trained = model.trained_for if model is not None else None
+    return trained if trained in {t.name for t in TOPOLOGIES} else default
+
+
 def _trace(args: argparse.Namespace) -> int:
     from rnn_tui import report
     from rnn_tui.engine import run, tokenize, topology_by_name
     from rnn_tui.engine.models import default_model, load_model
 
-    top = topology_by_name(args.topology)
     words = tokenize(args.text)
     if not words:
         raise InputError(f"--text {args.text!r} has no words")
-    model = load_model(args.weights) if args.weights else default_model(top.name)
+    loaded = load_model(args.weights) if args.weights else None
+    top = topology_by_name(opening_topology(args.topology, loaded, "many-to-one"))
+    model = loaded or default_model(top.name)
     trace = run(model, words, top, gen_steps=args.gen_steps)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 
 def build_session(args: argparse.Namespace) -> Session:
+    from rnn_tui.cli import opening_topology
     from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
     from rnn_tui.engine.models import load_model
     from rnn_tui.engine.topologies import topology_by_name
@@ -21,8 +22,8 @@ def build_session(args: argparse.Namespace) -> Session:
     weights = load_model(args.weights) if args.weights else None
     if args.sentence > len(corpus.sentences):
         raise InputError(f"--sentence {args.sentence}: the corpus has {len(corpus.sentences)} sentences")
-    session = Session(corpus=corpus, weights=weights, topology=topology_by_name(args.topology),
-                      index=args.sentence - 1)
+    topology = topology_by_name(opening_topology(args.topology, weights, "many-to-many"))
+    session = Session(corpus=corpus, weights=weights, topology=topology, index=args.sentence - 1)
     session.trace()  # compute the first trace now, so a bad model fails here, not on screen
     return session
 
