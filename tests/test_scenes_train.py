@@ -118,9 +118,17 @@ def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_
         assert history[-1].loss < history[0].loss
         last = history[-1]
         assert f"epoch 6: loss {last.loss:.4f}, accuracy {last.accuracy:.0%}" in text_of(app, "#scene-caption")
+        chart = text_of(app, "#train-chart")
+        assert f"val loss {last.heldout_loss:.4f}" in chart and f"best val: epoch {scene.state.best_epoch}" in chart
         assert scene.query_one("#train-progress").progress == 6
-        # The trained model drives the "try it" line: P(positive) after each word, from the engine.
+        # The kept model drives the "try it" line: P(positive) after each word, from the engine.
+        assert "sentiment" not in app.session.trained  # not the session's until u
+        await pilot.press("u")
         model = app.session.trained["sentiment"]
+        assert model is scene.state.model
+        assert app.session.model(topology_by_name("many-to-one")) is model  # Unroll's many-to-one too
+        assert app.session.model(topology_by_name("many-to-many")) is not model
+        assert "are now the session's model" in text_of(app, "#scene-caption")
         trace = run(model, scene.state.try_text.split(), topology_by_name("many-to-one"))
         probs = trace.readout_every_step()[:, model.labels.index("positive")]
         shown = text_of(app, "#train-try")
@@ -179,9 +187,15 @@ def test_a_huge_learning_rate_stops_with_a_message_not_nan():
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not scene.state.running
-        assert any("learning rate" in e for e in errors), errors
+        assert not scene.state.running and not errors  # said on the screen, not in a notice
+        caption = text_of(app, "#scene-caption")
+        assert caption.startswith("training stopped at epoch 1:") and "lower the learning rate" in caption
         assert all(np.isfinite(h.loss) for h in scene.state.history)
+        scene.state = replace(scene.state, config=Config(hidden=4, epochs=1, lr=0.02, seed=0))
+        await pilot.press("space")  # the scene stays usable: a sane rate trains again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(scene.state.history) == 1 and scene.state.error is None
     drive("train", script)
 
 
