@@ -4,6 +4,8 @@ and on the chart's fixed axis each scaling of W_hh draws differently."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from rnn_tui.engine import tokenize
@@ -48,7 +50,7 @@ def test_each_scaling_of_w_hh_draws_differently_on_the_fixed_axis():
     words = tuple(tokenize(LONG))
     heights = [on_log_axis(float(gradient_flow(scaled(s), words).norms[0]), FLOOR, TOP) for s in SCALES]
     assert all(0 < h < 1 for h in heights)
-    assert all(b - a > 2 / 56 for a, b in zip(heights, heights[1:])), heights
+    assert all(b - a > 2 / 56 for a, b in itertools.pairwise(heights)), heights
     assert heights[1] - heights[0] > 1 / 7
 
 

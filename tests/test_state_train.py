@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings, strategies as st
-
-from dataclasses import replace
 
 from rnn_tui.engine.corpus import Corpus, Sentence
 from rnn_tui.engine.errors import InputError

@@ -19,9 +19,9 @@ import numpy as np
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.text import Vocabulary
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import Trace, run
-from rnn_tui.engine.text import Vocabulary
 from rnn_tui.engine.train import SHIPPED_CONFIG, Config, EpochStats
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_data
