@@ -10,13 +10,13 @@ import numpy as np
 
 from rnn_tui.cli import build_parser
 from rnn_tui.engine import weights
-from rnn_tui.engine.gradients import backward_many_to_one
+from rnn_tui.engine.gradients import backward_many_to_one, gradient_flow
 from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
 from rnn_tui.engine.train import Config
 from rnn_tui.ui.launch import build_session
-from rnn_tui.ui.scenes.gradients import SCALES
+from rnn_tui.ui.scenes.gradients import BELOW, NOT_YET, SCALES
 
 from helpers import drive
 
@@ -53,37 +53,49 @@ def test_dh_is_the_derivative_of_the_loss_with_respect_to_each_hidden_state():
         np.testing.assert_allclose(back.dh[t], numeric, rtol=1e-5, atol=1e-10)
 
 
-def test_gradient_scene_shows_the_engines_norms_step_by_step_back_from_the_loss():
+def test_gradient_scene_shows_the_engines_flow_step_by_step_back():
     async def script(pilot, app):
         scene = app.screen
-        model = load_model("sentiment")
-        back = backward_many_to_one(model, scene.state.words, target=scene.state.target)
+        flow = gradient_flow(load_model("sentiment"), scene.state.words)
         T = len(scene.state.words)
-        assert f"||dL/dh{_sub(T)}|| = {back.norms[-1]:.2e}" in text_of(app, "#step-detail")
+        assert f"reaches h{_sub(T)}: {flow.norms[-1]:.2e} of 1" in text_of(app, "#step-detail")
         await pilot.press("right", "right")  # two steps back: t = T-2
         detail = text_of(app, "#step-detail")
-        assert f"||dL/dh{_sub(T - 2)}|| = {back.norms[T - 3]:.2e}" in detail
-        assert f"= {back.factors[T - 3]:.2f} x ||dL/dh{_sub(T - 1)}||" in detail
+        assert f"reaches h{_sub(T - 2)}: {flow.norms[T - 3]:.2e} of 1" in detail
+        assert f"= {flow.factors[T - 3]:.2f} x what reached h{_sub(T - 1)}" in detail
         await pilot.press("end")
-        assert f"||dL/dh₁|| = {back.norms[0]:.2e}" in text_of(app, "#step-detail")
+        assert f"reaches h₁: {flow.norms[0]:.2e}" in text_of(app, "#step-detail")
         assert "vanishing" in text_of(app, "#scene-caption")
     drive("gradients", script)
 
 
-def test_scaling_w_hh_changes_its_largest_singular_value_and_the_norms():
+def test_a_step_below_the_floor_is_drawn_apart_from_one_not_yet_reached():
+    async def script(pilot, app):
+        scene = app.screen
+        bottom = text_of(app, "#norm-chart").splitlines()[7]  # the chart's lowest row
+        assert NOT_YET in bottom and BELOW not in bottom  # only the last step reached
+        scene.state = replace(scene.state, flow=replace(scene.state.flow, dh=scene.state.flow.dh * 1e-14))
+        await pilot.press("end")
+        bottom = text_of(app, "#norm-chart").splitlines()[7]
+        assert BELOW in bottom and NOT_YET not in bottom
+        assert "(below the chart's floor)" in text_of(app, "#scene-caption")
+    drive("gradients", script)
+
+
+def test_scaling_w_hh_changes_its_largest_singular_value_and_the_flow():
     async def script(pilot, app):
         scene = app.screen
         base = load_model("sentiment")
         sigma = np.linalg.norm(base.params.W_hh, 2)
         assert f"σ_max(W_hh) = {sigma:.2f}" in text_of(app, "#scene-title")
         await pilot.press("end")
-        first_at_x1 = scene.state.backward.norms[0]
+        first_at_x1 = scene.state.flow.norms[0]
         for scale in SCALES[2:]:  # x2, then x4: the early steps get more of the gradient
             await pilot.press("x")
             assert f"W_hh x {scale:g}, σ_max(W_hh) = {sigma * scale:.2f}" in text_of(app, "#scene-title")
-        assert scene.state.backward.norms[0] > 100 * first_at_x1  # exploding, against vanishing at x1
+        assert scene.state.flow.norms[0] > 100 * first_at_x1  # holding or growing, against vanishing at x1
         await pilot.press("x")  # wraps round to x0.5: smaller still than at x1
-        assert scene.state.backward.norms[0] < first_at_x1
+        assert scene.state.flow.norms[0] < first_at_x1
     drive("gradients", script)
 
 
@@ -106,9 +118,17 @@ def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_
         assert history[-1].loss < history[0].loss
         last = history[-1]
         assert f"epoch 6: loss {last.loss:.4f}, accuracy {last.accuracy:.0%}" in text_of(app, "#scene-caption")
+        chart = text_of(app, "#train-chart")
+        assert f"val loss {last.heldout_loss:.4f}" in chart and f"best val: epoch {scene.state.best_epoch}" in chart
         assert scene.query_one("#train-progress").progress == 6
-        # The trained model drives the "try it" line: P(positive) after each word, from the engine.
+        # The kept model drives the "try it" line: P(positive) after each word, from the engine.
+        assert "sentiment" not in app.session.trained  # not the session's until u
+        await pilot.press("u")
         model = app.session.trained["sentiment"]
+        assert model is scene.state.model
+        assert app.session.model(topology_by_name("many-to-one")) is model  # Unroll's many-to-one too
+        assert app.session.model(topology_by_name("many-to-many")) is not model
+        assert "are now the session's model" in text_of(app, "#scene-caption")
         trace = run(model, scene.state.try_text.split(), topology_by_name("many-to-one"))
         probs = trace.readout_every_step()[:, model.labels.index("positive")]
         shown = text_of(app, "#train-try")
@@ -167,9 +187,15 @@ def test_a_huge_learning_rate_stops_with_a_message_not_nan():
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not scene.state.running
-        assert any("learning rate" in e for e in errors), errors
+        assert not scene.state.running and not errors  # said on the screen, not in a notice
+        caption = text_of(app, "#scene-caption")
+        assert caption.startswith("training stopped at epoch 1:") and "lower the learning rate" in caption
         assert all(np.isfinite(h.loss) for h in scene.state.history)
+        scene.state = replace(scene.state, config=Config(hidden=4, epochs=1, lr=0.02, seed=0))
+        await pilot.press("space")  # the scene stays usable: a sane rate trains again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(scene.state.history) == 1 and scene.state.error is None
     drive("train", script)
 
 
@@ -233,7 +259,7 @@ def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_v
         app.session.trained["sentiment"] = trained  # as Train does after an epoch
         await pilot.press("pageup", "pageup", "pagedown", "pagedown")  # Sentiment, Train, Gradients again
         assert app.screen is gradients and gradients.state.model is trained
-        assert gradients.state.backward.dh.shape[1] == 4
+        assert gradients.state.flow.dh.shape[1] == 4
         assert "app-trained: W_hh x 1" in text_of(app, "#scene-title")
         await pilot.press("pageup", "pageup")  # Sentiment, never shown before this model
         sentiment = app.screen

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from rnn_tui.engine.gradients import backward_many_to_one
-from rnn_tui.ui.state.gradients import SCALES, make_state
+from rnn_tui.engine.gradients import gradient_flow
+from rnn_tui.ui.state.gradients import FLOOR, SCALES, make_state
 from rnn_tui.ui.state.sentiment import shipped_model
 
 MOVES = st.lists(st.sampled_from(["scale", "next", "previous", "long", "right", "left", "end"]), max_size=15)
@@ -27,11 +29,21 @@ def test_every_transition_keeps_the_backward_pass_the_engines_for_the_sentence_a
             assert state.scale_index == (before.scale_index + 1) % len(SCALES) and state.step == before.step
         if move in ("next", "previous", "long"):
             assert state.step == 0
-        assert state.backward.words == state.words
-        assert abs(state.backward.sigma_max - sigma * state.scale) < 1e-9
+        assert state.flow.words == state.words
+        assert abs(state.flow.sigma_max - sigma * state.scale) < 1e-9
         assert 0 <= state.step <= state.last_step == len(state.words) - 1
         assert state.reached == len(state.words) - 1 - state.step
     model = shipped_model()
-    expected = backward_many_to_one(model.with_params(model.params.scaled_recurrence(state.scale)),
-                                    state.words, state.target)
-    np.testing.assert_allclose(state.backward.dh, expected.dh)
+    expected = gradient_flow(model.with_params(model.params.scaled_recurrence(state.scale)), state.words)
+    np.testing.assert_allclose(state.flow.dh, expected.dh)
+
+
+def test_the_caption_says_the_share_in_words_and_marks_a_step_below_the_floor():
+    state = make_state(None, None).advance(20)  # x1: 20 steps back, about 4.5 thousandths remain
+    assert state.share == state.flow.norms[state.reached]
+    assert "20 steps back, about 4.5 thousandths of what entered reaches h₉: vanishing" in state.caption
+    assert "e-0" not in state.caption
+    small = make_state(None, None).scaled().scaled().scaled().advance(10_000)  # x0.5, at the first word
+    assert small.scale == 0.5 and small.share > FLOOR and "floor" not in small.caption
+    tiny = replace(small, flow=replace(small.flow, dh=small.flow.dh * 1e-5))
+    assert "less than a trillionth of what entered reaches h₁ (below the chart's floor)" in tiny.caption

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from rnn_tui.engine.corpus import Corpus, Sentence
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import load_model
-from rnn_tui.engine.train import SHIPPED_CONFIG, Config
-from rnn_tui.ui.state.train import MAX_HIDDEN, MIN_HIDDEN, TrainState
+from rnn_tui.engine.train import SHIPPED_CONFIG, Config, EpochStats
+from rnn_tui.ui.state.sentiment import shipped_data
+from rnn_tui.ui.state.train import CLASS_TRAIN, CLASS_VAL, HELD_BACK, MAX_HIDDEN, MIN_HIDDEN, PATIENCE, TrainState
 
 SETTINGS = st.lists(st.sampled_from(["task", "hidden+", "hidden-", "lr+", "lr-", "seed", "reset"]), max_size=30)
 
@@ -34,7 +38,7 @@ def test_settings_stay_in_range_and_each_change_starts_a_fresh_run(moves):
 
 
 def test_a_run_is_running_paused_and_done():
-    state = TrainState(config=Config(hidden=4, epochs=2, seed=0)).started("data")
+    state = TrainState(config=Config(hidden=4, epochs=2, seed=0)).started()
     assert state.running and state.status == "training" and state.subtitle == "sentiment, training"
     assert state.paused().status == "ready"
     model = load_model("sentiment")
@@ -44,9 +48,85 @@ def test_a_run_is_running_paused_and_done():
     state = state.trying("a great film")
     assert state.tried.trace.words == ("a", "great", "film")
     done = state.after_epoch(("1", "2"), model)
-    assert done.finished and done.started("data").history == ()  # a finished run starts afresh
+    assert done.finished and done.started().history == ()  # a finished run starts afresh
 
 
 def test_settings_config_refuses_are_refused():
     with pytest.raises(InputError):
         TrainState().with_config(epochs=0)
+
+
+def _big_set(n_train: int, n_val: int) -> Corpus:
+    """A data set shaped like the new sentiment set: train and val splits, labels 70/30 in train."""
+    words = ["good", "bad", "film", "food", "was", "not", "very", "the"]
+    rows = [Sentence(f"{words[i % 8]} {words[(i // 8) % 8]} {i}", int(i % 10 < 3), "train") for i in range(n_train)]
+    rows += [Sentence(f"{words[i % 8]} val {i}", i % 2, "val") for i in range(n_val)]
+    rows += [Sentence(f"test {i}", i % 2, "test") for i in range(50)]
+    return Corpus(tuple(rows), "everyday_sentiment.csv")
+
+
+def test_a_big_set_trains_on_a_balanced_seeded_sample_and_says_so(monkeypatch):
+    monkeypatch.setattr("rnn_tui.ui.state.train.shipped_data", lambda: _big_set(8600, 1100))
+    data = TrainState().plan
+    labels = [s.label for s in data.train.sentences]
+    assert len(labels) == CLASS_TRAIN and labels.count(0) == labels.count(1) == CLASS_TRAIN // 2
+    assert len(data.val.sentences) == CLASS_VAL and {s.split for s in data.val.sentences} == {"val"}
+    assert {s.split for s in data.train.sentences} == {"train"}
+    assert data.words == ("1,000 of 8,600 training sentences of the sentiment set, so it trains in class "
+                          "time; the shipped model used them all; validation 200 of 1,100")
+    again = TrainState().next_seed().plan  # the sample is the data's, not the run's: seeds compare models
+    assert [s.text for s in again.train.sentences] == [s.text for s in data.train.sentences]
+
+
+def test_a_set_without_a_val_split_holds_back_a_seeded_share_of_train():
+    data = TrainState().plan  # the sentiment set as it is now: train and test only
+    shipped_train = shipped_data().split("train").sentences
+    held = {s.text for s in data.val.sentences}
+    assert len(held) == round(HELD_BACK * len(shipped_train))
+    assert not held & {s.text for s in data.train.sentences}
+    assert len(data.train.sentences) + len(held) == len(shipped_train)
+    assert f"{len(held)} sentences of train held back to validate (no val split)" in data.words
+    assert TrainState().plan.words == data.words
+
+
+def test_switching_task_names_the_data_it_will_use():
+    state = TrainState()
+    assert "the sentiment set" in state.plan.words
+    nxt = state.next_task()
+    assert nxt.plan.words == "all 3 training sentences of the lecture; no validation (too few sentences)"
+
+
+def test_early_stopping_is_on_by_default_and_toggles():
+    state = TrainState()
+    assert state.config.patience == PATIENCE
+    assert state.toggled_early_stopping().config.patience is None
+    assert state.toggled_early_stopping().toggled_early_stopping().config.patience == PATIENCE
+
+
+def test_a_run_that_stopped_early_keeps_the_best_epoch_and_says_so():
+    def epoch(n, val, best):
+        return EpochStats(n, 0.5 / n, 0.9, val, 0.7 + n / 100, 1.0, best)
+    history = (epoch(1, 0.7, True), epoch(2, 0.6, True), epoch(3, 0.65, False), epoch(4, 0.7, False))
+    state = replace(TrainState(), config=replace(TrainState().config, patience=2)).started()
+    state = state.after_epoch(history, load_model("sentiment"), stopped_early=True).paused()
+    assert state.best_epoch == 2 and state.finished and state.status == "done"
+    assert state.caption == ("Stopped early at epoch 4: validation loss no better for 2 epochs. "
+                             "Kept epoch 2 (val accuracy 72%); u uses it.")
+    assert state.in_use().caption.startswith("Epoch 2's weights (best on validation) are now the session's model")
+
+
+def test_a_diverged_run_says_why_and_starts_afresh():
+    message = "training stopped at epoch 1: the loss is no longer finite; lower the learning rate (now 10)"
+    state = TrainState().started().diverged(message)
+    assert not state.running and state.status == "diverged" and state.caption == message
+    assert state.started().error is None and state.started().running
+
+
+def test_a_sample_is_balanced_seeded_and_takes_all_when_asked_for_more():
+    corpus = _big_set(100, 0).split("train")  # 30 positive, 70 negative
+    sample = corpus.sample(40, seed=3)
+    assert [s.label for s in sample.sentences].count(1) == 20
+    assert sample.sentences == corpus.sample(40, seed=3).sentences != corpus.sample(40, seed=4).sentences
+    assert [s.label for s in corpus.sample(80, seed=0).sentences].count(1) == 30  # all the positives there are
+    assert set(corpus.sample(1000, seed=0).sentences) == set(corpus.sentences)
+    assert not set(corpus.without(sample).sentences) & set(sample.sentences)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+import numpy as np
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.text import Vocabulary, tokenize
@@ -64,6 +67,29 @@ class Corpus:
 
     def split(self, name: str) -> Corpus:
         return Corpus(tuple(s for s in self.sentences if s.split == name), self.source)
+
+    def sample(self, n: int, seed: int = 0) -> Corpus:
+        """A seeded sample of n sentences (all of them when there are no more), balanced by label:
+        each label gets an equal share while it has sentences, in a shuffled order. The same
+        corpus, n and seed give the same sample."""
+        rng = np.random.default_rng(seed)
+        by_label: dict[int | None, list[Sentence]] = defaultdict(list)
+        for s in self.sentences:
+            by_label[s.label].append(s)
+        pools = [[group[i] for i in rng.permutation(len(group))] for _, group in sorted(
+            by_label.items(), key=lambda item: -1 if item[0] is None else item[0])]
+        picked: list[Sentence] = []
+        while len(picked) < n and any(pools):  # round robin: one of each label in turn
+            for pool in pools:
+                if pool and len(picked) < n:
+                    picked.append(pool.pop())
+        order = rng.permutation(len(picked))
+        return Corpus(tuple(picked[i] for i in order), self.source)
+
+    def without(self, other: Corpus) -> Corpus:
+        """The sentences not in `other` (by identity): the rest of a split a sample was taken from."""
+        taken = {id(s) for s in other.sentences}
+        return Corpus(tuple(s for s in self.sentences if id(s) not in taken), self.source)
 
 
 LECTURE_CORPUS = Corpus(

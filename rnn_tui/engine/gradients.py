@@ -51,3 +51,84 @@ def backward_many_to_one(model: Model, words: Sequence[str], target: int | None 
     _, dh, _ = backward(p, steps, dh_out)
     loss = float(-log_softmax(last.logits)[target])
     return Backward(tuple(words), target, loss, dh, float(np.linalg.norm(p.W_hh, 2)))
+
+
+@dataclass(frozen=True)
+class Flow:
+    """How much of a fixed gradient entering the last hidden state survives each step back:
+    dh[t] = (dh_T/dh_t)ᵀ u for a fixed unit vector u, whatever the model predicts and whatever
+    the label, so scaling W_hh changes the propagation and nothing else."""
+
+    words: tuple[str, ...]
+    dh: np.ndarray              # (T, H): what reaches h_t of the unit gradient that entered h_T
+    sigma_max: float            # largest singular value of W_hh
+
+    @property
+    def norms(self) -> np.ndarray:
+        """||dh_t||: the share of what entered (1 at the last step) that reaches step t."""
+        return np.asarray(np.linalg.norm(self.dh, axis=1), dtype=np.float64)
+
+    @property
+    def factors(self) -> np.ndarray:
+        """||dh_{t-1}|| / ||dh_t|| for t = 2..T: the shrink (or growth) per step back."""
+        n = self.norms
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(n[1:] > 0, n[:-1] / n[1:], 0.0)
+
+
+def upstream(hidden_size: int) -> np.ndarray:
+    """The fixed gradient that enters h_T: length 1, an equal share in every unit."""
+    return np.full(hidden_size, 1.0 / np.sqrt(hidden_size))
+
+
+def gradient_flow(model: Model, words: Sequence[str]) -> Flow:
+    """A unit gradient entering h_T (`upstream`), carried back through time by the cell's own
+    backward step: no loss and no label, so the chart shows propagation only."""
+    p = model.params
+    trace = run(model, words, topology_by_name("many-to-one"))
+    steps = [s.cell for s in trace.steps]
+    dh_out = np.zeros((len(steps), p.hidden_size))
+    dh_out[-1] = upstream(p.hidden_size)
+    with np.errstate(over="ignore", invalid="ignore"):
+        _, dh, _ = backward(p, steps, dh_out)
+    return Flow(tuple(words), dh, float(np.linalg.norm(p.W_hh, 2)))
+
+
+_SMALL = ((1e-3, "thousandth"), (1e-6, "millionth"), (1e-9, "billionth"), (1e-12, "trillionth"))
+_LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
+_NUMBERS = ("", "once", "twice", "three times", "four times", "five times", "six times", "seven times",
+            "eight times", "nine times")
+
+
+def ratio_in_words(ratio: float) -> str:
+    """How much of what entered is left, to read aloud: "about a thousandth of", "about 40% of",
+    "about as much as", "about twice", "about 3 million times" (followed by "what entered")."""
+    if not np.isfinite(ratio):
+        return "more than can be counted of"
+    if ratio <= 0:
+        return "none of"
+    if ratio < 0.5e-12:
+        return "less than a trillionth of"
+    if ratio < 0.0095:
+        for unit, name in _SMALL:
+            if ratio >= unit * 0.95:
+                n = ratio / unit
+                return f"about a {name} of" if n < 1.25 else f"about {_two_figures(n)} {name}s of"
+        return "about a trillionth of"  # 0.95e-15 .. 0.95e-12
+    if ratio < 0.9:
+        return f"about {_two_figures(ratio * 100)}% of"
+    if ratio < 1.15:
+        return "about as much as"
+    if ratio < 9.5:
+        n = round(ratio)
+        return f"about {_NUMBERS[n]}" if n >= 2 else "a little more than"
+    for unit, name in _LARGE:
+        if ratio >= unit * 0.95:
+            n = ratio / unit
+            return f"about a {name} times" if n < 1.25 else f"about {_two_figures(n)} {name} times"
+    return f"about {_two_figures(ratio)} times"
+
+
+def _two_figures(x: float) -> str:
+    """Two significant figures, no exponent: 37, 4.2, 150."""
+    return f"{float(f'{x:.2g}'):g}"

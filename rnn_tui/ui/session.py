@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
-from rnn_tui.engine.models import default_model
+from rnn_tui.engine.models import TRAINED_USES, default_model
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.engine.topologies import Topology, topology_by_name
@@ -24,7 +24,7 @@ class Session:
     index: int = 0                        # the sentence on screen
     gen_steps: int = 5
     typed: list[str] = field(default_factory=list)
-    trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app
+    trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app, put to use
     _models: dict[str, Model] = field(default_factory=dict)
     _traces: dict[tuple[str, str], Trace] = field(default_factory=dict)
 
@@ -37,7 +37,13 @@ class Session:
         return self.sentences[self.index]
 
     def model(self, topology: Topology | None = None) -> Model:
+        """The model a topology is shown with: one trained in the app and put to use, for the
+        topologies it was trained for; else --weights; else the default for the corpus."""
         top = topology or self.topology
+        for model in reversed(self.trained.values()):  # the one put to use last first
+            if model.trained_for is not None and top.name in TRAINED_USES.get(model.trained_for,
+                                                                              frozenset({model.trained_for})):
+                return model
         if self.weights is not None:
             return self.weights
         if top.name not in self._models:
@@ -51,6 +57,13 @@ class Session:
                 self._traces.pop(next(iter(self._traces)))  # the oldest; it can be recomputed
             self._traces[key] = run(self.model(), tokenize(self.text), self.topology, self.gen_steps)
         return self._traces[key]
+
+    def use_trained(self, task: str, model: Model) -> None:
+        """A model trained in the app becomes the session's for its task: Sentiment and Gradients
+        read `trained`, Unroll gets it from `model()` for the topologies it was trained for."""
+        self.trained.pop(task, None)  # re-inserted last: the latest put to use wins
+        self.trained[task] = model
+        self._traces.clear()  # traces of the old model are stale now
 
     def set_topology(self, name: str) -> None:
         self.topology = topology_by_name(name)

@@ -26,3 +26,24 @@ def log_heights(values: Sequence[float], decades: int = 8) -> tuple[list[float],
     low = top / 10**decades
     span = math.log10(top) - math.log10(low)
     return [0.0 if v <= low else (math.log10(v) - math.log10(low)) / span for v in values], low, top
+
+
+def on_log_axis(value: float, floor: float, top: float) -> float:
+    """The height (0..1) of a value on a fixed log axis from `floor` to `top`: the same value is
+    always drawn at the same height, whatever else is on the chart. Below the floor: 0; above
+    the top (or not finite): 1."""
+    if not math.isfinite(value) or value >= top:
+        return 1.0
+    if value <= floor:
+        return 0.0
+    return (math.log10(value) - math.log10(floor)) / (math.log10(top) - math.log10(floor))
+
+
+def thinned(values: Sequence[float], room: int) -> tuple[list[int], list[float]]:
+    """At most `room` of the values, evenly spaced and always keeping the last, with their
+    indices: a history of 200 epochs drawn in 60 columns, never wrapped."""
+    n = len(values)
+    if n <= room:
+        return list(range(n)), list(values)
+    picked = sorted({round((i + 1) * n / room) - 1 for i in range(room)})
+    return picked, [values[i] for i in picked]

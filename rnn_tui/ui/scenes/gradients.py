@@ -1,6 +1,7 @@
-"""Scene: backpropagation through time, and why long sentences are hard. The gradient of the
-loss at the last word flows back step by step; each step multiplies it by W_hh and tanh',
-so it shrinks (vanishes) or, with a large W_hh, grows (explodes)."""
+"""Scene: backpropagation through time, and why long sentences are hard. A gradient of length 1
+enters the last hidden state and flows back step by step; each step multiplies it by W_hhᵀ and
+tanh', so it shrinks (vanishes) or, with a large W_hh, grows (explodes). The chart's log axis
+is fixed, so x0.5, x1, x2 and x4 are drawn on the same scale."""
 
 from __future__ import annotations
 
@@ -8,48 +9,65 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from rnn_tui.ui.render.chart import columns, log_heights
+from rnn_tui.ui.render.chart import BLOCKS, columns, on_log_axis
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
-from rnn_tui.ui.state.gradients import SCALES, GradientState, make_state  # noqa: F401 - SCALES for tests
+from rnn_tui.ui.state.gradients import FLOOR, SCALES, TOP, GradientState, make_state  # noqa: F401 - SCALES for tests
 from rnn_tui.ui.state.wording import sub
 
 CHART_ROWS = 7
+LABEL = 8          # the axis labels' width
+NOT_YET = "·"      # a step not yet reached: nothing drawn, a dot on the floor
+BELOW = "↓"        # a step reached whose share fell below the floor
+ABOVE = "↑"        # a step reached whose share rose above the top
+
+
+def axis_label(row: int) -> str:
+    """The share at the top edge of a row (0: the chart's top): 10², 1, 10⁻², ..."""
+    exponent = round(2 - row * 14 / CHART_ROWS)  # TOP = 10², FLOOR = 10⁻¹²: two decades a row
+    return "1" if exponent == 0 else f"10{sub(exponent).replace('₋', '⁻')}".translate(
+        str.maketrans("₀₁₂₃₄₅₆₇₈₉", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 class NormChart(Board):
-    """||dL/dh_t|| per step on a log scale, revealed from the last step back."""
+    """How much of the gradient reaches each step, on one fixed log axis, revealed from the last
+    step back."""
 
     def render(self) -> Text:
         state: GradientState | None = self.state
         if state is None:
             return Text("")
-        b = state.backward
-        T = len(b.words)
-        shown = state.revealed
-        norms = [float(n) if t >= T - shown else 0.0 for t, n in enumerate(b.norms)]
-        width = max(1, min(4, (self.size.width - 8) // max(1, T)))
-        heights, low, top = log_heights([n for n in norms if n > 0] or [1.0])
-        full, i = [], 0
-        for n in norms:
-            if n > 0:
-                full.append(heights[i])
-                i += 1
-            else:
-                full.append(0.0)
-        lines = columns(full, CHART_ROWS, width)
-        text = Text("||dL/dh_t|| per step, log scale; the bold column is the step reached\n", self.style("heading"))
+        norms = state.flow.norms
+        T = len(norms)
+        room = max(1, self.size.width - LABEL)
+        width = max(1, min(4, room // max(1, T)))
+        fits = room // width
+        first = max(0, min(state.reached - fits // 2, T - fits))  # a window round the step reached
+        shown = range(first, min(T, first + fits))
+        heights = [on_log_axis(float(norms[t]), FLOOR, TOP) if t >= state.reached else 0.0 for t in shown]
+        lines = columns(heights, CHART_ROWS, width)
+        text = Text(f"how much of a gradient entering h{sub(T)} reaches h_t (one fixed log axis)\n",
+                    self.style("heading"))
         for r, line in enumerate(lines):
-            label = f"{top:7.0e} " if r == 0 else f"{low:7.0e} " if r == CHART_ROWS - 1 else " " * 8
-            text.append(label, self.style("muted"))
-            for t in range(T):
-                seg = line[t * width:(t + 1) * width]
-                style = self.style("hot") if t == T - shown else self.style("positive")
-                text.append(seg, style)
+            text.append(f"{axis_label(r):>{LABEL - 1}} ", self.style("muted"))
+            for i, t in enumerate(shown):
+                seg = line[i * width:(i + 1) * width]
+                if t < state.reached:
+                    seg = (NOT_YET * width) if r == CHART_ROWS - 1 else seg
+                    text.append(seg, self.style("muted"))
+                    continue
+                if r == CHART_ROWS - 1 and norms[t] <= FLOOR:
+                    seg = BELOW * width
+                elif r == 0 and not norms[t] < TOP:
+                    seg = ABOVE * width
+                text.append(seg, self.style("hot") if t == state.reached else self.style("positive"))
             text.append("\n")
-        ticks = "".join(str((t + 1) % 10).ljust(width) for t in range(T))
-        text.append(" " * 8 + ticks + " t", self.style("muted"))
+        ticks = "".join(str((t + 1) % 10).ljust(width) for t in shown)
+        text.append(" " * LABEL + ticks + " t\n", self.style("muted"))
+        text.append(f"{BLOCKS[8]} reached   {NOT_YET} not yet   {BELOW} below 10⁻¹²   "
+                    f"{ABOVE} above 10²", self.style("muted"))
+        text.no_wrap, text.overflow = True, "ellipsis"
         return text
 
 
@@ -58,22 +76,23 @@ class StepDetail(Board):
         state: GradientState | None = self.state
         if state is None:
             return Text("")
-        b = state.backward
+        b = state.flow
         t = state.reached
         text = Text.assemble(
             (f"t={t + 1} ", "bold"), "reads ", user_text(repr(b.words[t])),
-            f"   ||dL/dh{sub(t + 1)}|| = {b.norms[t]:.2e}")
+            f"   reaches h{sub(t + 1)}: {b.norms[t]:.2e} of 1")
         if t < len(b.words) - 1:
             f = b.factors[t]
-            text.append(f"   = {f:.2f} x ||dL/dh{sub(t + 2)}||", self.style("hot"))
+            text.append(f"   = {f:.2f} x what reached h{sub(t + 2)}", self.style("hot"))
         text.append("\n")
         dh = b.dh[t]
-        text.append(f"dL/dh{sub(t + 1)}: ")
+        text.append(f"g{sub(t + 1)}: ")
         fit = max(1, (self.size.width - 22) // 9)
         for v in dh[:fit]:
             text.append(f"{v:+.1e} ", self.signed(v))
         if len(dh) > fit:
             text.append(f"… ({len(dh)} units)", self.style("muted"))
+        text.no_wrap, text.overflow = True, "ellipsis"
         return text
 
 
@@ -82,11 +101,11 @@ class SentenceLine(Board):
         state: GradientState | None = self.state
         if state is None:
             return Text("")
-        words = state.backward.words
+        words = state.flow.words
         text = Text("sentence: ", self.style("heading"))
         text.append_text(user_text(" ".join(words)))
-        label = state.model.labels[state.backward.target]
-        text.append_text(user_text(f"  ({len(words)} words; loss against '{label}')", self.style("muted")))
+        text.append_text(user_text(f"  ({len(words)} words; no loss, no label: a fixed gradient)",
+                                   self.style("muted")))
         return text
 
 

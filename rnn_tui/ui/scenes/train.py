@@ -14,20 +14,21 @@ from textual.widgets import ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from rnn_tui.engine import weights
-from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.train import EpochStats, Trainer, make_task
+from rnn_tui.engine.train import EpochStats, Trainer, TrainingDiverged, make_task
 from rnn_tui.ui.render.bars import sparkline
-from rnn_tui.ui.render.chart import columns
+from rnn_tui.ui.render.chart import BLOCKS, columns, thinned
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
-from rnn_tui.ui.state.sentiment import shipped_data
 from rnn_tui.ui.state.train import TrainState
 
 CHART_ROWS = 6
+LABEL = 8        # the axis labels' width
+VAL_DOT = "●"    # validation loss, on the train loss's column
+BEST = "▲"       # under the best validation epoch
 
 
 class Settings(Board):
@@ -36,39 +37,67 @@ class Settings(Board):
         if s is None:
             return Text("")
         c = s.config
+        stop = f"patience {c.patience}" if c.patience else "no early stop"
         return Text.assemble(
             ("task ", "bold"), s.task, " (k) · ", ("H ", "bold"), str(c.hidden), " (-/+) · ",
             ("lr ", "bold"), f"{c.lr:g}", " (</>) · ", ("seed ", "bold"), str(c.seed), " (s) · ",
-            (s.status, self.style("hot")), "\n",
-            user_text(f"{len(s.history)}/{c.epochs} epochs of {s.data_name or 'data chosen at the first epoch'}",
-                      self.style("muted")))
+            stop, " (p)\n",
+            user_text(f"{len(s.history)}/{c.epochs} epochs on {s.plan.words}", self.style("muted")))
 
 
 class LossChart(Board):
+    """Train loss as columns, validation loss as a dot in each column, on one linear axis from 0;
+    the best validation epoch is marked under its column; accuracies on the line below. Long
+    runs are thinned to the width, never wrapped."""
+
     def render(self) -> Text:
         s: TrainState | None = self.state
         if s is None:
             return Text("")
         hist = s.history
         if not hist:
-            return Text("Press space to train. The loss is drawn here, an epoch a column.", self.style("muted"))
-        width = max(1, min(3, (self.size.width - 12) // max(1, s.config.epochs)))
-        losses = [h.loss for h in hist]
-        top = max(losses)
-        lines = columns([v / top for v in losses], CHART_ROWS, width)
+            if s.error:
+                return Text("No epoch finished: the loss diverged in the first (see below).", self.style("hot"))
+            return Text("Press space to train: train loss in columns, validation loss as dots.",
+                        self.style("muted"))
+        room = max(1, self.size.width - LABEL)
+        width = max(1, min(3, room // max(1, s.config.epochs)))
+        picked, _ = thinned(range(len(hist)), room // width)
+        shown = [hist[i] for i in picked]
+        val = [h.heldout_loss for h in shown]
+        top = max([h.loss for h in hist] + [v for h in hist if (v := h.heldout_loss) is not None])
+        top = top if top > 0 else 1.0
+        lines = columns([h.loss / top for h in shown], CHART_ROWS, width)
         text = Text()
         for r, line in enumerate(lines):
-            label = f"{top:8.3f} " if r == 0 else f"{0:8.3f} " if r == CHART_ROWS - 1 else " " * 9
+            label = f"{top:7.3g} " if r == 0 else f"{0:7d} " if r == CHART_ROWS - 1 else " " * LABEL
             text.append(label, self.style("muted"))
-            text.append(line + "\n", self.style("positive"))
+            for i, v in enumerate(val):
+                seg = line[i * width:(i + 1) * width]
+                if v is not None and min(CHART_ROWS - 1, int((1 - v / top) * CHART_ROWS)) == r:
+                    text.append(VAL_DOT * width, self.style("hot"))
+                else:
+                    text.append(seg, self.style("positive"))
+            text.append("\n")
+        best = s.best_epoch
+        marks = "".join((BEST if h.epoch == best else " ") * width for h in shown)
+        if best is not None and best not in [h.epoch for h in shown]:
+            marks = marks[:-1] + BEST  # thinned away: marked on the nearest column kept
+        text.append(" " * LABEL + marks, self.style("hot"))
+        text.append(f" epoch {hist[-1].epoch}\n", self.style("muted"))
         last = hist[-1]
-        held = "" if last.heldout_loss is None else f"   held-out loss {last.heldout_loss:.4f}"
-        text.append(f"train loss {last.loss:.4f}{held}\n", self.style("heading"))
-        text.append(f"{'accuracy':>9}  {sparkline([h.accuracy for h in hist], 0, 1)}  train {last.accuracy:.0%}")
+        text.append(f"{BLOCKS[8]} train loss {last.loss:.4f}", self.style("heading"))
+        if last.heldout_loss is not None and best is not None:
+            b = hist[best - 1]
+            text.append(f"   {VAL_DOT} val loss {last.heldout_loss:.4f}", self.style("heading"))
+            text.append(f"   {BEST} best val: epoch {best}, {b.heldout_loss:.4f}", self.style("hot"))
+        text.append("\n")
+        spark = max(4, (self.size.width - 40) // 2)
+        text.append(f"accuracy  train {sparkline(thinned([h.accuracy for h in hist], spark)[1], 0, 1)} "
+                    f"{last.accuracy:.0%}")
         if last.heldout_accuracy is not None:
-            held_out = [h.heldout_accuracy for h in hist if h.heldout_accuracy is not None]
-            text.append(f"\n{'':>9}  {sparkline(held_out, 0, 1)}  "
-                        f"held-out {last.heldout_accuracy:.0%}")
+            accs = [h.heldout_accuracy for h in hist if h.heldout_accuracy is not None]
+            text.append(f"   val {sparkline(thinned(accs, spark)[1], 0, 1)} {last.heldout_accuracy:.0%}")
         return text
 
 
@@ -105,7 +134,10 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         Binding("space", "toggle_training", "Train/pause", id="train.toggle"),
         Binding("r", "reset", "Reset", id="train.reset"),
         Binding("e", "try_sentence", "Try", id="train.try"),
+        Binding("u", "use", "Use model", id="train.use", tooltip="make this model the session's: Unroll, "
+                "Sentiment and Gradients use it"),
         Binding("w", "write", "Write .npz", id="train.write"),
+        Binding("p", "early_stopping", "Early stop", show=False, id="train.early_stopping"),
         Binding("k", "task", "Task", show=False, id="train.task"),
         Binding("plus,equals_sign", "hidden(2)", "Hidden x2", show=False, id="train.hidden_up"),
         Binding("minus", "hidden(0.5)", "Hidden /2", show=False, id="train.hidden_down"),
@@ -113,14 +145,14 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         Binding("less_than_sign,comma", "lr(0.5)", "lr /2", show=False, id="train.lr_down"),
         Binding("s", "seed", "Seed +1", show=False, id="train.seed"),
     ]
-    SETTINGS = {"task", "hidden", "lr", "seed"}   # changed only while training is paused
+    SETTINGS = {"task", "hidden", "lr", "seed", "early_stopping"}   # changed only while training is paused
 
     def __init__(self) -> None:
         super().__init__()
         self.trainer: Trainer | None = None   # the run in progress: a process resource, not state
 
     def make_state(self, previous: TrainState | None) -> TrainState:
-        return previous if previous is not None else TrainState()
+        return (previous or TrainState()).with_corpus(self.session.corpus)
 
     def compose_body(self) -> ComposeResult:
         yield Settings(id="train-settings").data_bind(state=Scene.state)
@@ -130,7 +162,8 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
 
     def watch_state(self, state: TrainState) -> None:
         super().watch_state(state)
-        self.query_one(ProgressBar).update(total=state.config.epochs, progress=len(state.history))
+        epochs = len(state.history) if state.stopped_early else state.config.epochs  # early stopping: done
+        self.query_one(ProgressBar).update(total=epochs, progress=len(state.history))
 
     def key_state(self, state: TrainState) -> tuple[object, ...]:
         return state.idle, state.model is not None
@@ -140,48 +173,36 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
             return True
         if action in self.SETTINGS:
             return True if self.state.idle else None
-        if action == "write":
+        if action in ("write", "use"):
             return True if self.state.model is not None else None
         return True
-
-    def _data(self) -> tuple[Corpus, Corpus, Corpus, str]:
-        corpus = self.session.corpus
-        if corpus is not LECTURE_CORPUS:
-            name = corpus.source
-        elif self.state.task == "sentiment":
-            corpus, name = shipped_data(), "the shipped sentiment set"
-        else:
-            name = "the lecture corpus"
-        train, heldout = corpus.split("train"), corpus.split("test")
-        return corpus, train, heldout, f"{name}: {len(train.sentences)} train, {len(heldout.sentences)} held-out"
 
     def action_toggle_training(self) -> None:
         if self.state.running:
             self.state = self.state.paused()  # the worker stops after the epoch it is in
             return
-        if self.trainer is None or self.state.finished:
+        if self.trainer is None or self.state.finished or self.state.error:
             try:
-                corpus, train, heldout, name = self._data()
-                task = make_task(self.state.task, train, corpus.vocab)
-                self.trainer = Trainer(task, task.examples(train), task.examples(heldout), self.state.config)
+                data = self.state.plan
+                task = make_task(self.state.task, data.train, data.vocab)
+                self.trainer = Trainer(task, task.examples(data.train), task.examples(data.val), self.state.config)
             except InputError as e:
                 self.notify(str(e), severity="error")
                 return
-            self.state = self.state.reset().started(name)
-        else:
-            self.state = self.state.started(self.state.data_name)
+        self.state = self.state.started()
         self._train(self.trainer)
 
     @work(thread=True, exclusive=True, group="train", exit_on_error=False)
     def _train(self, trainer: Trainer) -> None:
         worker = get_current_worker()
-        while self.state.running and not worker.is_cancelled and len(trainer.history) < trainer.config.epochs:
+        while self.state.running and not worker.is_cancelled and not trainer.finished:
             try:
                 trainer.epoch()
-            except InputError as e:  # the loss diverged: say so, keep the app
-                self.app.call_from_thread(self._stopped, trainer, str(e))
+            except TrainingDiverged as e:  # the loss diverged: say so, keep the app
+                self.app.call_from_thread(self._diverged, trainer, str(e))
                 return
-            model = trainer.model(name=f"{trainer.task.name} (trained in the app, seed {trainer.config.seed})")
+            model = trainer.model(name=f"{trainer.task.name} (trained in the app, seed {trainer.config.seed})",
+                                  best=True)
             self.app.call_from_thread(self._after_epoch, trainer, tuple(trainer.history), model)
         self.app.call_from_thread(self._stopped, trainer, None)
 
@@ -192,8 +213,14 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
     def _after_epoch(self, trainer: Trainer, history: tuple[EpochStats, ...], model: Model) -> None:
         if trainer is not self.trainer:
             return  # reset while this epoch ran
-        self.session.trained[self.state.task] = model
-        self.state = self.state.after_epoch(history, model)
+        self.state = self.state.after_epoch(history, model, stopped_early=trainer.finished and
+                                            len(history) < trainer.config.epochs)
+
+    def _diverged(self, trainer: Trainer, message: str) -> None:
+        if trainer is not self.trainer:
+            return
+        self.trainer = None  # a diverged run cannot go on: space starts afresh
+        self.state = self.state.diverged(message)
 
     def _stopped(self, trainer: Trainer | None, error: str | None) -> None:
         if trainer is not self.trainer:
@@ -227,6 +254,17 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
 
     def action_seed(self) -> None:
         self._settings("next_seed")
+
+    def action_early_stopping(self) -> None:
+        self._settings("toggled_early_stopping")
+
+    def action_use(self) -> None:
+        """The kept model becomes the session's: Unroll (in the topology it was trained for),
+        Sentiment and Gradients use it from now on."""
+        if self.state.model is None:
+            return
+        self.session.use_trained(self.state.task, self.state.model)
+        self.state = self.state.in_use()
 
     def action_try_sentence(self) -> None:
         def take(text: str | None) -> None:

@@ -1,6 +1,7 @@
-"""Scene 10's state: the gradient of the loss at the last word walked back through time, on the
-sentiment model trained in the app when there is one, else the shipped one. Step k shows the
-gradient k steps back from the loss."""
+"""Scene 10's state: a fixed gradient (length 1) entering the last hidden state, walked back
+through time, on the sentiment model trained in the app when there is one, else the shipped
+one. Step k shows how much of it reaches the hidden state k steps back. No loss and no label
+enter it, so scaling W_hh changes how the gradient propagates and nothing else."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import Corpus
-from rnn_tui.engine.gradients import Backward, backward_many_to_one
+from rnn_tui.engine.gradients import Flow, gradient_flow, ratio_in_words
 from rnn_tui.engine.rnn import Model
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_data, shipped_model
@@ -18,14 +19,14 @@ SCALES = (0.5, 1.0, 2.0, 4.0)
 TRAINED_HERE = "app-trained"   # how the title line names the model trained in Train
 LONG = ("i thought the film would be great and the music was lovely but the story was boring "
         "and the food in the city was bad so it was awful")
-LONG_TARGET = 0   # a negative review
+FLOOR, TOP = 1e-12, 1e2   # the chart's fixed log axis: the same share is drawn at the same height at every scale
 
 
 @dataclass(frozen=True, eq=False)
 class GradientState(Stepping):
     model: Model
     tests: Corpus                 # held-out sentences, for `n`
-    backward: Backward            # for the sentence and scale below
+    flow: Flow                    # for the sentence and scale below
     long: bool = True             # the long sentence, else tests[sentence]
     sentence: int = 0
     scale_index: int = 1
@@ -39,18 +40,12 @@ class GradientState(Stepping):
         return self.tests.sentences[self.sentence % len(self.tests.sentences)].words
 
     @property
-    def target(self) -> int | None:
-        if self.long:
-            return LONG_TARGET
-        return self.tests.sentences[self.sentence % len(self.tests.sentences)].label
-
-    @property
     def scale(self) -> float:
         return SCALES[self.scale_index]
 
     @property
     def last_step(self) -> int:
-        return len(self.backward.words) - 1
+        return len(self.flow.words) - 1
 
     @property
     def revealed(self) -> int:
@@ -60,11 +55,11 @@ class GradientState(Stepping):
     @property
     def reached(self) -> int:
         """The 0-based index of the step just reached."""
-        return len(self.backward.words) - self.revealed
+        return len(self.flow.words) - self.revealed
 
     def _recomputed(self, **changes: object) -> GradientState:
         state = replace(self, **changes)  # type: ignore[arg-type]
-        return replace(state, backward=backward_for(state.model, state.words, state.target, state.scale))
+        return replace(state, flow=flow_for(state.model, state.words, state.scale))
 
     def scaled(self) -> GradientState:
         """The next scale of W_hh (x0.5, x1, x2, x4, round again), at the same step."""
@@ -79,27 +74,34 @@ class GradientState(Stepping):
 
     @property
     def subtitle(self) -> str:
-        b = self.backward
+        b = self.flow
         if self.trained_here:  # shorter, so that the model's name fits the title line at 80 columns
-            return f"{TRAINED_HERE}: W_hh x {self.scale:g}, σ_max {b.sigma_max:.2f}, loss {b.loss:.3f}"
-        return f"W_hh x {self.scale:g}, σ_max(W_hh) = {b.sigma_max:.2f}, loss {b.loss:.3f}"
+            return f"{TRAINED_HERE}: W_hh x {self.scale:g}, σ_max {b.sigma_max:.2f}"
+        return f"W_hh x {self.scale:g}, σ_max(W_hh) = {b.sigma_max:.2f}"
+
+    @property
+    def share(self) -> float:
+        """How much of the gradient that entered at the last step reaches the step just reached."""
+        return float(self.flow.norms[self.reached])
+
+    @property
+    def trend(self) -> str:
+        share = self.share
+        return "vanishing" if share < 0.1 else "exploding" if share > 10 else "holding"
 
     @property
     def caption(self) -> str:
-        b = self.backward
-        T, t = len(b.words), self.reached
+        T, t = len(self.flow.words), self.reached
         if t == T - 1:
-            return (f"t={T}: the loss is taken at the last word; its gradient enters h{sub(T)}. "
+            return (f"t={T}: a gradient of length 1 enters h{sub(T)}, the same whatever the model predicts. "
                     "→ walks it back in time.")
-        ratio = b.norms[t] / b.norms[-1] if b.norms[-1] > 0 else 0.0
-        trend = "vanishing" if ratio < 0.1 else "exploding" if ratio > 10 else "holding"
-        return (f"t={t + 1}: back {T - 1 - t} steps, the gradient is {ratio:.1e} of what entered at t={T} "
-                f"({trend}); each step multiplies by W_hhᵀ and tanh'. x scales W_hh.")
+        below = " (below the chart's floor)" if self.share < FLOOR else ""
+        return (f"t={t + 1}: {T - 1 - t} steps back, {ratio_in_words(self.share)} what entered reaches "
+                f"h{sub(t + 1)}{below}: {self.trend}. Each step multiplies by W_hhᵀ and tanh'; x scales W_hh.")
 
 
-def backward_for(model: Model, words: tuple[str, ...], target: int | None, scale: float) -> Backward:
-    scaled = model.with_params(model.params.scaled_recurrence(scale))
-    return backward_many_to_one(scaled, words, target)
+def flow_for(model: Model, words: tuple[str, ...], scale: float) -> Flow:
+    return gradient_flow(model.with_params(model.params.scaled_recurrence(scale)), words)
 
 
 def make_state(trained: Model | None, previous: GradientState | None) -> GradientState:
@@ -109,7 +111,6 @@ def make_state(trained: Model | None, previous: GradientState | None) -> Gradien
     if previous is not None and previous.model is model:
         return previous
     if previous is None:
-        state = GradientState(model, shipped_data().split("test"), backward_for(model, tuple(tokenize(LONG)),
-                                                                                  LONG_TARGET, SCALES[1]))
+        state = GradientState(model, shipped_data().split("test"), flow_for(model, tuple(tokenize(LONG)), SCALES[1]))
         return replace(state, trained_here=trained is not None)
     return previous._recomputed(model=model, trained_here=trained is not None)
