@@ -16,7 +16,8 @@ from rnn_tui.engine.train import Trainer
 
 
 def _floats(a: np.ndarray) -> list[float]:
-    return [round(float(v), 6) for v in a]
+    """Every value at full float64 precision: JSON's shortest round-trip repr reads back equal."""
+    return [float(v) for v in a]
 
 
 def trace_json(trace: Trace) -> dict[str, Any]:

@@ -10,9 +10,10 @@ from typing import Any
 import numpy as np
 
 from rnn_tui.engine.cells import ELMAN, ElmanStep, read_only
+from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.text import EOS
-from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology
+from rnn_tui.engine.topologies import FEEDBACK, WORD, Topology, refusal
 
 
 def _from_cell(name: str) -> Any:
@@ -88,7 +89,11 @@ class Trace:
 
 def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int = 5,
         h0: Array | None = None) -> Trace:
-    """Step the cell along the topology's schedule and record every step."""
+    """Step the cell along the topology's schedule and record every step. Raises InputError,
+    saying why, when the model cannot run the topology (a classifier asked to write words)."""
+    refused = refusal(model, topology)
+    if refused is not None:
+        raise InputError(refused)
     p, vocab = model.params, model.vocab
     h = read_only(np.zeros(p.hidden_size) if h0 is None else h0)
     first = h
