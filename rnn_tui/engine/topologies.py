@@ -109,3 +109,10 @@ def refusal(model: Model, topology: Topology) -> str | None:
         return None
     shown = ", ".join(model.labels[:3]) + (", …" if len(model.labels) > 3 else "")
     return f"{topology.name} {WHAT_IT_NEEDS[topology.name]}; {model.name} outputs labels ({shown})"
+
+
+def only_had_it_stopped(model: Model, source: str, t: int, n_words: int) -> bool:
+    """Whether the readout at step `t` is only what the model would say had the sentence stopped
+    there: a model trained with a loss at the last word alone (many-to-one) was never trained to
+    answer at an earlier word, nor after reading anything but the sentence's last word."""
+    return model.trained_for == "many-to-one" and not (source == WORD and t == n_words)
