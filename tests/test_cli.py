@@ -9,7 +9,6 @@ import pytest
 
 from rnn_tui.cli import main
 from rnn_tui.engine import LECTURE_CORPUS, InputError, Model, Params, Vocabulary, run, topology_by_name, weights
-
 from rnn_tui.engine.models import load_model
 
 from helpers import assert_one_line_error
