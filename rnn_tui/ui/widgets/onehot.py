@@ -33,14 +33,14 @@ class OneHot(Pane):
     def after_show(self, state: UnrollState) -> None:
         vocab = state.trace.model.vocab
         t, hot = sub(state.step.t), state.step.x_index
-        if hot is None or self._layout(state)[2]:
+        if hot is None or self._columns(state)[2]:
             self.border_title = f"one-hot x{t}  (V = {vocab.size:,})"
             return
         where = f"one-hot x{t}: word {hot + 1:,} of {vocab.size:,}"
         more = f"{where} (index {hot:,})"
         self.border_title = more if len(more) + 4 <= self.size.width else where
 
-    def _layout(self, v: UnrollState) -> tuple[list[int | None], list[str], bool]:
+    def _columns(self, v: UnrollState) -> tuple[list[int | None], list[str], bool]:
         """The columns to draw (GAP for a run left out), every token's heading, and whether
         the whole vocabulary is drawn."""
         tokens = [printable(t) for t in v.trace.model.vocab.tokens]
@@ -61,7 +61,7 @@ class OneHot(Pane):
         v = self.state
         if v is None:
             return Text("")
-        cols, headings, _whole = self._layout(v)
+        cols, headings, _whole = self._columns(v)
         head = Text(" " * ROW_LABEL, no_wrap=True, overflow="crop")
         for c in cols:
             if c is GAP:
