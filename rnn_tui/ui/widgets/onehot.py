@@ -33,7 +33,9 @@ class OneHot(Pane):
     def after_show(self, state: UnrollState) -> None:
         vocab = state.trace.model.vocab
         t, hot = sub(state.step.t), state.step.x_index
-        if hot is None or self._columns(state)[2]:
+        tokens = state.trace.model.vocab.tokens
+        whole = sum(min(len(printable(t)), MIN_HEADING) + 1 for t in tokens) <= self.size.width - ROW_LABEL
+        if hot is None or whole:  # drawn whole: every column is on screen, V says the count
             self.border_title = f"one-hot x{t}  (V = {vocab.size:,})"
             return
         where = f"one-hot x{t}: word {hot + 1:,} of {vocab.size:,}"
