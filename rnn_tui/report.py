@@ -11,12 +11,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from rnn_tui.engine.topologies import only_had_it_stopped
 from rnn_tui.engine.trace import Trace
 from rnn_tui.engine.train import Trainer
 
 
 def _floats(a: np.ndarray) -> list[float]:
-    return [round(float(v), 6) for v in a]
+    """Every value at full float64 precision: JSON's shortest round-trip repr reads back equal."""
+    return [float(v) for v in a]
 
 
 def trace_json(trace: Trace) -> dict[str, Any]:
@@ -49,17 +51,26 @@ def print_trace_table(trace: Trace, console: Console | None = None) -> None:
     m = trace.model
     title = Text.assemble(f"{trace.topology.title}: ", Text(" ".join(trace.words)), f"  (model: {m.name})")
     table = Table(title=title, title_justify="left")
-    for col in ("t", "input", "x", "h_t", "output"):
-        table.add_column(col, justify="right" if col in ("t", "x") else "left")
+    # x is the hot index; out of thousands of words, the count says where it sits
+    x_head = "x" if m.vocab.size <= 99 else f"x of {m.vocab.size:,}"
+    for col in ("t", "input", x_head, "h_t", "output"):
+        table.add_column(col, justify="right" if col in ("t", x_head) else "left")
+    stopped = False
     for s in trace.steps:
         predicted = s.predicted
         if s.y is None or predicted is None:
             cell = Text("-", style="dim")
         else:
             cell = Text(f"{m.labels[predicted]} ({s.y.max():.0%})")
-        table.add_row(str(s.t), Text(s.input_token or "(no input)"), "-" if s.x_index is None else str(s.x_index),
+            if only_had_it_stopped(m, s.source, s.t, len(trace.words)):
+                cell.append("*")
+                stopped = True
+        table.add_row(str(s.t), Text(s.input_token or "(no input)"), "-" if s.x_index is None else f"{s.x_index:,}",
                       _vector(s.h), cell)
     console.print(table)
+    if stopped:
+        console.print(Text(f"* had the sentence stopped here: {m.name} was trained to answer at the last word only"),
+                      soft_wrap=True)
     output = trace.output
     words = output if isinstance(output, str) else " ".join(output)
     console.print(Text.assemble("output: ", Text(words, style="bold")), soft_wrap=True)

@@ -21,6 +21,7 @@ from textual.widgets._footer import FooterKey
 
 from rnn_tui.engine.corpus import LECTURE_CORPUS
 from rnn_tui.engine.models import untrained
+from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.ui.app import RnnApp
 from rnn_tui.ui.scenes.unroll import SPEEDS
 from rnn_tui.ui.screens.help import HelpScreen
@@ -701,3 +702,31 @@ async def test_coming_back_keeps_the_place_unless_the_session_changed(app, pilot
     state = app.screen.state
     assert state.trace is app.session.trace() and state.text == "I love AI" and state.cursor == 0
     assert state.folded and "sentence 2/3: I love AI" in plain(app, "#status")
+
+
+# ---- a classifier in the topologies that write words; a many-to-one model's earlier outputs ----
+
+def sentiment_session() -> Session:
+    from rnn_tui.engine.models import load_model
+    return Session(weights=load_model("sentiment"), topology=topology_by_name("many-to-one"))
+
+
+@with_app(session=sentiment_session)
+async def test_a_classifier_is_refused_for_2_and_5_in_the_caption(app, pilot):
+    await pilot.press("right")
+    before = app.screen.state.trace
+    for key, name in (("2", "one-to-many"), ("5", "encoder-decoder")):
+        await pilot.press(key)
+        assert app.screen.state.trace is before and app.session.topology.name == "many-to-one"
+        first = plain(app, "#caption").splitlines()[0]
+        assert first.startswith(f"⚠ {name} ") and first.endswith("sentiment outputs labels (negative, positive)")
+    await pilot.press("right")  # the next key: the step's own caption again
+    assert plain(app, "#caption").startswith("t=3: reads ")
+
+
+@with_app(session=lambda: Session(weights=sentiment_session().weights, topology=topology_by_name("many-to-many")))
+async def test_the_output_pane_says_a_many_to_one_models_earlier_output_is_had_it_stopped(app, pilot):
+    assert plain(app, "#output").splitlines()[0] == "had the sentence stopped here:"
+    assert "had the sentence stopped here" in plain(app, "#caption")
+    await pilot.press("end")
+    assert "stopped" not in plain(app, "#output") and "predicts" in plain(app, "#caption")

@@ -9,6 +9,7 @@ import pytest
 
 from rnn_tui.cli import main
 from rnn_tui.engine import LECTURE_CORPUS, InputError, Model, Params, Vocabulary, run, topology_by_name, weights
+from rnn_tui.engine.models import load_model
 
 from helpers import assert_one_line_error
 
@@ -94,6 +95,27 @@ def test_trace_table_prints_labels_from_a_weights_file_literally(cli, tmp_path):
     steps = run(model, ["good", "bad"], topology_by_name("many-to-many")).steps
     expected = [model.labels[s.predicted] for s in steps]
     assert out.rstrip().splitlines()[-1] == "output: " + " ".join(expected)  # markup shown, not applied
+
+
+def test_trace_json_keeps_every_float64_digit(cli):
+    """Agreement with PyTorch through the CLI is exact, not 5e-7: h and y read back equal."""
+    code, out, _ = cli("trace", "--text", "hi my name is barry", "--topology", "many-to-many",
+                       "--weights", "lecture-next-word", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    trace = run(load_model("lecture-next-word"), "hi my name is barry".split(), topology_by_name("many-to-many"))
+    for shown, step in zip(data["steps"], trace.steps, strict=True):
+        assert shown["h"] == step.h.tolist()
+        assert shown["y"] == step.y.tolist()
+
+
+@pytest.mark.parametrize("topology", ["one-to-many", "encoder-decoder"])
+def test_trace_refuses_a_classifier_for_a_topology_that_writes_words(cli, topology):
+    """The sentiment model outputs labels: fed back in, "positive" would read as <unk>."""
+    code, out, err = cli("trace", "--text", "the food was good", "--topology", topology,
+                         "--weights", "sentiment")
+    assert out == ""
+    assert_one_line_error(code, err, f"{topology} ", "sentiment outputs labels (negative, positive)")
 
 
 # --- train ------------------------------------------------------------------------------------

@@ -116,7 +116,8 @@ def test_unknown_word_without_unk_is_the_zero_vector():
 
 
 def test_decoder_first_step_has_no_input():
-    trace = run(tiny_model(), ["a"], topology_by_name("encoder-decoder"), gen_steps=1)
+    writer = dataclasses.replace(tiny_model(), labels=("a", "<eos>"))  # outputs that are words: it may write
+    trace = run(writer, ["a"], topology_by_name("encoder-decoder"), gen_steps=1)
     reading, decoding = trace.steps
     assert decoding.source == NOTHING
     assert decoding.input_token is None and decoding.x_index is None

@@ -48,3 +48,19 @@ def test_traces_are_the_engines_and_the_scene_follows_the_unroll_scenes_choice()
     session.move(1)  # another sentence: shorter, so the step is kept within it
     again = state_for(session, state.choose("many-to-many").advance(5))
     assert again.text == session.text and again.step == min(5, again.last_step)
+
+
+def test_a_classifier_is_refused_in_the_topologies_that_write_words_and_runs_the_others():
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.engine.topologies import topology_by_name
+
+    session = Session(weights=load_model("sentiment"), topology=topology_by_name("many-to-one"))
+    state = state_for(session)
+    assert set(state.traces) == {"one-to-one", "many-to-one", "many-to-many"}
+    for name in ("one-to-many", "encoder-decoder"):
+        chosen = state.advance(2).choose(name)
+        line = state.refusals[name]
+        assert line.startswith(f"{name} ") and line.endswith("sentiment outputs labels (negative, positive)")
+        assert chosen.refused == line and chosen.caption == f"⚠ {line}" and chosen.note == line
+        assert chosen.step == chosen.last_step == 0 and chosen.advance(1) is chosen  # nothing to step through
+    assert state.choose("many-to-one").refused is None and state.choose("many-to-one").advance(1).step == 1

@@ -336,3 +336,44 @@ def test_speeds_stop_at_both_ends() -> None:
     for _ in range(10):
         s = s.with_speed(-1)
     assert s.seconds_per_step == SPEEDS[0] and s.with_speed(-1) == s
+
+
+# ---- honest outputs: a many-to-one model before the last word -----------------------------
+
+@cache
+def sentiment_trace(topology: str) -> Trace:
+    from rnn_tui.engine.models import load_model
+    return run(load_model("sentiment"), tokenize("the food was good"), topology_by_name(topology))
+
+
+def test_a_many_to_one_models_earlier_outputs_read_as_had_the_sentence_stopped_here():
+    """Trained with a loss at the last word only: its readout at t=1..3 never 'predicts'."""
+    tr = sentiment_trace("many-to-many")
+    labels = tr.model.labels
+    for i, step in enumerate(tr.steps[:-1]):
+        said = f"'{labels[step.predicted]}' ({step.y[step.predicted]:.0%})"
+        caption = UnrollState(tr, i).caption
+        assert caption == f"t={step.t}: reads '{step.typed}'; had the sentence stopped here: {said}"
+        assert len(caption) <= 76  # read whole at 80 columns
+        assert "predicts" not in caption
+        assert UnrollState(tr, i, substep=5).caption.endswith(", had the sentence stopped here")
+    last = tr.steps[-1]
+    assert UnrollState(tr, len(tr) - 1).caption.endswith(
+        f"predicts '{labels[last.predicted]}' ({last.y[last.predicted]:.0%})")
+    assert "stopped" not in UnrollState(tr, len(tr) - 1, substep=5).caption
+
+
+def test_a_next_word_models_outputs_are_predictions_at_every_step():
+    tr = trace("Hi my name is Barry", "many-to-many")
+    assert all("predicts" in UnrollState(tr, i).caption and "stopped" not in UnrollState(tr, i).caption
+               for i in range(len(tr)))
+
+
+def test_a_refusal_is_the_caption_until_the_next_key():
+    tr = sentiment_trace("many-to-one")
+    refused = UnrollState(tr, 2, playing=True).refuse("one-to-many feeds words back in; sentiment outputs labels")
+    assert refused.caption == "⚠ one-to-many feeds words back in; sentiment outputs labels"
+    assert refused.trace is tr and refused.cursor == 2 and not refused.playing
+    assert refused.next_step().caption.startswith("t=4: ")
+    assert refused.prev_substep().refused is None
+    assert refused.with_trace(tr).refused is None

@@ -1,13 +1,14 @@
 """The five topologies as schedules over one cell, on the shipped lecture next-word model."""
 
+from dataclasses import replace
 from itertools import pairwise
 
 import numpy as np
 import pytest
 
-from rnn_tui.engine import TOPOLOGIES, InputError, run, topology_by_name
+from rnn_tui.engine import TOPOLOGIES, InputError, Model, Params, Vocabulary, run, topology_by_name
 from rnn_tui.engine.models import load_model
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, refusal
 
 SENTENCE = "hi my name is barry".split()
 NAMES = ["one-to-one", "one-to-many", "many-to-one", "many-to-many", "encoder-decoder"]
@@ -169,3 +170,33 @@ def test_a_temperature_must_be_positive(temperature):
 
     with pytest.raises(InputError, match="temperature"):
         Sampling(temperature)
+
+
+# ---- which models can run which topologies --------------------------------------------------
+
+def test_a_classifier_is_refused_for_the_topologies_that_write_words():
+    sentiment = load_model("sentiment")
+    assert refusal(sentiment, topology_by_name("one-to-many")) == (
+        "one-to-many feeds words back in; sentiment outputs labels (negative, positive)")
+    assert refusal(sentiment, topology_by_name("encoder-decoder")) == (
+        "encoder-decoder writes words; sentiment outputs labels (negative, positive)")
+    for name in ("one-to-one", "many-to-one", "many-to-many"):
+        assert refusal(sentiment, topology_by_name(name)) is None
+    with pytest.raises(InputError, match="one-to-many feeds words back in"):
+        run(sentiment, ["good"], topology_by_name("one-to-many"))
+
+
+def test_a_next_word_model_runs_every_topology(model):
+    assert all(refusal(model, top) is None for top in TOPOLOGIES)
+
+
+def test_labels_that_happen_to_be_words_do_not_make_a_classifier_a_writer():
+    vocab = Vocabulary(("good", "bad", "<unk>"))
+    words_out = Model(Params.init(3, 2, 3, seed=0), vocab, ("good", "bad", "<eos>"))
+    assert refusal(words_out, topology_by_name("one-to-many")) is None
+    classifier = replace(words_out, labels=("good", "bad", "<unk>"), trained_for="many-to-one", name="mine")
+    assert refusal(classifier, topology_by_name("one-to-many")) == (
+        "one-to-many feeds words back in; mine outputs labels (good, bad, <unk>)")
+    many = Model(Params.init(3, 2, 5, seed=0), vocab, ("a", "b", "c", "d", "e"), name="five")
+    assert refusal(many, topology_by_name("encoder-decoder")) == (
+        "encoder-decoder writes words; five outputs labels (a, b, c, …)")

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.text import EOS
+
+if TYPE_CHECKING:
+    from rnn_tui.engine.rnn import Model
 
 # Where a step's input comes from.
 WORD = "word"          # the sentence's next word
@@ -83,3 +88,36 @@ def topology_by_name(name: str) -> Topology:
             return top
     names = ", ".join(t.name for t in TOPOLOGIES)
     raise InputError(f"unknown topology {name!r}; expected one of: {names}")
+
+
+# The topologies that feed an output back in as the next input, so the outputs must be words.
+WRITES_WORDS = frozenset({"one-to-many", "encoder-decoder"})
+WHAT_IT_NEEDS = {
+    "one-to-many": "feeds words back in",
+    "encoder-decoder": "writes words",
+}
+
+
+def outputs_are_words(model: Model) -> bool:
+    """Whether the model's outputs name words it can read back in: a next-word model's do
+    (every label is a vocabulary word, or <eos>); a classifier's do not (its labels, such as
+    "positive", are not words of its vocabulary, or it was trained for one label at the end)."""
+    if model.trained_for == "many-to-one":
+        return False
+    return all(label == EOS or label in model.vocab for label in model.labels)
+
+
+def refusal(model: Model, topology: Topology) -> str | None:
+    """Why `model` cannot run `topology`, in one line; None when it can.
+    A classifier's label fed back in would read as <unk>: it would generate nothing."""
+    if topology.name not in WRITES_WORDS or outputs_are_words(model):
+        return None
+    shown = ", ".join(model.labels[:3]) + (", …" if len(model.labels) > 3 else "")
+    return f"{topology.name} {WHAT_IT_NEEDS[topology.name]}; {model.name} outputs labels ({shown})"
+
+
+def only_had_it_stopped(model: Model, source: str, t: int, n_words: int) -> bool:
+    """Whether the readout at step `t` is only what the model would say had the sentence stopped
+    there: a model trained with a loss at the last word alone (many-to-one) was never trained to
+    answer at an earlier word, nor after reading anything but the sentence's last word."""
+    return model.trained_for == "many-to-one" and not (source == WORD and t == n_words)

@@ -14,7 +14,7 @@ from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
 from rnn_tui.engine.text import EOS, Vocabulary
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, Topology, topology_by_name
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, Topology, refusal, topology_by_name
 
 
 def _from_cell(name: str) -> Any:
@@ -129,7 +129,11 @@ GREEDY = Sampling()
 def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int = 5,
         h0: Array | None = None, sampling: Sampling = GREEDY) -> Trace:
     """Step the cell along the topology's schedule and record every step. Where an output is fed
-    back (one-to-many, encoder-decoder), `sampling` picks the word written."""
+    back (one-to-many, encoder-decoder), `sampling` picks the word written. Raises InputError,
+    saying why, when the model cannot run the topology (a classifier asked to write words)."""
+    refused = refusal(model, topology)
+    if refused is not None:
+        raise InputError(refused)
     p, vocab = model.params, model.vocab
     choose = sampling.chooser()
     h = read_only(np.zeros(p.hidden_size) if h0 is None else h0)

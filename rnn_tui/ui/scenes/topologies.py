@@ -55,6 +55,8 @@ class DiagramsBoard(Board):
             body = [Text(row, self.style("hot") if current else "") for row in diagram(top)]
             task = TASKS[top.name]
             foot = [Text(line, self.style("hot") if current else "") for line in task]
+            if top.name in self.state.refusals:  # this model cannot run it: the chain below says why
+                foot = [Text("✗ refused", self.style("hot"))]
             foot += [Text("")] * (2 - len(foot))
             blocks.append([head, *body, *foot])
         widths = [max(t.cell_len for t in block) for block in blocks]
@@ -89,6 +91,8 @@ class ChainBoard(Board):
         model = trace.model
         head = Text(no_wrap=True, overflow="ellipsis")
         note = state.note
+        if state.refused:  # a classifier cannot write words: the one line why, and no chain
+            return user_text(f"⚠ {state.refused}", self.style("hot"))
         if note:
             head.append(f"⚠ {note}", self.style("hot"))
         else:

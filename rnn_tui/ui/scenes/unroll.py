@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.topologies import Topology, refusal, topology_by_name
 from rnn_tui.ui.bindings import SCENE_KEYS
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
@@ -48,13 +49,22 @@ class UnrollScene(Scene[UnrollState]):
         self._enabled: tuple[bool, ...] = ()
 
     def make_state(self, previous: UnrollState | None) -> UnrollState:
+        refused = self._refusal(self.session.topology)
+        if refused is not None:  # the session's model changed to one that cannot run this topology
+            self.session.set_topology("many-to-one")  # what a classifier runs
         trace = self.session.trace()
         where, text = self._where(), self.session.text
         if previous is None:
-            return UnrollState(trace, where=where, text=text)
-        if previous.trace is trace:  # the same sentence and model: keep the place
-            return previous
-        return previous.with_trace(trace, where, text)
+            state = UnrollState(trace, where=where, text=text)
+        elif previous.trace is trace:  # the same sentence and model: keep the place
+            state = previous
+        else:
+            state = previous.with_trace(trace, where, text)
+        return state if refused is None else state.refuse(refused)
+
+    def _refusal(self, topology: Topology) -> str | None:
+        """Why the session's model for `topology` cannot run it (a classifier asked to write words)."""
+        return refusal(self.session.model(topology), topology)
 
     def _where(self) -> str:
         s = self.session
@@ -142,6 +152,11 @@ class UnrollScene(Scene[UnrollState]):
         self.notify(f"{self.state.seconds_per_step:g} s a step", timeout=1.5)
 
     def action_topology(self, name: str) -> None:
+        """Another topology; one the model cannot run leaves the trace and says why in the caption."""
+        refused = self._refusal(topology_by_name(name))
+        if refused is not None:
+            self.state = self.state.refuse(refused)
+            return
         self.session.set_topology(name)
         self.state = self.state.with_trace(self.session.trace())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rnn_tui.engine.corpus import Corpus
@@ -105,3 +106,48 @@ def make_state(corpus: Corpus, previous: OneHotState | None) -> OneHotState:
     if previous is not None and previous.corpus is corpus:
         return previous
     return OneHotState(Tokens.of(corpus))
+
+
+GAP = None  # in a list of columns: a run of columns left out, drawn as "…"
+GAP_WIDTH = 2  # "…" and a space
+
+
+def window(widths: Sequence[int], focus: int | None, keep: Sequence[int], room: int) -> list[int | None]:
+    """The columns of a one-hot vector to draw in `room` characters, each widths[c] + 1 wide.
+    Every column if they fit; else the hot column (`focus`), then the `keep` columns (the rows
+    above's hot words, most recent first), then the focus's neighbours, nearest first, both
+    sides, while they fit. In index order, with GAP where a run of zero columns is left out,
+    so a vocabulary of 5,000 shows the hot word among its neighbours and where it sits."""
+    if sum(w + 1 for w in widths) <= room:
+        return list(range(len(widths)))
+    centre = focus if focus is not None else (keep[0] if keep else 0)
+    chosen: set[int] = set()
+
+    def drawn(cols: set[int]) -> list[int | None]:
+        out: list[int | None] = []
+        for c in sorted(cols):
+            if (out and out[-1] is not None and c > out[-1] + 1) or (not out and c > 0):
+                out.append(GAP)
+            out.append(c)
+        if out and out[-1] is not None and out[-1] < len(widths) - 1:
+            out.append(GAP)
+        return out
+
+    def width(cols: list[int | None]) -> int:
+        return sum(GAP_WIDTH if c is None else widths[c] + 1 for c in cols)
+
+    def neighbours() -> Iterator[int]:
+        yield centre
+        for d in range(1, len(widths)):
+            yield from (c for c in (centre - d, centre + d) if 0 <= c < len(widths))
+
+    for c in ([focus] if focus is not None else []) + list(keep):
+        if c not in chosen and width(drawn(chosen | {c})) <= room:
+            chosen.add(c)
+    for c in neighbours():
+        if c in chosen:
+            continue
+        if width(drawn(chosen | {c})) > room:
+            break
+        chosen.add(c)
+    return drawn(chosen)

@@ -4,12 +4,12 @@ session's sentence. Step 0 is the overview; step t shows time step t."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.models import trained_note
 from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
+from rnn_tui.engine.topologies import TOPOLOGIES, Topology, refusal, topology_by_name
 from rnn_tui.engine.trace import Trace, run
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.unroll import UnrollState
@@ -22,14 +22,23 @@ class TopologiesState(Stepping):
     topology: Topology
     followed: str                 # the session's topology when this state was made (chosen in Unroll)
     step: int = 0
+    refusals: Mapping[str, str] = field(default_factory=dict)  # topology name -> why its model cannot run
+                                                               # it (a classifier cannot write words): no trace
+
+    @property
+    def refused(self) -> str | None:
+        """Why the chosen topology cannot run its model, in one line; None when it runs."""
+        return self.refusals.get(self.topology.name)
 
     @property
     def trace(self) -> Trace:
-        return self.traces[self.topology.name]
+        """The chosen topology's trace; a refused one shows the first topology's, never drawn as its own."""
+        trace = self.traces.get(self.topology.name)
+        return trace if trace is not None else next(iter(self.traces.values()))
 
     @property
     def last_step(self) -> int:
-        return len(self.trace)
+        return 0 if self.refused else len(self.trace)
 
     @property
     def cursor(self) -> int:
@@ -38,8 +47,8 @@ class TopologiesState(Stepping):
 
     @property
     def note(self) -> str | None:
-        """A warning when the weights were not trained for what this topology shows."""
-        return trained_note(self.trace.model, self.topology.name)
+        """Why the topology cannot run, else a warning when the weights were not trained for what it shows."""
+        return self.refused or trained_note(self.trace.model, self.topology.name)
 
     def choose(self, name: str) -> TopologiesState:
         """Another topology, at the same step where it has one."""
@@ -54,6 +63,8 @@ class TopologiesState(Stepping):
     @property
     def caption(self) -> str:
         top = self.topology
+        if self.refused:
+            return f"⚠ {self.refused}"
         if self.step == 0:
             return f"{top.title}, {top.shape}: {top.about}; e.g. {top.example}. → steps through it."
         return UnrollState(self.trace, self.cursor).caption
@@ -64,14 +75,18 @@ def make_state(text: str, model_for: Callable[[Topology], Model], session_topolo
     """The session's sentence under every topology, with the model the session gives each.
     Shows the topology the Unroll scene last chose; keys 1-5 here choose without changing it."""
     words = tokenize(text)
-    traces = {}
+    traces, refusals = {}, {}
     for top in TOPOLOGIES:
         model = model_for(top)
+        refused = refusal(model, top)
+        if refused is not None:
+            refusals[top.name] = refused
+            continue
         old = previous.traces.get(top.name) if previous is not None and previous.text == text else None
         traces[top.name] = old if old is not None and old.model is model else run(model, words, top, gen_steps)
     if previous is None:
-        return TopologiesState(text, traces, session_topology, session_topology.name)
-    state = replace(previous, text=text, traces=traces)
+        return TopologiesState(text, traces, session_topology, session_topology.name, refusals=refusals)
+    state = replace(previous, text=text, traces=traces, refusals=refusals)
     if previous.followed != session_topology.name:
         state = replace(state, topology=session_topology, followed=session_topology.name)
     return replace(state, step=min(state.step, state.last_step))  # the sentence may be shorter

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rnn_tui.engine.models import trained_note as model_note
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, only_had_it_stopped
 from rnn_tui.engine.trace import Step, Trace
 from rnn_tui.ui.state.wording import sub
 
@@ -41,6 +41,8 @@ class UnrollState:
     speed: int = DEFAULT_SPEED
     where: str = ""          # "sentence 2/3" or "typed 1", for the status line
     text: str = ""           # the sentence as typed: user text, drawn through ui.safe
+    refused: str | None = None  # why the topology last asked for cannot run this model (a classifier
+                                # cannot write words): the caption says so until the next key
 
     # ---- derived: what the panes draw -------------------------------------------------------
 
@@ -106,7 +108,7 @@ class UnrollState:
         cursor = max(0, min(cursor, self.last_index))
         if hidden is None:
             hidden = self.guessing and cursor > self.cursor  # only going forward hides a step
-        return replace(self, cursor=cursor, substep=substep, hidden=hidden)
+        return replace(self, cursor=cursor, substep=substep, hidden=hidden, refused=None)
 
     def next_step(self) -> UnrollState:
         """The next time step; in guess mode the first press reveals, the next one moves on.
@@ -177,8 +179,21 @@ class UnrollState:
 
     def with_trace(self, trace: Trace, where: str | None = None, text: str | None = None) -> UnrollState:
         """A new sentence or topology: its first step, keeping the modes (fold, guess, play)."""
-        return replace(self, trace=trace, cursor=0, substep=-1, hidden=self.guessing,
+        return replace(self, trace=trace, cursor=0, substep=-1, hidden=self.guessing, refused=None,
                        where=self.where if where is None else where, text=self.text if text is None else text)
+
+    def refuse(self, why: str) -> UnrollState:
+        """A topology this model cannot run was asked for: the same trace, and the caption says why."""
+        return replace(self, refused=why, playing=False)
+
+
+STOPPED_HERE = "had the sentence stopped here"  # a many-to-one model's readout before the last word
+
+
+def only_if_stopped(trace: Trace, step: Step) -> bool:
+    """Whether `step`'s output is only what a many-to-one model would say had the sentence
+    stopped there: it was trained to answer at the last word alone."""
+    return only_had_it_stopped(trace.model, step.source, step.t, len(trace.words))
 
 
 def trained_note(trace: Trace) -> str | None:
@@ -188,6 +203,8 @@ def trained_note(trace: Trace) -> str | None:
 
 def caption(state: UnrollState) -> str:
     """One line a lecturer can read aloud: what this (sub-)step just did."""
+    if state.refused is not None:
+        return f"⚠ {state.refused}"
     s, t, top = state.step, state.step.t, state.trace.topology
     prev = f"h{sub(t - 1)}"
     h = f"h{sub(t)}"
@@ -210,10 +227,14 @@ def caption(state: UnrollState) -> str:
             BIAS: f"t={t}: add the two biases b_ih + b_hh (the same at every step)",
             TANH: f"t={t}: tanh squashes the sum into (-1, 1): that is {h}",
             SCORES: f"t={t}: W_out {h} + b_out gives one score per label",
-            SOFTMAX: f"t={t}: softmax turns the scores into probabilities",
+            SOFTMAX: f"t={t}: softmax turns the scores into probabilities"
+            + (f", {STOPPED_HERE}" if only_if_stopped(state.trace, s) else ""),
         }[state.phase]
-    text = reads + (f"; {h} mixes it with {prev}" if t > 1 else f"; {h} starts from h₀ = 0")
     best = s.predicted
+    if s.y is not None and best is not None and only_if_stopped(state.trace, s):
+        # never trained to answer here: say what the output is, and keep the line short enough to read whole
+        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+    text = reads + (f"; {h} mixes it with {prev}" if t > 1 else f"; {h} starts from h₀ = 0")
     if s.y is not None and best is not None:  # where the topology reads an output
         text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
     else:

@@ -1,5 +1,7 @@
-"""The one-hot pane: x_t with every vocabulary word labelled, and the sentence's one-hot
-matrix so far. A vocabulary too wide for the pane keeps the columns of the words read so far."""
+"""The one-hot pane: x_t with its vocabulary words labelled, and the sentence's one-hot matrix
+so far. A small vocabulary is drawn whole (its headings cut to fit if need be); one too wide
+for the pane shows the hot word among its neighbours, the rows above's hot words, and "…" for
+each run of zero columns left out, and the title says where the hot word sits: word 4,993 of 5,000."""
 
 from __future__ import annotations
 
@@ -8,11 +10,18 @@ from collections.abc import Hashable
 from rich.text import Text
 
 from rnn_tui.ui.safe import printable
+from rnn_tui.ui.state.onehot import GAP, window
 from rnn_tui.ui.state.unroll import INPUT, UnrollState
 from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
-ROW_LABEL = 5  # "x₁₂ " and a space
+ROW_LABEL = 5      # "x₁₂ " and a space
+MIN_HEADING = 3    # a whole vocabulary may cut its headings to "fo…", no shorter
+MAX_HEADING = 12   # a long word's heading in a window of the vocabulary
+
+
+def cut(word: str, width: int) -> str:
+    return word if len(word) <= width else word[: max(1, width - 1)] + "…"
 
 
 class OneHot(Pane):
@@ -24,29 +33,46 @@ class OneHot(Pane):
 
     def after_show(self, state: UnrollState) -> None:
         vocab = state.trace.model.vocab
-        self.border_title = f"one-hot x{sub(state.step.t)}  (V = {vocab.size})"
+        t, hot = sub(state.step.t), state.step.x_index
+        tokens = state.trace.model.vocab.tokens
+        whole = sum(min(len(printable(t)), MIN_HEADING) + 1 for t in tokens) <= self.size.width - ROW_LABEL
+        if hot is None or whole:  # drawn whole: every column is on screen, V says the count
+            self.border_title = f"one-hot x{t}  (V = {vocab.size:,})"
+            return
+        where = f"one-hot x{t}: word {hot + 1:,} of {vocab.size:,}"
+        more = f"{where} (index {hot:,})"
+        self.border_title = more if len(more) + 4 <= self.size.width else where
 
-    def _columns(self, v: UnrollState) -> tuple[list[int], int]:
-        """The vocabulary columns to draw, and how many all-zero columns were left out."""
-        vocab = v.trace.model.vocab
-        every = list(range(vocab.size))
-        width = ROW_LABEL + sum(len(printable(t)) + 1 for t in vocab.tokens)
-        if width <= self.size.width:
-            return every, 0
-        used = sorted({s.x_index for s in v.trace.steps[: v.cursor + 1] if s.x_index is not None})
-        return used, vocab.size - len(used)
+    def _columns(self, v: UnrollState) -> tuple[list[int | None], list[str], bool]:
+        """The columns to draw (GAP for a run left out), every token's heading, and whether
+        the whole vocabulary is drawn."""
+        tokens = [printable(t) for t in v.trace.model.vocab.tokens]
+        room = max(1, self.size.width - ROW_LABEL)
+        longest = max(len(t) for t in tokens)
+        cap = longest
+        while cap > MIN_HEADING and sum(min(len(t), cap) + 1 for t in tokens) > room:
+            cap -= 1  # a small vocabulary is drawn whole, its long headings cut
+        if sum(min(len(t), cap) + 1 for t in tokens) <= room:
+            return list(range(len(tokens))), [cut(t, cap) for t in tokens], True
+        headings = [cut(t, MAX_HEADING) for t in tokens]
+        steps = v.trace.steps[: v.cursor + 1]
+        earlier = [s.x_index for s in reversed(steps[:-1]) if s.x_index is not None]
+        cols = window([len(h) for h in headings], v.step.x_index, earlier, room)
+        return cols, headings, False
 
     def render(self) -> Text:
         v = self.state
         if v is None:
             return Text("")
-        vocab = v.trace.model.vocab
-        cols, left_out = self._columns(v)
-        head = Text(" " * ROW_LABEL)
+        cols, headings, _whole = self._columns(v)
+        head = Text(" " * ROW_LABEL, no_wrap=True, overflow="crop")
         for c in cols:
-            head.append(printable(vocab.tokens[c]) + " ", self.style("heading"))
-        if left_out:
-            head.append(f"+{left_out} zero columns", self.style("muted"))
+            if c is GAP:
+                head.append("… ", self.style("muted"))
+            else:
+                hot = c == v.step.x_index
+                head.append(headings[c], self.style("current" if hot else "heading"))
+                head.append(" ")
         lines = [head]
         room = max(1, self.size.height - 1)  # rows below the header
         first = 0
@@ -57,10 +83,13 @@ class OneHot(Pane):
         for i in range(first, v.cursor + 1):
             s = v.trace.steps[i]
             current = i == v.cursor
-            row = Text()
+            row = Text(no_wrap=True, overflow="crop")
             row.append(f"x{sub(s.t)}".ljust(ROW_LABEL), self.style("current") if current else None)
             for c in cols:
-                w = len(printable(vocab.tokens[c]))
+                if c is GAP:
+                    row.append("… ", self.style("muted"))
+                    continue
+                w = len(headings[c])
                 if s.x_index == c:
                     style = self.style("active" if current and v.active(INPUT) else "hot")
                     row.append("1".rjust(w), style)

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from rnn_tui.ui.render.bars import bar
 from rnn_tui.ui.safe import printable
-from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, UnrollState
+from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, STOPPED_HERE, UnrollState, only_if_stopped
 from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
@@ -46,11 +46,15 @@ class Output(Pane):
         scores_only = v.active(SCORES)
         values = s.logits if scores_only else s.y
         order = np.argsort(-s.y, kind="stable")
-        room = max(2, self.size.height - (1 if scores_only else 0))
+        # A many-to-one model's output before the last word: what it is, above the bars.
+        stopped = only_if_stopped(v.trace, s)
+        room = max(2, self.size.height - (1 if scores_only else 0) - (1 if stopped else 0))
         # Every label if they fit, else the likeliest (in label order) and a line for the rest.
         shown = list(range(len(labels))) if len(labels) <= room else sorted(order[: room - 1])
         width = min(12, max(len(labels[i]) for i in shown))
         lines = []
+        if stopped:
+            lines.append(Text(f"{STOPPED_HERE}:", self.style("heading")))
         if scores_only:
             lines.append(Text("scores (logits), before softmax:", self.style("active")))
         for i in shown:
