@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from rich.color import Color as RichColor
-from rich.color import ColorSystem
+from rich.color import Color as RichColor, ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual.constants import DIM_FACTOR
@@ -52,7 +51,7 @@ def contrast(fg: RGB, bg: RGB) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_contrast_formula():
+def test_contrast_formula() -> None:
     assert contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21)
     assert contrast((119, 119, 119), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
     assert contrast((18, 18, 18), (18, 18, 18)) == 1
@@ -81,7 +80,8 @@ def _rgb(color: RichColor | None, default: RGB) -> RGB:
 
 def _blend(fg: RGB, bg: RGB, factor: float) -> RGB:
     """What `dim` looks like: Textual's DimFilter blends the colour towards the background."""
-    return tuple(round(b + (f - b) * factor) for f, b in zip(fg, bg, strict=True))  # type: ignore[return-value]
+    (r, g, b), (r0, g0, b0) = fg, bg
+    return (round(r0 + (r - r0) * factor), round(g0 + (g - g0) * factor), round(b0 + (b - b0) * factor))
 
 
 def cell_colours(style: Style | None, default_fg: RGB, default_bg: RGB) -> tuple[RGB, RGB]:
@@ -114,12 +114,13 @@ def screen_segments(app: RnnApp) -> Iterator[tuple[int, Segment]]:
 def readable_runs(app: RnnApp, where: str) -> Iterator[Run]:
     """Every run of letters and digits on screen with its final colours."""
     ansi = app.ansi_theme_dark if app.current_theme.dark else app.ansi_theme_light
-    default_fg = tuple(ansi.foreground_color)  # an unset colour: the terminal's own
-    default_bg = tuple(ansi.background_color)
+    fg0, bg0 = ansi.foreground_color, ansi.background_color
+    default_fg: RGB = (fg0.red, fg0.green, fg0.blue)  # an unset colour: the terminal's own
+    default_bg: RGB = (bg0.red, bg0.green, bg0.blue)
     for y, segment in screen_segments(app):
         text = "".join(ch for ch in segment.text if ch.isalnum())
         if text:
-            fg, bg = cell_colours(segment.style, default_fg, default_bg)  # type: ignore[arg-type]
+            fg, bg = cell_colours(segment.style, default_fg, default_bg)
             yield Run(f"{where} row {y}", text, fg, bg)
 
 
@@ -211,14 +212,14 @@ def runs(request: pytest.FixtureRequest) -> list[Run]:
     return collect(request.param)
 
 
-def test_every_view_draws_text(runs: list[Run]):
+def test_every_view_draws_text(runs: list[Run]) -> None:
     """The measurement measures something: each view puts letters on screen."""
     labels = {run.where.split(" row ")[0].rsplit(" (", 1)[0] for run in runs}
     assert labels == {label for label, _, _ in VIEWS}
 
 
 @pytest.mark.parametrize("depth", [_truecolor, eight_bit], ids=["truecolor", "256 colours"])
-def test_every_letter_at_least_aa(runs: list[Run], depth: Callable[[RGB], RGB]):
+def test_every_letter_at_least_aa(runs: list[Run], depth: Callable[[RGB], RGB]) -> None:
     failures = worst(runs, depth)
     assert not failures, report(failures)
 
@@ -235,7 +236,7 @@ def _marks(style: Style) -> frozenset[str]:
     return frozenset(name for name in VISIBLE if getattr(style, name))
 
 
-def test_no_color_keeps_every_distinction(monkeypatch: pytest.MonkeyPatch):
+def test_no_color_keeps_every_distinction(monkeypatch: pytest.MonkeyPatch) -> None:
     """With NO_COLOR, the future and muted steps still differ from the current and plain ones, and a
     lit term still stands out, by a style a monochrome terminal draws. Also: the screen is still
     legible (Textual's monochrome filter turns colours to greys; they must keep 4.5:1)."""
