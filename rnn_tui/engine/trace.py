@@ -45,6 +45,12 @@ class Step:
     h = _from_cell("h")
 
     @property
+    def w_input(self) -> Array:
+        """W_ih times all this step reads: the word's column, plus W_ih's context columns times c
+        where a decoder reads the encoder's last state beside its word."""
+        return self.wx if self.cell.wc is None else read_only(self.wx + self.cell.wc)
+
+    @property
     def has_output(self) -> bool:
         return self.y is not None
 

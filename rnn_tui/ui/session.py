@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
-from rnn_tui.engine.models import TRAINED_USES, default_model
+from rnn_tui.engine.models import TRAINED_USES, default_model, load_translation
 from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.engine.topologies import Topology, topology_by_name
-from rnn_tui.engine.trace import Trace, run
+from rnn_tui.engine.trace import Trace, run, run_seq2seq
 
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
 
@@ -27,6 +28,7 @@ class Session:
     trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app, put to use
     _models: dict[str, Model] = field(default_factory=dict)
     _traces: dict[tuple[str, str], Trace] = field(default_factory=dict)
+    _translator: Seq2Seq | None = None
 
     @property
     def sentences(self) -> list[str]:
@@ -46,16 +48,38 @@ class Session:
                 return model
         if self.weights is not None:
             return self.weights
+        return self._default(top)
+
+    def _default(self, top: Topology) -> Model:
         if top.name not in self._models:
             self._models[top.name] = default_model(top.name, self.corpus)
         return self._models[top.name]
 
+    def translator(self, topology: Topology | None = None) -> Seq2Seq | None:
+        """The encoder-decoder that shows the encoder-decoder topology: the shipped English-to-French
+        model, with weights of its own for each half, unless --weights or a model put to use says
+        otherwise (they step through the same topology with their one set of weights)."""
+        top = topology or self.topology
+        if top.name != "encoder-decoder" or self.weights is not None or self.model(top) is not self._default(top):
+            return None
+        if self._translator is None:
+            self._translator = load_translation()
+        return self._translator
+
     def trace(self) -> Trace:
-        key = (self.text, self.topology.name)
+        return self.trace_of(self.topology)
+
+    def trace_of(self, topology: Topology) -> Trace:
+        """The sentence on screen through a topology, computed once. Raises InputError when the
+        model cannot run it (a classifier asked to write words): the line says why."""
+        key = (self.text, topology.name)
         if key not in self._traces:
             if len(self._traces) >= MAX_TRACES:
                 self._traces.pop(next(iter(self._traces)))  # the oldest; it can be recomputed
-            self._traces[key] = run(self.model(), tokenize(self.text), self.topology, self.gen_steps)
+            words = tokenize(self.text)
+            translator = self.translator(topology)
+            self._traces[key] = (run_seq2seq(translator, words) if translator is not None
+                                 else run(self.model(topology), words, topology, self.gen_steps))
         return self._traces[key]
 
     def use_trained(self, task: str, model: Model) -> None:

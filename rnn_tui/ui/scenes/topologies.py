@@ -171,7 +171,7 @@ class TopologiesScene(LessonScene[TopologiesState]):
 
     def make_state(self, previous: TopologiesState | None) -> TopologiesState:
         s = self.session
-        return make_state(s.text, s.model, s.topology, s.gen_steps, previous)
+        return make_state(s.text, s.trace_of, s.topology, previous)
 
     def compose_body(self) -> ComposeResult:
         yield DiagramsBoard(id="diagrams").data_bind(state=Scene.state)

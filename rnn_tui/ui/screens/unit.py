@@ -50,6 +50,7 @@ class UnitScreen(ModalScreen[None]):
         hj = self.trace.hidden_states[:, j]
         self.query_one("#unit-title", Static).update(Text.assemble(
             (f"hidden unit {j + 1} of {p.hidden_size}", "bold"),
+            " (the decoder's weights)" if self.trace.source_vocab is not None else "",
             "   ↑/↓ another unit, Escape closes\n",
             f"h_t[{j + 1}] over the sentence, t = 1..{len(hj)} (▁ = -1, █ = +1): ",
             (sparkline(hj), "bold")))
@@ -61,10 +62,12 @@ class UnitScreen(ModalScreen[None]):
         table = Table(box=None, expand=True, pad_edge=False)
         table.add_column(f"W_hh row {j + 1}: from unit", no_wrap=True)
         table.add_column(f"W_ih[{j + 1}, word], sorted", no_wrap=True)
-        order = np.argsort(-p.W_ih[j], kind="stable")
-        scale = _scale(p.W_ih[j])
+        # W_ih's word columns only: a seq2seq decoder's last columns read the context, not words.
+        row = p.W_ih[j, : vocab.size]
+        order = np.argsort(-row, kind="stable")
+        scale = _scale(row)
         by_word = [Text.assemble(Text(printable(vocab.tokens[c])[:12].ljust(12)),
-                               f" {signed_bar(p.W_ih[j, c] / scale, 4)} {fmt(p.W_ih[j, c])}")
+                               f" {signed_bar(row[c] / scale, 4)} {fmt(row[c])}")
                  for c in order[:TOP_WORDS]]
         if len(order) > TOP_WORDS:
             by_word.append(Text(f"… {len(order) - TOP_WORDS} more words"))

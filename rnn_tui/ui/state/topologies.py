@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from rnn_tui.engine import tokenize
+from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import trained_note
-from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.topologies import TOPOLOGIES, Topology, refusal, topology_by_name
-from rnn_tui.engine.trace import Trace, run
+from rnn_tui.engine.topologies import TOPOLOGIES, Topology, topology_by_name
+from rnn_tui.engine.trace import Trace
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.unroll import UnrollState
 
@@ -70,20 +69,17 @@ class TopologiesState(Stepping):
         return UnrollState(self.trace, self.cursor).caption
 
 
-def make_state(text: str, model_for: Callable[[Topology], Model], session_topology: Topology,
-               gen_steps: int, previous: TopologiesState | None) -> TopologiesState:
-    """The session's sentence under every topology, with the model the session gives each.
-    Shows the topology the Unroll scene last chose; keys 1-5 here choose without changing it."""
-    words = tokenize(text)
+def make_state(text: str, trace_for: Callable[[Topology], Trace], session_topology: Topology,
+               previous: TopologiesState | None) -> TopologiesState:
+    """The session's sentence under every topology, traced as the session traces it (computed
+    once there). Shows the topology the Unroll scene last chose; keys 1-5 here choose without
+    changing it. A topology the model cannot run is kept with the line that says why."""
     traces, refusals = {}, {}
     for top in TOPOLOGIES:
-        model = model_for(top)
-        refused = refusal(model, top)
-        if refused is not None:
-            refusals[top.name] = refused
-            continue
-        old = previous.traces.get(top.name) if previous is not None and previous.text == text else None
-        traces[top.name] = old if old is not None and old.model is model else run(model, words, top, gen_steps)
+        try:
+            traces[top.name] = trace_for(top)
+        except InputError as refused:
+            refusals[top.name] = str(refused)
     if previous is None:
         return TopologiesState(text, traces, session_topology, session_topology.name, refusals=refusals)
     state = replace(previous, text=text, traces=traces, refusals=refusals)

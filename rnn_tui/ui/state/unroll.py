@@ -208,12 +208,18 @@ def caption(state: UnrollState) -> str:
     s, t, top = state.step, state.step.t, state.trace.topology
     prev = f"h{sub(t - 1)}"
     h = f"h{sub(t)}"
-    if s.source == NOTHING:
+    # In an encoder-decoder with weights of its own for each half, the caption says whose step it is.
+    who = f"the {s.part}" if s.part else ""
+    if s.source == NOTHING and s.part:
+        reads = f"t={t}: the decoder starts from {prev}, reads nothing"
+    elif s.source == NOTHING:
         reads = f"t={t}: reads nothing (x{sub(t)} = 0): the decoder starts from {prev} alone"
     elif s.source == FEEDBACK:
-        reads = f"t={t}: reads its own last output {quoted(s.input_token)}"
+        reads = f"t={t}: {who or 'it'} reads the word it wrote, {quoted(s.input_token)}"
     else:
-        reads = f"t={t}: reads {quoted(s.typed)}"
+        reads = f"t={t}: {who + ' ' if who else ''}reads {quoted(s.typed)}"
+        if t == 1 and "backwards" in state.trace.reading:  # the shipped translation model's encoder
+            reads = f"t=1: the encoder reads backwards, last word first: {quoted(s.typed)}"
         if s.typed != s.input_token:
             reads += f", not in the vocabulary, so as {s.input_token}"
     if state.hidden:
@@ -235,8 +241,14 @@ def caption(state: UnrollState) -> str:
         # never trained to answer here: say what the output is, and keep the line short enough to read whole
         return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
     text = reads + (f"; {h} mixes it with {prev}" if t > 1 else f"; {h} starts from h₀ = 0")
-    if s.y is not None and best is not None:  # where the topology reads an output
+    if s.y is not None and best is not None and s.part == "decoder":
+        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+    elif s.y is not None and best is not None:  # where the topology reads an output
         text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+    elif state.trace.handover == state.cursor:
+        text = f"{reads}; {h} is all the decoder will know of it"
+    elif s.part == "encoder":
+        text = f"{reads}; no output yet" if t == 1 else f"{text}; no output yet"
     else:
         text += f"; no output here in {top.name}"
     return text

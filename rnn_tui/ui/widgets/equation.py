@@ -16,9 +16,14 @@ SUM = "sum"  # computed with tanh's sub-step: the pre-activation
 class Equation(Pane):
     def after_show(self, state: UnrollState) -> None:
         s = state.step
+        t = sub(s.t)
         col = "0 (no input)" if s.x_index is None else f"column {s.x_index}"
-        self.border_title = f"h{sub(s.t)} = tanh(W_ih x{sub(s.t)} + W_hh h{sub(s.t - 1)} + b)"
-        self.border_subtitle = f"W_ih x{sub(s.t)} = {col} of W_ih"
+        # In an encoder-decoder each half has weights of its own: the title says whose.
+        whose = f"{s.part}: " if s.part else ""
+        x = f"[x{t}; c]" if s.cell.wc is not None else f"x{t}"  # a decoder that reads the context too
+        self.border_title = f"{whose}h{t} = tanh(W_ih {x} + W_hh h{sub(s.t - 1)} + b)"
+        owner = f"the {s.part}'s W_ih" if s.part else "W_ih"
+        self.border_subtitle = f"W_ih x{t} = {col} of {owner}"
 
     @staticmethod
     def _lit(v: UnrollState, phase: str) -> bool:
@@ -34,14 +39,15 @@ class Equation(Pane):
             return Text("")
         s = v.step
         t = s.t
+        reads = "W_ih[x;c]" if s.cell.wc is not None else f"W_ih x{sub(t)}"
         columns = [
-            (INPUT, f"W_ih x{sub(t)}", s.wx), (RECURRENT, f"W_hh h{sub(t - 1)}", s.wh),
+            (INPUT, reads, s.w_input), (RECURRENT, f"W_hh h{sub(t - 1)}", s.wh),
             (BIAS, "b", s.b_ih + s.b_hh), (SUM, "sum", s.pre), (TANH, f"h{sub(t)}=tanh", s.h),
         ]
         widths = [max(7, len(label)) for _, label, _ in columns]
         if 3 + sum(w + 1 for w in widths) > self.size.width:
             # Too narrow (a scrollbar, or t >= 10): short labels; the border title has the subscripts.
-            short = ["W_ih x", "W_hh h", "b", "sum", "tanh"]
+            short = ["W_ih x" if s.cell.wc is None else "W[x;c]", "W_hh h", "b", "sum", "tanh"]
             columns = [(phase, label, values) for (phase, _, values), label in zip(columns, short, strict=True)]
             widths = [6] * len(columns)
         head = Text("  j")

@@ -32,21 +32,29 @@ class OneHot(Pane):
         self.redraw()
 
     def after_show(self, state: UnrollState) -> None:
-        vocab = state.trace.model.vocab
+        vocab = state.trace.vocab_at(state.step)
         t, hot = sub(state.step.t), state.step.x_index
-        tokens = state.trace.model.vocab.tokens
+        whose = f"the {state.step.part}'s words, " if state.step.part else ""  # an encoder-decoder's two vocabularies
+        tokens = vocab.tokens
         whole = sum(min(len(printable(t)), MIN_HEADING) + 1 for t in tokens) <= self.size.width - ROW_LABEL
         if hot is None or whole:  # drawn whole: every column is on screen, V says the count
-            self.border_title = f"one-hot x{t}  (V = {vocab.size:,})"
+            self.border_title = f"one-hot x{t}  ({whose}V = {vocab.size:,})"
             return
-        where = f"one-hot x{t}: word {hot + 1:,} of {vocab.size:,}"
+        where = f"one-hot x{t}: {whose}word {hot + 1:,} of {vocab.size:,}"
         more = f"{where} (index {hot:,})"
         self.border_title = more if len(more) + 4 <= self.size.width else where
+
+    @staticmethod
+    def _rows(v: UnrollState) -> list[int]:
+        """The steps so far whose inputs share the current step's vocabulary: all of them, or in an
+        encoder-decoder those of the same half (the encoder reads English, the decoder French)."""
+        part = v.step.part
+        return [i for i in range(v.cursor + 1) if v.trace.steps[i].part == part]
 
     def _columns(self, v: UnrollState) -> tuple[list[int | None], list[str], bool]:
         """The columns to draw (GAP for a run left out), every token's heading, and whether
         the whole vocabulary is drawn."""
-        tokens = [printable(t) for t in v.trace.model.vocab.tokens]
+        tokens = [printable(t) for t in v.trace.vocab_at(v.step).tokens]
         room = max(1, self.size.width - ROW_LABEL)
         longest = max(len(t) for t in tokens)
         cap = longest
@@ -55,7 +63,7 @@ class OneHot(Pane):
         if sum(min(len(t), cap) + 1 for t in tokens) <= room:
             return list(range(len(tokens))), [cut(t, cap) for t in tokens], True
         headings = [cut(t, MAX_HEADING) for t in tokens]
-        steps = v.trace.steps[: v.cursor + 1]
+        steps = [v.trace.steps[i] for i in self._rows(v)]
         earlier = [s.x_index for s in reversed(steps[:-1]) if s.x_index is not None]
         cols = window([len(h) for h in headings], v.step.x_index, earlier, room)
         return cols, headings, False
@@ -75,12 +83,13 @@ class OneHot(Pane):
                 head.append(" ")
         lines = [head]
         room = max(1, self.size.height - 1)  # rows below the header
+        rows = self._rows(v)
         first = 0
-        if v.cursor + 1 > room:  # keep the latest rows, the current one always among them
-            first = v.cursor + 1 - max(1, room - 1)
+        if len(rows) > room:  # keep the latest rows, the current one always among them
+            first = len(rows) - max(1, room - 1)
             if room > 1:
                 lines.append(Text(f"  ⋮  {first} earlier rows", self.style("muted")))
-        for i in range(first, v.cursor + 1):
+        for i in rows[first:]:
             s = v.trace.steps[i]
             current = i == v.cursor
             row = Text(no_wrap=True, overflow="crop")
