@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from datetime import datetime
-from pathlib import Path
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
