@@ -35,7 +35,7 @@ class JumpScreen(ModalScreen[str | None]):
             if self.current in NAMES:
                 options.highlighted = NAMES.index(self.current)
             yield options
-            yield Static(Text("↑ ↓ and Enter choose too; Escape stays here"))
+            yield Static(Text("↑ ↓ Enter choose too; Escape stays here"))
 
     def _label(self, name: str) -> Text:
         number = NAMES.index(name) + 1
