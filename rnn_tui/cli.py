@@ -70,9 +70,36 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _scene(text: str) -> str:
+    """--scene: a scene's number in the lecture's order (from 1) or its name."""
+    from rnn_tui.ui.scenes import NAMES, numbered, scene_by_number_or_name  # names only, no Textual
+
+    name = scene_by_number_or_name(text.strip().lower())
+    if name is None:
+        raise argparse.ArgumentTypeError(f"unknown scene {text!r}; give a number 1-{len(NAMES)} or a name: "
+                                         f"{numbered()}")
+    return name
+
+
+THEME_NAMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+def _theme(text: str) -> str:
+    """--theme: dark, light or any Textual theme's name (Textual is imported only for another name)."""
+    if text in THEME_NAMES:
+        return text
+    from textual.theme import BUILTIN_THEMES
+
+    if text in BUILTIN_THEMES:
+        return text
+    raise argparse.ArgumentTypeError(f"unknown theme {text!r}; try light, dark, solarized-light, atom-one-light, "
+                                     f"catppuccin-latte, nord or dracula ({len(BUILTIN_THEMES)} Textual themes "
+                                     "in all: ctrl+p, then \"Choose a theme\", lists them in the app)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from rnn_tui.engine.topologies import TOPOLOGIES
-    from rnn_tui.ui.scenes import NAMES as SCENES  # names only: Textual is not imported for --help
+    from rnn_tui.ui.scenes import numbered  # names only: Textual is not imported for --help
 
     topologies = [t.name for t in TOPOLOGIES]
     p = _Parser(prog="rnn-tui", description="Step through a recurrent neural network, one key press at a time.")
@@ -85,9 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"the topology to open on: {', '.join(topologies)} (default: the one --weights was "
                    "trained for, else many-to-many)")
     p.add_argument("--sentence", type=_count("sentence"), default=1, metavar="N", help="open on sentence N (from 1)")
-    p.add_argument("--scene", choices=SCENES, default="unroll", metavar="NAME",
-                   help=f"the scene to open on: {', '.join(SCENES)} (PageDown/PageUp move between them)")
-    p.add_argument("--theme", choices=["dark", "light"], default="dark", help="light suits a projector")
+    p.add_argument("--scene", type=_scene, default="unroll", metavar="N|NAME",
+                   help=f"the scene to open on, by number or name: {numbered()} (default: unroll; in the app "
+                   "j jumps to one, PageDown/PageUp move between them)")
+    p.add_argument("--theme", type=_theme, default="dark", metavar="THEME",
+                   help="dark, light (suits a projector) or any Textual theme, such as solarized-light or nord; "
+                   "t in the app toggles light and dark")
     p.add_argument("--no-mouse", action="store_true", help="turn off mouse tracking (slow SSH links)")
     sub = p.add_subparsers(dest="command", metavar="{trace,train,serve}", parser_class=_Parser)
 
@@ -124,8 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--corpus", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--weights", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
-    s.add_argument("--scene", choices=SCENES, metavar="NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
-    s.add_argument("--theme", choices=["dark", "light"], default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--scene", type=_scene, metavar="N|NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
     return p
 
 

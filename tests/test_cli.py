@@ -331,12 +331,37 @@ def test_help_lists_every_scene(capsys):
         main(["--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert len(NAMES) == 10
-    assert ", ".join(NAMES) in help_text
+    assert ", ".join(f"{n} {name}" for n, name in enumerate(NAMES, 1)) in help_text  # numbered, for --scene N
 
 
-def test_unknown_scene(cli):
-    code, _, err = cli("--scene", "nowhere")
-    assert_one_line_error(code, err, "--scene", "'nowhere'", "sequences", "gradients")
+@pytest.mark.parametrize(("given", "scene"), [("3", "flatten"), ("10", "gradients"), ("onehot", "onehot"),
+                                              ("Train", "train"), (" 1 ", "sequences")])
+def test_a_scene_by_number_or_name(given, scene):
+    from rnn_tui.cli import build_parser
+
+    assert build_parser().parse_args(["--scene", given]).scene == scene
+    assert build_parser().parse_args(["serve", "--scene", given]).scene == scene
+
+
+@pytest.mark.parametrize("given", ["nowhere", "0", "11", "-1"])
+def test_unknown_scene(cli, given):
+    code, _, err = cli("--scene", given)
+    assert_one_line_error(code, err, "--scene", repr(given), "1-10", "1 sequences", "10 gradients")
+
+
+@pytest.mark.parametrize(("given", "theme"), [("dark", "dark"), ("light", "light"), ("nord", "nord"),
+                                              ("solarized-light", "solarized-light")])
+def test_any_textual_theme(given, theme):
+    from rnn_tui.cli import build_parser
+
+    assert build_parser().parse_args(["--theme", given]).theme == theme
+    assert build_parser().parse_args(["serve", "--theme", given]).theme == theme
+
+
+def test_an_unknown_theme_is_one_line_naming_a_few(cli):
+    for argv in (["--theme", "sunny"], ["serve", "--theme", "sunny"]):
+        code, _, err = cli(*argv)
+        assert_one_line_error(code, err, "--theme", "'sunny'", "light", "dark", "solarized-light", "nord")
 
 
 def test_help_and_version_do_not_import_textual():

@@ -6,7 +6,9 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
@@ -20,9 +22,24 @@ from textual.widgets import Static
 from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.screens.help import HelpScreen
+from rnn_tui.ui.screens.jump import JumpScreen
 from rnn_tui.ui.session import Session
 
-THEMES = {"dark": "textual-dark", "light": "textual-light"}
+THEMES = {"dark": "textual-dark", "light": "textual-light"}  # --theme's two short names
+# `t` goes to a theme's light or dark twin; a theme without one goes to textual-light or -dark.
+TWINS = {"textual-dark": "textual-light", "solarized-dark": "solarized-light", "atom-one-dark": "atom-one-light",
+         "ansi-dark": "ansi-light", "catppuccin-mocha": "catppuccin-latte", "catppuccin-frappe": "catppuccin-latte",
+         "catppuccin-macchiato": "catppuccin-latte", "rose-pine": "rose-pine-dawn", "rose-pine-moon": "rose-pine-dawn"}
+TWINS |= {"textual-light": "textual-dark", "solarized-light": "solarized-dark", "atom-one-light": "atom-one-dark",
+          "ansi-light": "ansi-dark", "catppuccin-latte": "catppuccin-mocha", "rose-pine-dawn": "rose-pine"}
+
+
+def screenshot_folder() -> Path:
+    """Where `S` saves: the Downloads folder, as Textual does, or the current folder without one."""
+    from platformdirs import user_downloads_path  # Textual's own dependency, for the same folder
+
+    downloads = user_downloads_path()
+    return downloads if downloads.is_dir() else Path.cwd()
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
@@ -38,8 +55,9 @@ class RnnApp(App[None]):
     def __init__(self, session: Session | None = None, theme: str = "dark", scene: str = "unroll") -> None:
         super().__init__()
         self.session = session or Session()
-        self.theme = THEMES[theme]
+        self.theme = THEMES.get(theme, theme)
         self.first_scene = scene
+        self._toggled_from: tuple[str, str] | None = None  # (theme before `t`, theme after): `t` again goes back
 
     def on_mount(self) -> None:
         self.switch_mode(self.first_scene)
@@ -81,7 +99,56 @@ class RnnApp(App[None]):
             self.switch_mode(NAMES[i])
 
     def action_toggle_theme(self) -> None:
-        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+        """Light to dark and back: to the theme's twin, else to textual-light/dark and then back to it."""
+        now = self.theme
+        if self._toggled_from and self._toggled_from[1] == now:
+            target = self._toggled_from[0]
+        else:
+            target = TWINS.get(now) or (THEMES["light"] if self.current_theme.dark else THEMES["dark"])
+        self.theme = target
+        self._toggled_from = (now, target)
+
+    def action_jump(self) -> None:
+        """j: the list of scenes, to go to one by its number (from the help screen too)."""
+        if isinstance(self.screen, HelpScreen):  # its own `j` runs this: the list replaces it
+            self.screen.dismiss()
+
+        def go(name: str | None) -> None:
+            if name is not None and name != self.current_mode:
+                self.switch_mode(name)
+
+        self.push_screen(JumpScreen(self.current_mode), go)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """S: an SVG of the screen; a moment later, so a palette that ran it has closed."""
+        self.set_timer(0.1, partial(self.deliver_screenshot, filename, path))
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """In a browser, a download (Textual's). In a terminal, a new file in Downloads, or in the
+        current folder when there is none (Textual would fail there), never over another file,
+        and a notice saying where."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        folder = Path(path) if path else screenshot_folder()
+        stem = Path(filename).stem if filename else f"rnn-tui-{self.current_mode}-{datetime.now():%Y%m%d-%H%M%S}"
+        svg = self.export_screenshot()
+        for n in range(1, 1000):
+            target = folder / (f"{stem}.svg" if n == 1 else f"{stem}-{n}.svg")
+            try:
+                with open(target, "x", encoding="utf-8") as out:
+                    out.write(svg)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                self.notify(f"{target}: {error.strerror or error}", title="Screenshot not saved",
+                            severity="error", markup=False)
+                return None
+            self.notify(f"Saved to {target}", title="Screenshot", markup=False)
+            return str(target)
+        self.notify(f"{folder}: too many screenshots named {stem}", title="Screenshot not saved",
+                    severity="error", markup=False)
+        return None
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -90,8 +157,13 @@ class RnnApp(App[None]):
             self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key is also a command in the palette (ctrl+p), named as in the Footer."""
-        yield from super().get_system_commands(screen)
+        """Every key is also a command in the palette (ctrl+p), named as in the Footer, once."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":  # the S key's command below does it
+                continue
+            if command.title == "Theme":  # Textual's list of every theme, not `t`'s toggle
+                command = command._replace(title="Choose a theme")
+            yield command
         for n, name in enumerate(NAMES, 1):
             yield SystemCommand(f"Scene {n}: {TITLES[name]}", f"Go to the {TITLES[name]} scene",
                                 partial(self.switch_mode, name))

@@ -42,7 +42,11 @@ SCENE_KEYS: list[Binding] = [
 APP_KEYS: list[Binding] = [
     Binding("pagedown", "scene(1)", "Scene", key_display="PgDn", id="app.next_scene"),
     Binding("pageup", "scene(-1)", "Previous scene", key_display="PgUp", show=False, id="app.prev_scene"),
-    Binding("t", "toggle_theme", "Theme", id="app.toggle_theme"),
+    # Not a digit: 1-5 choose the topology in Unroll and Topologies. Free in every scene.
+    Binding("j", "jump", "Jump", id="app.jump"),
+    # Out of the Footer, which 80 columns fill: help and the palette list it, and --theme sets it.
+    Binding("t", "toggle_theme", "Theme", show=False, id="app.toggle_theme"),
+    Binding("S", "screenshot", "Screenshot", key_display="S", show=False, id="app.screenshot"),
     Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     Binding("q", "quit", "Quit", id="app.quit"),
     # A terminal program quits on ctrl+c; Textual would only say "press ctrl+q".
@@ -59,7 +63,11 @@ EXPLAIN = {
     "fold": "fold the unrolled chain back into one cell with its loop, and unfold it",
     "guess": "predict, then reveal: hide each step's results until space or r",
     "inspect": "inspect a hidden unit: its W_hh row, its W_ih weights by word, h_j over time",
-    "toggle_theme": "light/dark theme (light suits a projector)",
+    "jump": "jump to a scene by its number: 1-9, 0 for the tenth",
+    "toggle_theme": "light/dark theme (light suits a projector); from another theme: its light or dark twin, "
+                    "else textual-light/dark, and back",
+    "screenshot": "save the screen as an SVG: in Downloads, else in this folder; never over a file",
+    "command_palette": "command palette: every key of this scene, each scene by name, and every theme",
 }
 
 

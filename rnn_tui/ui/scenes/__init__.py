@@ -32,6 +32,23 @@ def scene_class(name: str) -> type[Scene[Any]]:
     return found
 
 
+def jump_digit(name: str) -> str:
+    """The key that jumps to a scene in the jump list (`j`): 1-9, then 0 for the tenth."""
+    return str((NAMES.index(name) + 1) % 10)
+
+
+def scene_by_number_or_name(text: str) -> str | None:
+    """The scene `--scene` names: its number in the lecture's order (from 1) or its name; None if neither."""
+    if text.isdigit() and 1 <= int(text) <= len(NAMES):
+        return NAMES[int(text) - 1]
+    return text if text in NAMES else None
+
+
+def numbered() -> str:
+    """"1 sequences, 2 onehot, ...": the scenes as --help and errors list them."""
+    return ", ".join(f"{n} {name}" for n, name in enumerate(NAMES, 1))
+
+
 def position(name: str) -> tuple[int, int]:
     """(1-based number, how many) of a scene, for its title line."""
     return NAMES.index(name) + 1, len(NAMES)

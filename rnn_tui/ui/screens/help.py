@@ -13,6 +13,9 @@ from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, EXPLAIN, SCENE_KEYS, key_text
 
+# Textual's own key, which the app's bindings do not hold.
+PALETTE_KEY = Binding("ctrl+p", "command_palette", "Commands", id="help.palette")
+
 
 def keys_table(bindings: list[Binding]) -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=True)
@@ -26,7 +29,10 @@ def keys_table(bindings: list[Binding]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """The keys of the scene underneath (every scene has its own), then the app's."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
+        Binding("j", "app.jump", "Jump", id="help.jump"),  # a modal screen holds back the app's own keys
+    ]
 
     def __init__(self, scene_title: str = "Unroll", scene_keys: list[Binding] | None = None,
                  app_keys: list[Binding] | None = None) -> None:
@@ -40,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(f"rnn-tui: keys of the {self.scene_title} scene", style="bold"))
             yield Static(keys_table(self.scene_keys))
             yield Static(Text("keys of every scene", style="bold"))
-            yield Static(keys_table(self.app_keys))
+            yield Static(keys_table([*self.app_keys, PALETTE_KEY]))
             yield Static(Text(
                 "The top line says where you are. The timeline is the RNN unrolled in time: "
                 "inputs below, outputs above, h carried along the arrows. "

@@ -1,0 +1,152 @@
+"""Finding your way: `j` jumps to a scene by its number, the help and the palette hold every key,
+`t` toggles any theme between light and dark, `S` saves a screenshot without overwriting one."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.bindings import active_keys, key_text
+from rnn_tui.ui.scenes import NAMES, TITLES
+from rnn_tui.ui.screens.help import HelpScreen
+from rnn_tui.ui.screens.jump import JumpScreen
+from rnn_tui.ui.session import Session
+
+
+def lines(app: RnnApp) -> list[str]:
+    """The terminal as the user sees it (Textual has no public API for this; pinned to 8.x)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def run(script, scene: str = "unroll", size=(80, 24), theme: str = "dark") -> None:
+    async def main() -> None:
+        app = RnnApp(Session(), scene=scene, theme=theme)
+        app.animation_level = "none"
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await script(app, pilot)
+    asyncio.run(main())
+
+
+def test_j_lists_the_scenes_in_every_scene_and_a_digit_goes_there():
+    async def script(app, pilot):
+        for i, name in enumerate(NAMES):
+            app.switch_mode(name)
+            await pilot.pause()
+            assert " j Jump " in lines(app)[-1], (name, lines(app)[-1])  # the Footer shows the key
+            await pilot.press("j")
+            assert isinstance(app.screen, JumpScreen), name
+            shown = "\n".join(lines(app))
+            for n, other in enumerate(NAMES, 1):
+                assert f"{n % 10}  {TITLES[other]}" in shown
+            assert [line for line in shown.splitlines() if "◀ here" in line] == \
+                [line for line in shown.splitlines() if f"{TITLES[name]}  " in line or f"{TITLES[name]} (" in line]
+            target = NAMES[(i + 3) % len(NAMES)]
+            await pilot.press(str((NAMES.index(target) + 1) % 10))
+            assert app.current_mode == target and not isinstance(app.screen, JumpScreen)
+    run(script, scene="sequences")
+
+
+def test_the_jump_list_takes_arrows_and_enter_escape_stays_and_help_hands_over():
+    async def script(app, pilot):
+        await pilot.press("j", "escape")
+        assert app.current_mode == "unroll" and not isinstance(app.screen, JumpScreen)
+        await pilot.press("j", "down", "enter")  # the list opens on the scene you are in
+        assert app.current_mode == NAMES[NAMES.index("unroll") + 1]
+        await pilot.press("question_mark", "j")  # from the help screen: the help closes, the list opens
+        assert isinstance(app.screen, JumpScreen)
+        await pilot.press("0")
+        assert app.current_mode == "gradients" and not isinstance(app.screen, (JumpScreen, HelpScreen))
+        app.switch_mode("unroll")
+        await pilot.pause()
+        await pilot.press("question_mark", "escape")  # the help was closed for good, not left under the scene
+        assert not isinstance(app.screen, HelpScreen)
+    run(script)
+
+
+def test_help_lists_the_jump_screenshot_and_palette_keys():
+    async def script(app, pilot):
+        await pilot.press("question_mark")
+        shown = "\n".join(lines(app))
+        for key, what in (("j", "jump to a scene by its number"), ("S", "save the screen as an SVG"),
+                          ("ctrl+p", "command palette"), ("t", "light/dark theme")):
+            assert any(f"│ {key}  " in line and what in line for line in shown.splitlines()), (key, shown)
+    run(script, size=(120, 60))  # the whole help, unscrolled
+
+
+def test_the_palette_holds_every_key_of_every_scene_once():
+    async def script(app, pilot):
+        for name in NAMES:
+            app.switch_mode(name)
+            await pilot.pause()
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert len(titles) == len(set(titles)), (name, sorted(t for t in titles if titles.count(t) > 1))
+            scene_keys, app_keys = active_keys(app.screen)
+            for b in scene_keys + app_keys:
+                if b.action != "quit":  # Textual's own Quit does it
+                    assert f"{b.description} ({key_text(b)})" in titles, (name, b)
+            assert {"Step (→ space l)", "Back (← h)", "Start (home)", "End (end)"} <= set(titles) \
+                or name in ("unroll", "train"), name  # Unroll's are First step, Last step; Train has none
+            assert sum("screenshot" in t.lower() for t in titles) == 1, titles
+            assert sum("theme" in t.lower() for t in titles) == 2, titles  # `t` and Textual's list of themes
+    run(script)
+
+
+@pytest.mark.parametrize(("start", "after_t"), [
+    ("dark", "textual-light"), ("light", "textual-dark"), ("solarized-light", "solarized-dark"),
+    ("catppuccin-mocha", "catppuccin-latte"), ("nord", "textual-light"), ("ansi-light", "ansi-dark"),
+])
+def test_t_goes_to_the_light_or_dark_twin_and_back(start, after_t):
+    async def script(app, pilot):
+        before = app.theme
+        await pilot.press("t")
+        assert app.theme == after_t
+        assert app.current_theme.dark != app.get_theme(before).dark
+        await pilot.press("t")
+        assert app.theme == before
+    run(script, theme=start)
+
+
+@pytest.fixture
+def no_downloads(tmp_path, monkeypatch):
+    """A home without a Downloads folder; the current folder is `tmp_path / "here"`."""
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir()
+    here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(here)
+    return home, here
+
+
+def test_S_saves_a_screenshot_in_the_current_folder_without_downloads_and_says_where(no_downloads):
+    home, here = no_downloads
+
+    async def script(app, pilot):
+        await pilot.press("S")
+        await pilot.pause(0.3)
+        saved = list(here.glob("*.svg"))
+        assert len(saved) == 1 and saved[0].name.startswith("rnn-tui-unroll-"), saved
+        assert "<svg" in saved[0].read_text(encoding="utf-8")
+        notices = [str(n.message) for n in app._notifications]
+        assert any(str(saved[0]) in n for n in notices), notices
+    run(script)
+
+
+def test_S_saves_in_downloads_when_there_is_one_and_never_over_a_file(no_downloads):
+    home, here = no_downloads
+    (home / "Downloads").mkdir()
+    (home / "Downloads" / "shot.svg").write_text("mine", encoding="utf-8")
+
+    async def script(app, pilot):
+        first = app.deliver_screenshot("shot.svg")
+        second = app.deliver_screenshot("shot.svg")
+        assert (first, second) == (str(home / "Downloads" / "shot-2.svg"), str(home / "Downloads" / "shot-3.svg"))
+        assert (home / "Downloads" / "shot.svg").read_text(encoding="utf-8") == "mine"
+        await pilot.press("S")
+        await pilot.pause(0.3)
+        assert len(list((home / "Downloads").glob("rnn-tui-unroll-*.svg"))) == 1
+        assert not list(here.iterdir())
+    run(script)
