@@ -13,6 +13,7 @@ import asyncio
 import inspect
 import re
 from collections.abc import Awaitable, Callable
+from itertools import pairwise
 
 import pytest
 from textual import events
@@ -735,3 +736,26 @@ async def test_the_output_pane_says_a_many_to_one_models_earlier_output_is_had_i
     assert "had the sentence stopped here" in plain(app, "#caption")
     await pilot.press("end")
     assert "stopped" not in plain(app, "#output") and "predicts" in plain(app, "#caption")
+
+
+@with_app()
+async def test_one_to_many_is_greedy_until_T_and_R_draw_words_at_a_temperature(app, pilot):
+    await pilot.press("2")
+    scene = app.screen
+    assert scene.state.trace.outputs == ["my", "name", "is", "barry", "<eos>"]
+    assert plain(app, "#caption").splitlines()[1].endswith("; greedy")
+    assert scene.check_action("resample", ()) is None  # greedy: nothing to draw again
+    await pilot.press("T", "T", "T")  # greedy, 0.5, 1, then 2
+    assert plain(app, "#caption").splitlines()[1].endswith("; sampled at T=2, seed 0")
+    drawn = [tuple(scene.state.trace.outputs)]
+    for _ in range(5):
+        await pilot.press("R")
+        drawn.append(tuple(scene.state.trace.outputs))
+    assert "seed 5" in plain(app, "#caption") and len(set(drawn)) > 1  # other seeds, other sentences
+    for before, after in pairwise(scene.state.trace.steps):  # what it wrote is what it reads next
+        if after.typed is not None and before.chosen is not None:
+            assert after.typed == scene.state.trace.model.labels[before.chosen]
+    await pilot.press("4")  # many-to-many reads every word it is given: nothing to sample
+    assert scene.check_action("temperature", ()) is None and scene.check_action("resample", ()) is None
+    await pilot.press("T")
+    assert "sampled" not in plain(app, "#caption")

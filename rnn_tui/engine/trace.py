@@ -4,7 +4,7 @@ in the app only moves a cursor; no pane recomputes the maths."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -68,6 +68,7 @@ class Trace:
     h0: Array
     source_vocab: Vocabulary | None = None  # an encoder-decoder's encoder reads these words; model.vocab the decoder's
     reading: str = ""                       # how the encoder read the sentence, when that is worth saying
+    sampling: str = ""                      # how a generating topology picked its words ("greedy", ...)
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -122,6 +123,20 @@ class Sampling:
         if self.temperature is not None and not (0 < self.temperature < float("inf")):
             raise InputError(f"the sampling temperature must be a positive number (got {self.temperature})")
 
+    @property
+    def described(self) -> str:
+        """In a few words, for the screen: "greedy", or "sampled at T=1, seed 3"."""
+        return "greedy" if self.temperature is None else f"sampled at T={self.temperature:g}, seed {self.seed}"
+
+    def hotter(self) -> Sampling:
+        """The next setting of the temperature key: greedy, then 0.5, 1 and 2, then greedy again."""
+        i = TEMPERATURES.index(self.temperature) if self.temperature in TEMPERATURES else 0
+        return replace(self, temperature=TEMPERATURES[(i + 1) % len(TEMPERATURES)])
+
+    def reseeded(self) -> Sampling:
+        """Another draw: the next seed (greedy stays greedy)."""
+        return replace(self, seed=self.seed + 1)
+
     def chooser(self) -> Callable[[Array], int]:
         if self.temperature is None:
             return lambda scores: int(np.argmax(scores))
@@ -130,6 +145,7 @@ class Sampling:
 
 
 GREEDY = Sampling()
+TEMPERATURES: tuple[float | None, ...] = (None, 0.5, 1.0, 2.0)  # what the app's temperature key cycles through
 
 
 def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int = 5,
@@ -166,7 +182,8 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
         steps.append(Step(t=t, source=plan.source, input_token=None if typed is None else vocab.shown(typed),
                           typed=typed, cell=cell, logits=scores, y=y, chosen=chosen if plan.output else None))
         h = cell.h
-    return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first)
+    return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first,
+                 sampling=sampling.described if topology.feeds_back else "")
 
 
 def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_WORDS) -> Trace:

@@ -34,6 +34,10 @@ SCENE_KEYS: list[Binding] = [
     Binding("g", "guess", "Guess", show=False, id="unroll.guess"),
     Binding("r", "reveal", "Reveal", show=False, id="unroll.reveal"),
     Binding("i", "inspect", "Unit", show=False, id="unroll.inspect"),
+    Binding("T", "temperature", "Temperature", key_display="T", show=False, id="unroll.temperature",
+            tooltip="one-to-many: greedy, then sample at T = 0.5, 1, 2"),
+    Binding("R", "resample", "Resample", key_display="R", show=False, id="unroll.resample",
+            tooltip="one-to-many, sampling: draw again with the next seed"),
     Binding("ctrl+down", "scroll_panes(1)", "Scroll panes down", show=False, id="unroll.scroll_down"),
     Binding("ctrl+up", "scroll_panes(-1)", "Scroll panes up", show=False, id="unroll.scroll_up"),
 ]

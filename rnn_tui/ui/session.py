@@ -12,7 +12,7 @@ from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.engine.topologies import Topology, topology_by_name
-from rnn_tui.engine.trace import Trace, run, run_seq2seq
+from rnn_tui.engine.trace import GREEDY, Sampling, Trace, run, run_seq2seq
 
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
 
@@ -24,10 +24,11 @@ class Session:
     topology: Topology = field(default_factory=lambda: topology_by_name("many-to-many"))
     index: int = 0                        # the sentence on screen
     gen_steps: int = 5
+    sampling: Sampling = GREEDY           # how one-to-many (and a plain model's encoder-decoder) picks its words
     typed: list[str] = field(default_factory=list)
     trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app, put to use
     _models: dict[str, Model] = field(default_factory=dict)
-    _traces: dict[tuple[str, str], Trace] = field(default_factory=dict)
+    _traces: dict[tuple[str, str, Sampling], Trace] = field(default_factory=dict)
     _translator: Seq2Seq | None = None
 
     @property
@@ -72,14 +73,16 @@ class Session:
     def trace_of(self, topology: Topology) -> Trace:
         """The sentence on screen through a topology, computed once. Raises InputError when the
         model cannot run it (a classifier asked to write words): the line says why."""
-        key = (self.text, topology.name)
+        key = (self.text, topology.name, self.sampling if topology.feeds_back else GREEDY)
         if key not in self._traces:
             if len(self._traces) >= MAX_TRACES:
                 self._traces.pop(next(iter(self._traces)))  # the oldest; it can be recomputed
             words = tokenize(self.text)
             translator = self.translator(topology)
-            self._traces[key] = (run_seq2seq(translator, words) if translator is not None
-                                 else run(self.model(topology), words, topology, self.gen_steps))
+            if translator is not None:
+                self._traces[key] = run_seq2seq(translator, words)
+            else:
+                self._traces[key] = run(self.model(topology), words, topology, self.gen_steps, sampling=self.sampling)
         return self._traces[key]
 
     def use_trained(self, task: str, model: Model) -> None:

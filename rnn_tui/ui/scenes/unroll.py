@@ -13,6 +13,7 @@ from textual.timer import Timer
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.topologies import Topology, refusal, topology_by_name
+from rnn_tui.engine.trace import Sampling
 from rnn_tui.ui.bindings import SCENE_KEYS
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
@@ -103,6 +104,9 @@ class UnrollScene(Scene[UnrollState]):
             return True
         if action in TRANSITIONS:
             return True if TRANSITIONS[action](state) != state else None
+        if action in ("temperature", "resample"):  # only where a word is written and fed back, by one RNN
+            writes = state.trace.topology.feeds_back and state.trace.source_vocab is None and state.refused is None
+            return True if writes and (action == "temperature" or self.session.sampling.temperature) else None
         if action == "speed" and parameters:
             return True if state.with_speed(int(cast(SupportsInt, parameters[0]))) != state else None
         return True
@@ -163,6 +167,17 @@ class UnrollScene(Scene[UnrollState]):
     def action_sentence(self, delta: int) -> None:
         self.session.move(delta)
         self.state = self.state.with_trace(self.session.trace(), self._where(), self.session.text)
+
+    def action_temperature(self) -> None:
+        self._resample(self.session.sampling.hotter())
+
+    def action_resample(self) -> None:
+        self._resample(self.session.sampling.reseeded())
+
+    def _resample(self, sampling: Sampling) -> None:
+        self.session.sampling = sampling
+        self.state = self.state.with_trace(self.session.trace())
+        self.refresh_bindings()  # R is enabled only while sampling
 
     def action_fold(self) -> None:
         self.state = self.state.toggle_fold()

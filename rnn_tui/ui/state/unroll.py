@@ -262,4 +262,5 @@ def topology_line(trace: Trace) -> str:
     outs = "".join("y" if s.has_output else "·" for s in head)
     if len(ins) > 16:
         ins, outs = ins[:15] + "…", outs[:15] + "…"
-    return f"{top.shape}, e.g. {top.example}: inputs {ins}, outputs {outs}"
+    line = f"{top.shape}, e.g. {top.example}: inputs {ins}, outputs {outs}"
+    return f"{line}; {trace.sampling}" if trace.sampling else line
