@@ -462,7 +462,7 @@ async def test_t_toggles_the_light_theme(app, pilot):
     assert app.theme == "textual-dark"
 
 
-@with_app(size=(120, 40))
+@with_app(size=(120, 60))  # every key on screen at once, no scrolling
 async def test_help_lists_every_key(app, pilot):
     from rnn_tui.ui.bindings import APP_KEYS, SCENE_KEYS, key_text
 
@@ -746,7 +746,7 @@ async def test_one_to_many_is_greedy_until_T_and_R_draw_words_at_a_temperature(a
     assert plain(app, "#caption").splitlines()[1].endswith("; greedy")
     assert scene.check_action("resample", ()) is None  # greedy: nothing to draw again
     await pilot.press("T", "T", "T")  # greedy, 0.5, 1, then 2
-    assert plain(app, "#caption").splitlines()[1].endswith("; sampled at T=2, seed 0")
+    assert plain(app, "#caption").splitlines()[1].endswith("; sampled, T=2, seed 0")
     drawn = [tuple(scene.state.trace.outputs)]
     for _ in range(5):
         await pilot.press("R")

@@ -295,7 +295,8 @@ def test_guess_mode_hides_then_reveals_then_moves_on() -> None:
 
 def test_the_topology_line_and_the_trained_note() -> None:
     assert topology_line(trace()) == "seq → seq, e.g. tagging, next word: inputs xxxxx, outputs yyyyy"
-    assert topology_line(trace("I love AI", "encoder-decoder")).endswith("inputs xxx·x, outputs ···yy")  # <eos> ends it
+    # <eos> ends it; a generating topology says how it picks its words
+    assert topology_line(trace("I love AI", "encoder-decoder")).endswith("inputs xxx·x, outputs ···yy; greedy")
     long = run(default_model("many-to-one"), ["hi"] * 40, topology_by_name("many-to-one"))
     assert topology_line(long).endswith("inputs " + "x" * 15 + "…, outputs " + "·" * 15 + "…")
     assert UnrollState(trace()).trained_note is None

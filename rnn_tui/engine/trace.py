@@ -125,8 +125,8 @@ class Sampling:
 
     @property
     def described(self) -> str:
-        """In a few words, for the screen: "greedy", or "sampled at T=1, seed 3"."""
-        return "greedy" if self.temperature is None else f"sampled at T={self.temperature:g}, seed {self.seed}"
+        """In a few words, for the screen: "greedy", or "sampled, T=1, seed 3"."""
+        return "greedy" if self.temperature is None else f"sampled, T={self.temperature:g}, seed {self.seed}"
 
     def hotter(self) -> Sampling:
         """The next setting of the temperature key: greedy, then 0.5, 1 and 2, then greedy again."""

@@ -214,8 +214,10 @@ def caption(state: UnrollState) -> str:
         reads = f"t={t}: the decoder starts from {prev}, reads nothing"
     elif s.source == NOTHING:
         reads = f"t={t}: reads nothing (x{sub(t)} = 0): the decoder starts from {prev} alone"
+    elif s.source == FEEDBACK and s.part:
+        reads = f"t={t}: {who} reads the word it wrote, {quoted(s.input_token)}"
     elif s.source == FEEDBACK:
-        reads = f"t={t}: {who or 'it'} reads the word it wrote, {quoted(s.input_token)}"
+        reads = f"t={t}: reads its own last output {quoted(s.input_token)}"
     else:
         reads = f"t={t}: {who + ' ' if who else ''}reads {quoted(s.typed)}"
         if t == 1 and "backwards" in state.trace.reading:  # the shipped translation model's encoder
@@ -226,8 +228,11 @@ def caption(state: UnrollState) -> str:
         return f"{reads}. What will {h} be? Guess, then press space (or r) to reveal."
     if not state.complete:
         col = "" if s.x_index is None else f"column {s.x_index} of W_ih"
+        input_term = f"{reads}: x{sub(t)} is one-hot, so W_ih x{sub(t)} is just {col or 'zero'}"
+        if s.cell.wc is not None:  # a decoder that reads the encoder's last state beside its word
+            input_term = f"t={t}: W_ih [x{sub(t)}; c]: {col or 'no word yet'}, plus c, the encoder's last state"
         return {
-            INPUT: f"{reads}: x{sub(t)} is one-hot, so W_ih x{sub(t)} is just {col or 'zero'}",
+            INPUT: input_term,
             RECURRENT: f"t={t}: add W_hh {prev}: the memory of every word before" if t > 1
             else f"t={t}: add W_hh h₀: h₀ is all zeros, so this adds nothing",
             BIAS: f"t={t}: add the two biases b_ih + b_hh (the same at every step)",
@@ -262,5 +267,6 @@ def topology_line(trace: Trace) -> str:
     outs = "".join("y" if s.has_output else "·" for s in head)
     if len(ins) > 16:
         ins, outs = ins[:15] + "…", outs[:15] + "…"
-    line = f"{top.shape}, e.g. {top.example}: inputs {ins}, outputs {outs}"
-    return f"{line}; {trace.sampling}" if trace.sampling else line
+    if trace.sampling:  # a generating topology: how it picks its words, where the example would go
+        return f"{top.shape}: inputs {ins}, outputs {outs}; {trace.sampling}"
+    return f"{top.shape}, e.g. {top.example}: inputs {ins}, outputs {outs}"

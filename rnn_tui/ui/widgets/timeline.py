@@ -17,7 +17,9 @@ from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
 ARROW = "─▶"
+HANDOVER = "═▶"  # an encoder-decoder's encoder hands its last state to the decoder here
 LEAD = "h₀─▶"
+MORE = "… 9,999 more ▶"  # the widest "more" marker: room is kept for it so the row never wraps
 
 
 def _fit(word: str, width: int) -> str:
@@ -57,6 +59,8 @@ class Timeline(Pane):
     def _window(self, v: UnrollState, cw: int) -> range:
         n = len(v.trace.steps)
         fit = max(1, (self.size.width - len(LEAD) - 2) // (cw + len(ARROW)))
+        if fit < n:  # not all fit: keep room for the "more" marker
+            fit = max(1, (self.size.width - len(LEAD) - 2 - len(MORE)) // (cw + len(ARROW)))
         start = min(max(0, v.cursor - fit + 2), max(0, n - fit))
         return range(start, min(n, start + fit))
 
@@ -92,11 +96,14 @@ class Timeline(Pane):
                 rows[4].append(_fit(word, cw).center(cw), style)
             self._cells.append((x0, x0 + cw, i))
             more = i < len(v.trace.steps) - 1
+            arrow = HANDOVER if i == v.trace.handover else ARROW
             for r in rows:
-                r.append(ARROW if r is rows[2] and more else " " * len(ARROW),
+                r.append(arrow if r is rows[2] and more else " " * len(ARROW),
                          self.style("future") if r is rows[2] and i >= v.cursor else None)
         if window.stop < len(v.trace.steps):
-            rows[2].append(f"… {len(v.trace.steps) - window.stop} more ▶")
+            rows[2].append(f"… {len(v.trace.steps) - window.stop:,} more ▶")
+        for r in rows:
+            r.no_wrap, r.overflow = True, "ellipsis"
         return Text("\n").join(rows)
 
     def _folded(self, v: UnrollState) -> Text:
