@@ -23,7 +23,7 @@ class Session:
     weights: Model | None = None          # --weights: one model for every topology
     topology: Topology = field(default_factory=lambda: topology_by_name("many-to-many"))
     index: int = 0                        # the sentence on screen
-    gen_steps: int = 5
+    gen_steps: int = 15                   # one-to-many writes at most this many words (it stops at <eos>)
     sampling: Sampling = GREEDY           # how one-to-many (and a plain model's encoder-decoder) picks its words
     typed: list[str] = field(default_factory=list)
     trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app, put to use

@@ -251,7 +251,7 @@ def caption(state: UnrollState) -> str:
     elif s.y is not None and best is not None:  # where the topology reads an output
         text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
     elif state.trace.handover == state.cursor:
-        text = f"{reads}; {h} is all the decoder will know of it"
+        text = f"{reads}; no output: {h} is all the decoder will know of it"
     elif s.part == "encoder":
         text = f"{reads}; no output yet" if t == 1 else f"{text}; no output yet"
     else:
