@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rnn_tui.engine.corpus import Corpus, load_corpus
 from rnn_tui.engine.text import Vocabulary
-from rnn_tui.engine.train import Config, Trainer, evaluate, make_task, score
+from rnn_tui.engine.train import SHIPPED_CONFIG, SHIPPED_MODEL, Config, Trainer, evaluate, make_task, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "rnn_tui" / "engine" / "data" / "everyday_sentiment.csv"
@@ -29,8 +29,12 @@ PLAIN = ROOT / "tests" / "data" / "plain_sentences.csv"
 NEGATORS = {"not", "t", "never", "no", "nobody", "nothing", "longer"}  # "t": didn't, wasn't (the tokenizer splits them)
 CONTRAST = {"but", "although", "though", "however", "yet"}
 
-# The recipe: what the shipped model should be trained with.
-RECIPE = {"hidden": 32, "lr": 0.003, "batch": 16, "epochs": 40, "patience": 6, "unk_rate": 0.05, "min_count": 2}
+# The recipe: what the shipped model is trained with (scripts/train_shipped.py), from the one place
+# that says so. H = 32, lr 0.003, batch 16, at most 40 epochs, patience 6, unk-rate 0.05, min-count 2.
+_SHIPPED = SHIPPED_CONFIG["sentiment"]
+RECIPE = {"hidden": SHIPPED_MODEL["sentiment"]["hidden"], "lr": _SHIPPED["lr"], "batch": _SHIPPED["batch_size"],
+          "epochs": _SHIPPED["epochs"], "patience": _SHIPPED["patience"], "unk_rate": _SHIPPED["unk_rate"],
+          "min_count": SHIPPED_MODEL["sentiment"]["min_count"]}
 
 
 def run(seed: int, args, data: Corpus, plain: Corpus, verbose: bool) -> dict:
@@ -46,6 +50,7 @@ def run(seed: int, args, data: Corpus, plain: Corpus, verbose: bool) -> dict:
         batch_size=args.batch,
         patience=args.patience,
         unk_rate=args.unk_rate,
+        clip=_SHIPPED["clip"],
     )
     trainer = Trainer(task, train_ex, val_ex, config)
     t0 = time.time()

@@ -4,7 +4,9 @@ step, each word fed back as the next input, until <eos>.
 
 It is trained as a next-word model on the everyday sentiment set's training sentences, each
 prefixed by its label word ("positive the staff were so friendly"), so after the label word it
-has learnt what people say with that sentiment. Seeded; picked by validation loss. The shipped
+has learnt what people say with that sentiment. Only short, plain sentences (no negation, no
+contrast) are used: the label is read once, and the cell must carry it to every word it writes.
+Seeded; picked by validation loss. The shipped
 sentiment model judges what it writes (see tests/test_shipped_models.py).
 
     python scripts/train_writer.py
@@ -27,14 +29,25 @@ from rnn_tui.engine.trace import Sampling, run
 from rnn_tui.engine.train import Config, Trainer, make_task
 
 LABEL_WORDS = ("negative", "positive")  # label 0, label 1: the one input a sentence is written from
-CONFIG = Config(hidden=64, epochs=25, lr=0.003, seed=0, patience=3, batch_size=32)
+CONFIG = Config(hidden=64, epochs=30, lr=0.003, seed=0, patience=3, batch_size=16)
 SAMPLES = 20       # sentences drawn per label, to judge
 TEMPERATURE = 0.7  # for those draws: near greedy, with some variety
 
 
+MAX_WORDS = 8  # short, plain sentences: the label word is read once, at the start, and an Elman
+               # cell must carry it to every word it writes (a long sentence would forget it)
+TURNS = {"but", "although", "though", "not", "never", "no", "nobody", "nothing", "t", "longer", "however"}
+
+
+def plain(words: tuple[str, ...]) -> bool:
+    """A sentence whose words all say its label: short, with no negation and no contrast."""
+    return len(words) <= MAX_WORDS and not TURNS & set(words)
+
+
 def prefixed(data: Corpus, split: str) -> Corpus:
     return Corpus(tuple(Sentence(f"{LABEL_WORDS[s.label or 0]} {s.text}", s.label, split)
-                        for s in data.split(split).sentences), f"{data.source} ({split}, prefixed)")
+                        for s in data.split(split).sentences if plain(s.words)),
+                  f"{data.source} ({split}, short and plain, prefixed)")
 
 
 def train_writer(config: Config = CONFIG, verbose: bool = True) -> Model:

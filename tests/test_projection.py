@@ -139,3 +139,40 @@ def test_plot_layers_later_marks_over_earlier_dots():
     assert [t.plain for t in plot.render()] == ["\u2801+ "]
     plot.mark(0, 0, "−")
     assert plot.render()[0].plain == "−+ "
+
+
+# ---- the sentiment map ----
+
+def test_hidden_states_side_by_side_are_the_cells_one_sentence_at_a_time():
+    """Every sentence stepped at once (in blocks, longest first) gives each sentence's h_1..h_T as
+    cells.forward does, sentence by sentence: over the test split, and with words no vocabulary row reads."""
+    from rnn_tui.engine.cells import forward
+    from rnn_tui.engine.models import sentiment_split
+    from rnn_tui.engine.projection import BLOCK, hidden_states
+    from rnn_tui.engine.rnn import Model, Params
+    from rnn_tui.engine.text import Vocabulary
+
+    model = load_model("sentiment")
+    sentences = [s.words for s in sentiment_split("test").sentences]
+    assert len(sentences) > BLOCK
+    for words, h in zip(sentences, hidden_states(model, sentences), strict=True):
+        expected = np.stack([s.h for s in forward(model.params, model.vocab.encode(words))])
+        np.testing.assert_allclose(h, expected, rtol=0, atol=1e-12)
+    # a vocabulary without <unk>: an unknown word is the zero vector, as the cell reads None
+    vocab = Vocabulary(("good", "film"))
+    bare = Model(Params.init(2, 3, 2, seed=1), vocab, ("negative", "positive"))
+    words = [("good", "zorbly", "film"), ("film",), ("zorbly",)]
+    for w, h in zip(words, hidden_states(bare, words), strict=True):
+        expected = np.stack([s.h for s in forward(bare.params, vocab.encode(w))])
+        np.testing.assert_allclose(h, expected, rtol=0, atol=1e-12)
+
+
+def test_pca_of_many_points_from_the_scatter_matrix_is_the_svds():
+    """More points than dimensions: the directions come from XᵀX; they are the SVD's."""
+    rng = np.random.default_rng(4)
+    X = rng.standard_normal((500, 6)) * [5.0, 3.0, 2.0, 1.0, 0.5, 0.1] @ np.linalg.qr(rng.standard_normal((6, 6)))[0]
+    pca = fit_pca(X, k=3)
+    _, s, vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    for got, want in zip(pca.components, vt[:3], strict=True):
+        assert abs(got @ want) == pytest.approx(1.0, abs=1e-10)
+    assert pca.explained == pytest.approx(s[:3] ** 2 / np.sum(s ** 2), abs=1e-12)

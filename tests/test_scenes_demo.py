@@ -16,6 +16,7 @@ from rnn_tui.ui.scenes.sentiment import MAP_HEIGHT, STEP_MARKS, MapBoard, Sentim
 from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesScene, diagram
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.state.sentiment import shipped_map as demo
+from rnn_tui.ui.state.wording import sub
 
 from helpers import drive
 
@@ -199,7 +200,9 @@ def test_sentiment_starts_on_the_first_test_sentence_and_ends_on_the_engines_ans
         caption = str(scene.query_one("#scene-caption").render())
         label = demo().model.labels[final.predicted]
         assert f"The model's answer: {label} ({final.y[final.predicted]:.0%})" in caption
-        units = " ".join(lines(words)[-4:]).split()  # h_T, all its units, four to a row
+        shown = lines(words)
+        head = next(i for i, l in enumerate(shown) if l.startswith(f"h{sub(len(every))}, all {len(final.h)} units"))
+        units = " ".join(shown[head + 1:]).split()  # h_T, all its units, as many to a row as fit
         assert units == [fmt(v) for v in final.h]
 
     drive("sentiment", script)

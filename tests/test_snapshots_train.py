@@ -2,13 +2,15 @@
 Regenerate deliberately with `pytest tests/test_snapshots_train.py --snapshot-update`."""
 
 
+
 from helpers import app_on
 
 SIZE = (80, 24)
 
 
 def test_train_after_a_full_run(snap_compare):
-    """The shipped settings, trained to the end: the loss curve, both accuracies, the try line.
+    """The class settings on the class sample, trained until early stopping ends the run: the loss
+    curves, the best epoch, both accuracies, the try line.
     Training is seeded, so the picture is the same every run."""
     async def train(pilot):
         await pilot.press("space")

@@ -39,9 +39,11 @@ def test_every_transition_keeps_the_backward_pass_the_engines_for_the_sentence_a
 
 
 def test_the_caption_says_the_share_in_words_and_marks_a_step_below_the_floor():
-    state = make_state(None, None).advance(20)  # x1: 20 steps back, about 4.5 thousandths remain
+    state = make_state(None, None).advance(20)  # x1: 20 steps back, about 27% remains
     assert state.share == state.flow.norms[state.reached]
-    assert "20 steps back, about 4.5 thousandths of what entered reaches h₉: vanishing" in state.caption
+    assert "20 steps back, about 27% of what entered reaches h₉: holding" in state.caption
+    halved = make_state(None, None).scaled().scaled().scaled().advance(20)  # x0.5: it vanishes
+    assert "20 steps back, about 3.2 millionths of what entered reaches h₉: vanishing" in halved.caption
     assert "e-0" not in state.caption
     small = make_state(None, None).scaled().scaled().scaled().advance(10_000)  # x0.5, at the first word
     assert small.scale == 0.5 and small.share > FLOOR and "floor" not in small.caption

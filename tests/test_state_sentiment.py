@@ -77,3 +77,30 @@ def test_a_model_trained_in_the_app_replaces_the_shipped_one_and_keeps_the_place
     assert (again.text, again.step, again.typed) == (state.text, 2, state.typed)
     assert make_state(model, again) is again  # nothing recomputed while the model is the same
     assert make_state(None, again).demo is shipped_map() and not make_state(None, again).trained_here
+
+
+def test_the_sentences_are_the_test_split_and_the_map_is_fitted_on_it():
+    """`n` walks the shipped data set's test split, about 1,080 sentences the model never trained on;
+    the map is theirs, and "labelled" says the split's label."""
+    from rnn_tui.engine.models import sentiment_corpus
+
+    test = sentiment_corpus().split("test")
+    state = make_state(None, None)
+    assert state.sentences == tuple(s.text for s in test.sentences) and len(state.sentences) == 1_080
+    assert state.demo.corpus.sentences == test.sentences and len(state.demo.ends) == 1_080
+    assert state.demo.labels.tolist() == [s.label for s in test.sentences]
+    names = state.demo.model.labels
+    for index in (0, 1, 539, 1_079):
+        moved = state.with_sentence(index)
+        label = names[test.sentences[index].label]
+        assert moved.subtitle == f"test {index + 1}/1080, labelled {label}"
+        assert moved.advance(99).caption.endswith(f"; labelled {label}")
+    assert state.with_sentence(1_080).index == 0 and state.next_sentence(-1).index == 1_079
+
+
+def test_the_title_keeps_its_step_count_at_80_columns():
+    """" rnn-tui  8/10 Sentiment demo │ " and " │ 15/15" leave 40 characters for the subtitle."""
+    state = make_state(None, None)
+    trained = make_state(load_model("sentiment"), state)
+    longest = max(len(on.with_sentence(i).subtitle) for on in (state, trained) for i in range(1_080))
+    assert longest <= 40

@@ -10,8 +10,7 @@ from hypothesis import given, settings, strategies as st
 from rnn_tui.engine.corpus import Corpus, Sentence
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import load_model
-from rnn_tui.engine.train import SHIPPED_CONFIG, Config, EpochStats
-from rnn_tui.ui.state.sentiment import shipped_data
+from rnn_tui.engine.train import CLASS_CONFIG, Config, EpochStats
 from rnn_tui.ui.state.train import CLASS_TRAIN, CLASS_VAL, HELD_BACK, MAX_HIDDEN, MIN_HIDDEN, PATIENCE, TrainState
 
 SETTINGS = st.lists(st.sampled_from(["task", "hidden+", "hidden-", "lr+", "lr-", "seed", "reset"]), max_size=30)
@@ -31,7 +30,7 @@ def test_settings_stay_in_range_and_each_change_starts_a_fresh_run(moves):
         assert 1e-5 <= state.config.lr <= 10
         assert state.history == () and state.model is None and not state.running and state.status == "ready"
         if move == "task":
-            assert state.task != before.task and state.config.epochs == SHIPPED_CONFIG[state.task]["epochs"]
+            assert state.task != before.task and state.config.epochs == CLASS_CONFIG[state.task]["epochs"]
             assert (state.config.hidden, state.config.seed) == (before.config.hidden, before.config.seed)
         if move == "seed":
             assert state.config.seed == before.config.seed + 1
@@ -79,14 +78,21 @@ def test_a_big_set_trains_on_a_balanced_seeded_sample_and_says_so(monkeypatch):
 
 
 def test_a_set_without_a_val_split_holds_back_a_seeded_share_of_train():
-    data = TrainState().plan  # the sentiment set as it is now: train and test only
-    shipped_train = shipped_data().split("train").sentences
+    from pathlib import Path
+
+    from rnn_tui.engine.corpus import load_corpus
+
+    corpus = load_corpus(Path(__file__).parent / "data" / "small_sentiment.csv")  # train and test only
+    data = TrainState(corpus=corpus).plan
+    train = corpus.split("train").sentences
     held = {s.text for s in data.val.sentences}
-    assert len(held) == round(HELD_BACK * len(shipped_train))
+    assert len(held) == round(HELD_BACK * len(train))
     assert not held & {s.text for s in data.train.sentences}
-    assert len(data.train.sentences) + len(held) == len(shipped_train)
+    assert len(data.train.sentences) + len(held) == len(train)
     assert f"{len(held)} sentences of train held back to validate (no val split)" in data.words
-    assert TrainState().plan.words == data.words
+    assert TrainState(corpus=corpus).plan.words == data.words
+    shipped = TrainState().plan  # the shipped sentiment set has a val split: a sample of it validates
+    assert "validation 200 of 1,080" in shipped.words
 
 
 def test_switching_task_names_the_data_it_will_use():

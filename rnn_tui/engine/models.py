@@ -17,7 +17,8 @@ TRANSLATION = "translation-en-fr"
 BUILTIN = {
     "lecture-next-word": "lecture_next_word.npz",  # many-to-many on the lecture corpus; one-to-many generates with it
     "lecture-labels": "lecture_labels.npz",        # many-to-one on the lecture's labels 0/1
-    "sentiment": "sentiment.npz",                  # many-to-one on the shipped sentiment set
+    "sentiment": "sentiment.npz",                  # many-to-one on the shipped sentiment set's train split
+    "sentiment-writer": "sentiment_writer.npz",    # one-to-many: a label word in, a sentence of it out
     TRANSLATION: "translation.npz",                # encoder-decoder, English to French: load_translation()
 }
 
@@ -56,9 +57,29 @@ def load_translation(name_or_path: str = TRANSLATION) -> Seq2Seq:
     return weights.load_seq2seq(name_or_path)
 
 
+SENTIMENT_DATA = "everyday_sentiment.csv"   # made by scripts/make_sentiment_data.py
+
+
 def sentiment_corpus() -> Corpus:
+    """The shipped sentiment data set: 10,803 short everyday English sentences labelled negative (0)
+    or positive (1), each in a split: train (8,643), val (1,080: early stopping) and test (1,080)."""
     from rnn_tui.engine.corpus import load_corpus
-    return load_corpus(data_path("sentiment.csv"))
+    return load_corpus(data_path(SENTIMENT_DATA))
+
+
+def sentiment_split(name: str) -> Corpus:
+    """One split of the shipped data set, the same as sentiment_corpus().split(name), read straight
+    from the file: load_corpus checks every line of a file it cannot trust (0.1-0.2 s for this one,
+    most of what the Sentiment scene's first draw would take), and tests/test_sentiment_data.py
+    checks this file line by line instead."""
+    import csv
+
+    from rnn_tui.engine.corpus import Sentence
+
+    path = data_path(SENTIMENT_DATA)
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = [row for row in csv.DictReader(f) if row["split"] == name]
+    return Corpus(tuple(Sentence(row["text"], int(row["label"]), name) for row in rows), source=str(path))
 
 
 def untrained(corpus: Corpus, hidden: int = 8, seed: int = 0, labels: tuple[str, ...] | None = None) -> Model:

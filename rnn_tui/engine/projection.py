@@ -5,17 +5,23 @@ Pure NumPy."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
+from rnn_tui.engine.cells import forward_batch
 from rnn_tui.engine.corpus import Corpus
-from rnn_tui.engine.rnn import Model, readout
+from rnn_tui.engine.rnn import Array, Model, readout
 from rnn_tui.engine.text import tokenize
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import Trace, run
 
 MANY_TO_ONE = topology_by_name("many-to-one")
+# Sentences stepped at once: the products stay small enough that BLAS does them on one thread (on a
+# busy machine, its threads cost more than the sums).
+BLOCK = 256
 MARGIN = 0.03   # the map's bounds reach this share beyond the outermost point, so no dot sits on the edge
 
 
@@ -40,21 +46,30 @@ class PCA:
 def fit_pca(X: np.ndarray, k: int = 2) -> PCA:
     """Centre X (N, D) and take its top-k right singular vectors. Each direction's sign is fixed
     so that its largest entry (by size; the first such on a tie) is positive: the same data
-    always gives the same picture. Directions beyond the data's rank are zero."""
+    always gives the same picture. Directions beyond the data's rank are zero.
+
+    With more points than dimensions (a map: a thousand hidden states of 32 units) they are found
+    from the D x D scatter matrix XᵀX, whose eigenvectors they are: the same directions, from a
+    decomposition of D x D rather than N x D (under a millisecond, where the larger one can take
+    a tenth of a second on a busy machine)."""
     X = np.asarray(X, dtype=np.float64)
     if X.ndim != 2 or X.shape[0] < 1:
         raise ValueError(f"fit_pca needs a 2-D array with at least one row, got shape {X.shape}")
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
     mean = X.mean(axis=0)
-    _, s, vt = np.linalg.svd(X - mean, full_matrices=False)
+    centred = X - mean
+    if X.shape[0] > X.shape[1]:
+        _, variance, vt = np.linalg.svd(centred.T @ centred)  # XᵀX = V S² Vᵀ
+    else:
+        _, s, vt = np.linalg.svd(centred, full_matrices=False)
+        variance = s ** 2
     components = np.zeros((k, X.shape[1]))
     n = min(k, vt.shape[0])
     components[:n] = vt[:n]
     for row in components[:n]:
         if row[np.argmax(np.abs(row))] < 0:
             row *= -1
-    variance = s ** 2
     explained = np.zeros(k)
     if variance.sum() > 0:
         explained[:n] = variance[:n] / variance.sum()
@@ -63,8 +78,8 @@ def fit_pca(X: np.ndarray, k: int = 2) -> PCA:
 
 @dataclass(frozen=True, eq=False)
 class SentimentMap:
-    """A many-to-one model's hidden states over a labelled data set, seen from above: computed
-    once per (model, data set), whatever sentence is read on it."""
+    """A many-to-one model's hidden states over a labelled data set (the Sentiment scene gives it
+    the test split), seen from above: computed once per (model, data set), whatever sentence is read on it."""
 
     model: Model
     corpus: Corpus
@@ -80,16 +95,23 @@ class SentimentMap:
         """The output that means "positive"."""
         return self.model.positive_index
 
-    @property
+    @cached_property
     def tests(self) -> tuple[str, ...]:
+        """The data set's test sentences, in its order: the ones the demo walks."""
         return tuple(s.text for s in self.corpus.sentences if s.split == "test")
+
+    @cached_property
+    def _labels_by_text(self) -> dict[str, int]:
+        by_text: dict[str, int] = {}
+        for s in self.corpus.sentences:
+            if s.label is not None:
+                by_text.setdefault(s.text, s.label)  # the first, should a text come twice
+        return by_text
 
     def label_of(self, text: str) -> str | None:
         """The data set's label for `text` as the model names it, or None for a sentence not in it."""
-        for s in self.corpus.sentences:
-            if s.text == text and s.label is not None:
-                return self.model.labels[s.label]
-        return None
+        label = self._labels_by_text.get(text)
+        return None if label is None else self.model.labels[label]
 
     def read(self, text: str) -> SentenceReading:
         """`text` read by the model: its trace, P(label) after every word, its path on the map."""
@@ -120,12 +142,34 @@ class SentenceReading:
         return 100 * (self.p_positive(t) - self.p_positive(t - 1))
 
 
+def hidden_states(model: Model, sentences: Sequence[Sequence[str]]) -> list[Array]:
+    """h_1 .. h_T (T, H) of each sentence, as the model reads it from h_0 = 0: the cell's batched
+    step takes a block of sentences at once (a thousand sentences take milliseconds, where a Trace
+    each would take a good share of a second). A word the vocabulary cannot read (no <unk>) is the
+    zero vector."""
+    p, vocab = model.params, model.vocab
+    H = p.hidden_size
+    out: list[Array] = [np.empty((0, H))] * len(sentences)
+    order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))  # longest first
+    for start in range(0, len(order), BLOCK):
+        block = order[start:start + BLOCK]
+        lengths = [len(sentences[i]) for i in block]
+        xs = np.full((lengths[0], len(block)), -1)  # (T, B); -1: the zero vector, or past the end
+        for col, i in enumerate(block):
+            xs[: lengths[col], col] = [-1 if k is None else k for k in vocab.encode(sentences[i])]
+        mask = np.arange(lengths[0])[:, None] < np.array(lengths)[None, :]
+        hs = np.stack([s.h for s in forward_batch(p, xs, mask)])  # (T, B, H)
+        for col, i in enumerate(block):
+            out[i] = hs[: lengths[col], col]
+    return out
+
+
 def sentiment_map(model: Model, corpus: Corpus) -> SentimentMap:
     """The PCA of every sentence's final hidden state, oriented so that positive sentences end to
     the right (as the axis label says), with every hidden state and h_0 = 0 inside the bounds."""
-    traces = [run(model, s.words, MANY_TO_ONE) for s in corpus.sentences]
-    finals = np.stack([t.steps[-1].h for t in traces])
-    every = np.concatenate([t.hidden_states for t in traces])
+    states = hidden_states(model, [s.words for s in corpus.sentences])
+    finals = np.stack([h[-1] for h in states])
+    every = np.concatenate(states)
     labels = np.array(corpus.labels)
     pca = fit_pca(finals, k=2)
     ends = pca.project(finals)

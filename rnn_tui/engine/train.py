@@ -15,10 +15,26 @@ from rnn_tui.engine.rnn import Array, Model, Params, log_softmax, logits
 from rnn_tui.engine.text import EOS, UNK, Vocabulary
 
 # The settings the shipped weights were made with (scripts/train_shipped.py); the CLI and the
-# Train scene start from them too.
-SHIPPED_CONFIG = {
-    "sentiment": {"epochs": 30, "lr": 0.01},
-    "next-word": {"epochs": 200, "lr": 0.02},
+# Train scene start from them too. Each is Config's keyword arguments but the hidden size and the
+# seed, which the user picks; every task names the same keys, so changing task resets them all.
+SHIPPED_CONFIG: dict[str, dict[str, float | None]] = {
+    # scripts/eval_sentiment.py's recipe: Adam, at most 40 epochs, early stopping once the validation
+    # loss has not improved for 6 (the best epoch's weights are kept), 5% of training words read as <unk>.
+    "sentiment": {"epochs": 40, "lr": 0.003, "batch_size": 16, "clip": 5.0, "patience": 6, "unk_rate": 0.05},
+    "next-word": {"epochs": 200, "lr": 0.02, "batch_size": 16, "clip": 5.0, "patience": None, "unk_rate": 0.0},
+}
+# The shipped models' shape: the hidden size, and how often a word must be seen in the training
+# split to have a row of its own (Vocabulary.build's min_count; rarer words read as <unk>).
+SHIPPED_MODEL: dict[str, dict[str, int]] = {
+    "sentiment": {"hidden": 32, "min_count": 2},
+    "next-word": {"hidden": 8, "min_count": 1},
+}
+# What the Train scene starts from: settings for a sample of the data that trains in class time
+# (well under a minute, at Config's default hidden size of 16), with early stopping on for
+# sentiment; `Config(**CLASS_CONFIG[task])` takes them, and switching task keeps the hidden size.
+CLASS_CONFIG: dict[str, dict[str, float | None]] = {
+    "sentiment": {"epochs": 30, "lr": 0.01, "patience": 5, "unk_rate": 0.05},
+    "next-word": {"epochs": 200, "lr": 0.02, "patience": None, "unk_rate": 0.0},
 }
 
 

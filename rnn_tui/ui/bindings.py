@@ -72,6 +72,11 @@ EXPLAIN = {
                     "else textual-light/dark, and back",
     "screenshot": "save the screen as an SVG: in Downloads, else in this folder; never over a file",
     "command_palette": "command palette: every key of this scene, each scene by name, and every theme",
+    "toggle_training": "train, or pause after the epoch running now",
+    "use": "make these weights the session's model: Unroll, Sentiment and Gradients use them",
+    "write": "write the weights to an .npz in this folder (never over a file)",
+    "temperature": "one-to-many: greedy, then sample its words at a temperature of 0.5, 1, 2",
+    "resample": "one-to-many, sampling: draw the words again with the next seed",
 }
 
 

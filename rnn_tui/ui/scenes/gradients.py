@@ -5,6 +5,8 @@ is fixed, so x0.5, x1, x2 and x4 are drawn on the same scale."""
 
 from __future__ import annotations
 
+import math
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,8 +26,9 @@ ABOVE = "↑"        # a step reached whose share rose above the top
 
 
 def axis_label(row: int) -> str:
-    """The share at the top edge of a row (0: the chart's top): 10², 1, 10⁻², ..."""
-    exponent = round(2 - row * 14 / CHART_ROWS)  # TOP = 10², FLOOR = 10⁻¹²: two decades a row
+    """The share at the top edge of a row (0: the chart's top): 10⁴, 10², 1, 10⁻², ..."""
+    decades = math.log10(TOP) - math.log10(FLOOR)
+    exponent = round(math.log10(TOP) - row * decades / CHART_ROWS)  # two decades a row
     return "1" if exponent == 0 else f"10{sub(exponent).replace('₋', '⁻')}".translate(
         str.maketrans("₀₁₂₃₄₅₆₇₈₉", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 

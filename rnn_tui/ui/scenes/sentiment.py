@@ -1,9 +1,10 @@
 """Scene 8: the sentiment demo. The shipped many-to-one model reads a sentence word by word;
 after each word the class sees h_t, what the model would answer if the sentence stopped
-there, and where h_t sits on a 2-D map (PCA) of every hidden state of the data set."""
+there, and where h_t sits on a 2-D map (PCA) of every hidden state of the test split."""
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from itertools import pairwise
 
@@ -25,8 +26,9 @@ from rnn_tui.ui.state.sentiment import SentimentState, make_state
 from rnn_tui.ui.state.wording import sub
 
 MAP_WIDTH, MAP_HEIGHT = 32, 14  # character cells of the PCA map: 64 x 56 braille dots
-WORD_ROWS = 9                   # words listed at once; a longer sentence scrolls with the cursor
-UNIT_COLUMNS = 4                # h_t is printed as rows of this many signed values
+WORD_ROWS = 9                   # words listed at once at most; a longer sentence scrolls with the cursor
+UNIT_WIDTH = 6                  # h_t is printed as rows of signed values this wide, as many as fit (4 or more)
+SHARED_ROWS = 15                # the rows the words and h_t share at 80x24: fewer words when h_t needs more
 STEP_MARKS = "0123456789"       # h_0 .. h_9 on the map; later steps are "•"
 
 
@@ -84,8 +86,11 @@ class WordsBoard(Board):
         head = Text(f" t {'word'.ljust(width)}  neg │ pos  P(pos) change", self.style("heading"),
                     no_wrap=True, overflow="crop")
         lines.append(head)
-        start = max(0, min(t_now - WORD_ROWS // 2 - 1, len(tokens) - WORD_ROWS))
-        for i in range(start, min(len(tokens), start + WORD_ROWS)):
+        h = r.trace.h0 if t_now == 0 else r.trace.steps[t_now - 1].h
+        per_row = max(4, self.size.width // UNIT_WIDTH)
+        word_rows = max(3, min(WORD_ROWS, SHARED_ROWS - math.ceil(len(h) / per_row)))
+        start = max(0, min(t_now - word_rows // 2 - 1, len(tokens) - word_rows))
+        for i in range(start, min(len(tokens), start + word_rows)):
             t = i + 1
             row = Text(no_wrap=True, overflow="ellipsis")
             word = tokens[i] if len(tokens[i]) <= width else tokens[i][: width - 1] + "…"
@@ -102,14 +107,13 @@ class WordsBoard(Board):
             change = round(r.change(t))
             row.append(f" {change:+4d}", self.signed(change))
             lines.append(row)
-        if start + WORD_ROWS < len(tokens):
-            lines.append(Text(f"   … {len(tokens) - start - WORD_ROWS} more words", self.style("muted")))
-        h = r.trace.h0 if t_now == 0 else r.trace.steps[t_now - 1].h
+        if start + word_rows < len(tokens):
+            lines.append(Text(f"   … {len(tokens) - start - word_rows} more words", self.style("muted")))
         lines.append(Text(f"h{sub(t_now)}, all {len(h)} units" + (" (zero before any word)" if t_now == 0 else ":"),
                           self.style("heading")))
-        for k in range(0, len(h), UNIT_COLUMNS):
+        for k in range(0, len(h), per_row):
             row = Text(no_wrap=True)
-            for v in h[k:k + UNIT_COLUMNS]:
+            for v in h[k:k + per_row]:
                 row.append(f"{fmt(v):>6}", self.signed(v))
             lines.append(row)
         return Text("\n").join(lines)

@@ -131,12 +131,12 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
     NAME = "train"
     TITLE = "Train"
     BINDINGS = [
-        Binding("space", "toggle_training", "Train/pause", id="train.toggle"),
+        Binding("space", "toggle_training", "Train", id="train.toggle"),
         Binding("r", "reset", "Reset", id="train.reset"),
         Binding("e", "try_sentence", "Try", id="train.try"),
-        Binding("u", "use", "Use model", id="train.use", tooltip="make this model the session's: Unroll, "
+        Binding("u", "use", "Use", id="train.use", tooltip="make this model the session's: Unroll, "
                 "Sentiment and Gradients use it"),
-        Binding("w", "write", "Write .npz", id="train.write"),
+        Binding("w", "write", "Write", id="train.write"),
         Binding("p", "early_stopping", "Early stop", show=False, id="train.early_stopping"),
         Binding("k", "task", "Task", show=False, id="train.task"),
         Binding("plus,equals_sign", "hidden(2)", "Hidden x2", show=False, id="train.hidden_up"),

@@ -19,7 +19,7 @@ SCALES = (0.5, 1.0, 2.0, 4.0)
 TRAINED_HERE = "app-trained"   # how the title line names the model trained in Train
 LONG = ("i thought the film would be great and the music was lovely but the story was boring "
         "and the food in the city was bad so it was awful")
-FLOOR, TOP = 1e-12, 1e2   # the chart's fixed log axis: the same share is drawn at the same height at every scale
+FLOOR, TOP = 1e-10, 1e4   # the chart's fixed log axis: the same share is drawn at the same height at every scale
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,6 +1,6 @@
 """Scene 8's state: a many-to-one sentiment model reads a sentence word by word, on a map (PCA)
-of every hidden state of its data set. The model is the one trained in the app when there is
-one, else the shipped one."""
+of every hidden state of the data set's test split, whose sentences `n` walks. The model is the
+one trained in the app when there is one, else the shipped one."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rnn_tui.engine.corpus import Corpus
-from rnn_tui.engine.models import load_model, sentiment_corpus
+from rnn_tui.engine.models import load_model, sentiment_corpus, sentiment_split
 from rnn_tui.engine.projection import SentenceReading, SentimentMap, sentiment_map
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.ui.state.lesson import Stepping
 
 TRAINED_HERE = "trained in the app"   # how a title line names the model trained in Train
+SHORT = {"negative": "neg", "positive": "pos"}  # as the words board says them
 
 
 @lru_cache(maxsize=1)
@@ -30,9 +31,16 @@ def shipped_data() -> Corpus:
 
 
 @lru_cache(maxsize=1)
+def shipped_tests() -> Corpus:
+    """The data set's test split (about 1,080 sentences): the sentences shown, and what the map is
+    fitted on. The model never trained on them."""
+    return sentiment_split("test")
+
+
+@lru_cache(maxsize=1)
 def shipped_map() -> SentimentMap:
-    """The shipped model's map: every hidden state of the data set and their PCA, once per process."""
-    return sentiment_map(shipped_model(), shipped_data())
+    """The shipped model's map: every hidden state of the test split and their PCA, once per process."""
+    return sentiment_map(shipped_model(), shipped_tests())
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,18 +86,21 @@ class SentimentState(Stepping):
         tests = len(self.demo.tests)
         if self.index < tests:
             label = self.demo.label_of(self.text)
-            return f"test sentence {self.index + 1}/{tests}" + (f", labelled {label}" if label else "")
+            return f"test {self.index + 1}/{tests}" + (f", labelled {label}" if label else "")
         return f"typed sentence {self.index - tests + 1}"
 
     @property
     def subtitle(self) -> str:
+        """At most 40 characters, so that the title line keeps its step count at 80 columns (the
+        longest: "test 1080/1080, labelled negative", or with a model trained in the app
+        "test 1080/1080 neg · trained in the app")."""
         if not self.trained_here:
             return self.where
         # shorter, so that the model's name fits the title line at 80 columns
         tests = len(self.demo.tests)
         if self.index < tests:
             label = self.demo.label_of(self.text)
-            where = f"test {self.index + 1}/{tests}" + (f" ({label})" if label else "")
+            where = f"test {self.index + 1}/{tests}" + (f" {SHORT.get(label, label)}" if label else "")
         else:
             where = f"typed {self.index - tests + 1}"
         return f"{where} · {TRAINED_HERE}"
@@ -124,7 +135,7 @@ def make_state(trained: Model | None, previous: SentimentState | None) -> Sentim
     elif previous is not None and previous.demo.model is trained:
         demo = previous.demo
     else:
-        demo = sentiment_map(trained, shipped_data())
+        demo = sentiment_map(trained, shipped_tests())
     if previous is not None and previous.demo is demo:
         return previous
     if previous is None:

@@ -22,7 +22,7 @@ from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.text import Vocabulary
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import Trace, run
-from rnn_tui.engine.train import SHIPPED_CONFIG, Config, EpochStats
+from rnn_tui.engine.train import CLASS_CONFIG, Config, EpochStats
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_data
 from rnn_tui.ui.state.wording import count
@@ -32,7 +32,8 @@ TRY = {"sentiment": "i do not love this film", "next-word": "hi my name"}
 MIN_HIDDEN, MAX_HIDDEN = 2, 256
 MIN_LR, MAX_LR = 1e-5, 10.0
 PATIENCE = 5           # early stopping: epochs without a better validation loss before a run stops
-CLASS_TRAIN = 1000     # at most this many training sentences in class (about a second an epoch)
+CLASS_TRAIN = 2000     # at most this many training sentences in class (about a second an epoch)
+RARE_FROM = 1000       # a sample this big leaves out words seen once in it (they read as <unk>)
 CLASS_VAL = 200        # and this many validation sentences
 HELD_BACK = 0.2        # the share of train held back for validation when a set has no val split
 MIN_HELD_BACK = 20     # ... if train has at least this many sentences
@@ -75,7 +76,10 @@ def plan(task: str, corpus: Corpus) -> Plan:
         v, v_of = len(val.sentences), len(val_all.sentences)
         said_val = ("; no validation (too few sentences)" if not v
                     else f"; validation {v:,} of {v_of:,}" if v < v_of else f"; validation {count(v, 'sentence')}")
-    return Plan(train, val, data.vocab, said + said_val)
+    # A big set's rare words read as <unk> (seen once in the sample: nothing to learn from them, and
+    # a row of weights each to overfit with); a small one keeps every word.
+    vocab = Vocabulary.build((s.words for s in train.sentences), min_count=2) if n >= RARE_FROM else data.vocab
+    return Plan(train, val, vocab, said + said_val)
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,8 +99,7 @@ class Tried:
 @dataclass(frozen=True, eq=False)
 class TrainState(Stepping):
     task: str = "sentiment"
-    config: Config = Config(hidden=16, seed=0, patience=PATIENCE,
-                            **SHIPPED_CONFIG["sentiment"])  # type: ignore[arg-type]
+    config: Config = Config(seed=0, **CLASS_CONFIG["sentiment"])  # type: ignore[arg-type]
     corpus: Corpus = LECTURE_CORPUS  # the session's corpus: `plan` says what is trained on
     history: tuple[EpochStats, ...] = ()
     running: bool = False
@@ -170,7 +173,7 @@ class TrainState(Stepping):
     def next_task(self) -> TrainState:
         task = TASKS[(TASKS.index(self.task) + 1) % len(TASKS)]
         state = replace(self, task=task, try_text=TRY[task])
-        return state.with_config(**SHIPPED_CONFIG[task])
+        return state.with_config(**CLASS_CONFIG[task])
 
     def hidden_times(self, factor: float) -> TrainState:
         return self.with_config(hidden=int(max(MIN_HIDDEN, min(MAX_HIDDEN, self.config.hidden * factor))))
