@@ -104,3 +104,15 @@ def test_the_title_keeps_its_step_count_at_80_columns():
     trained = make_state(load_model("sentiment"), state)
     longest = max(len(on.with_sentence(i).subtitle) for on in (state, trained) for i in range(1_080))
     assert longest <= 40
+
+
+def test_captions_say_what_the_readout_is_before_the_last_word():
+    """The model was trained to answer at the last word only: before it, the read-out is what it
+    would say had the sentence stopped there, never a prediction a word 'pushes'."""
+    state = make_state(None, None)
+    last = len(state.reading.trace)
+    for t in range(1, last + 1):
+        caption = state.advance(t).caption
+        assert "push" not in caption and "pulls" not in caption
+        assert ("had the sentence stopped here" in caption) == (t < last), caption
+    assert "The model's answer" in state.advance(last).caption

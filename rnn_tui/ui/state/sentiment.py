@@ -13,6 +13,7 @@ from rnn_tui.engine.projection import SentenceReading, SentimentMap, sentiment_m
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.ui.state.lesson import Stepping
+from rnn_tui.ui.state.unroll import STOPPED_HERE
 
 TRAINED_HERE = "trained in the app"   # how a title line names the model trained in Train
 SHORT = {"negative": "neg", "positive": "pos"}  # as the words board says them
@@ -115,10 +116,12 @@ class SentimentState(Stepping):
         word = f"'{s.typed}'" + (" (unknown, read as <unk>)" if s.typed != s.input_token else "")
         before = "before any word" if t == 1 else f"after '{r.trace.steps[t - 2].input_token}'"
         p, p_before = r.p_positive(t), r.p_positive(t - 1)
-        change = round(r.change(t))
-        verb = "pushes it up to" if change > 0 else "pulls it down to" if change < 0 else "leaves it at"
-        text = f"{before}: {p_before:.0%} positive; {word} {verb} {p:.0%}"
-        if t == len(r.trace) and s.y is not None and s.predicted is not None:  # many-to-one: the answer
+        if t < len(r.trace):
+            # Trained to answer at the last word only: before it, the read-out is what the model would
+            # say had the sentence stopped here, not a prediction the word "pushes" (issue 11).
+            return f"{before}: {p_before:.0%} positive; with {word}, {STOPPED_HERE}: {p:.0%}"
+        text = f"{before}: {p_before:.0%} positive; with {word}, the last word: {p:.0%}"
+        if s.y is not None and s.predicted is not None:  # many-to-one: the answer
             label = r.trace.model.labels[s.predicted]
             text += f". The model's answer: {label} ({s.y[s.predicted]:.0%})"
             truth = self.demo.label_of(r.text)
