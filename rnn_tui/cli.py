@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--topology", choices=topologies, default=None, metavar="T",
                    help=f"one of: {', '.join(topologies)}")
     t.add_argument("--weights", metavar="FILE", help="an .npz model or a built-in name")
-    t.add_argument("--gen-steps", type=_count("gen-steps"), default=5, metavar="N",
+    t.add_argument("--gen-steps", type=_count("gen-steps"), default=15, metavar="N",
                    help="outputs to generate for one-to-many and encoder-decoder (fewer if <eos> comes first)")
     t.add_argument("--format", choices=["json", "table"], default=None,
                    help="table on a terminal, JSON when piped")

@@ -19,6 +19,7 @@ def session_for(*argv: str):
     (("--weights", "sentiment"), "many-to-one"),                    # what it was trained for
     (("--weights", "lecture-labels"), "many-to-one"),
     (("--weights", "lecture-next-word"), "many-to-many"),
+    (("--weights", "sentiment-writer"), "one-to-many"),           # a label word in, a sentence out
     (("--weights", "sentiment", "--topology", "one-to-one"), "one-to-one"),  # the user's choice wins
 ])
 def test_the_app_opens_on_the_topology_the_model_was_trained_for(argv, topology):

@@ -129,3 +129,27 @@ def test_the_lecture_models_are_made_again_from_their_seed(name):
     assert made.vocab.tokens == shipped.vocab.tokens and made.labels == shipped.labels
     for x, y in zip(made.params.arrays(), shipped.params.arrays(), strict=True):
         np.testing.assert_allclose(x, y, rtol=0, atol=1e-12)
+
+
+# ---- the one-to-many demo: a label word in, a sentence of that sentiment out -------------------
+
+def test_the_writer_writes_what_the_sentiment_model_reads_as_the_asked_for_label():
+    """scripts/train_writer.py's model, judged by the shipped sentiment model: greedy, and drawn at
+    a temperature of 0.7 with twenty seeds for each label."""
+    from rnn_tui.engine.trace import Sampling, run
+
+    writer, judge = load_model("sentiment-writer"), load_model("sentiment")
+    assert writer.trained_for == "one-to-many"
+    one_to_many, many_to_one = topology_by_name("one-to-many"), topology_by_name("many-to-one")
+
+    def said(words: list[str]) -> str:
+        return judge.labels[run(judge, words, many_to_one).steps[-1].predicted]
+
+    for label in ("negative", "positive"):
+        greedy = [w for w in run(writer, [label], one_to_many, gen_steps=15).outputs if w != "<eos>"]
+        assert 3 <= len(greedy) <= 15 and said(greedy) == label, greedy
+        agree = 0
+        for seed in range(20):
+            drawn = run(writer, [label], one_to_many, gen_steps=15, sampling=Sampling(0.7, seed)).outputs
+            agree += said([w for w in drawn if w != "<eos>"] or ["<unk>"]) == label
+        assert agree >= 17, (label, agree)  # at least 85% of the draws carry the label
