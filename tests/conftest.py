@@ -31,9 +31,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "rnn-tui"))
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` (in pyproject's addopts) means one process when re-making snapshots: syrupy decides
-    which snapshots are unused from the whole session, which no single worker sees."""
-    return 0 if config.getoption("update_snapshots", default=False) else None
+    """`-n auto` (in pyproject's addopts) means one process when re-making snapshots (syrupy decides
+    which snapshots are unused from the whole session, which no single worker sees), else at least
+    four workers: the app's tests mostly wait for it to go idle, and more workers overlap the waits."""
+    return 0 if config.getoption("update_snapshots", default=False) else max(4, os.cpu_count() or 1)
 
 
 class CliRun(NamedTuple):
@@ -89,3 +90,18 @@ def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture
+def small_class_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Train scene trains on tests/data/small_sentiment.csv (260 sentences, the old shipped set)
+    instead of a 2,000-sentence sample of the everyday set: the same scene, keys and screen, in a
+    tenth of the time. For tests of the wiring and the screen; tests/test_state_train.py checks
+    the plan on the real set."""
+    from pathlib import Path
+
+    from rnn_tui.engine.corpus import load_corpus
+
+    small = load_corpus(Path(__file__).parent / "data" / "small_sentiment.csv")
+    monkeypatch.setattr("rnn_tui.ui.state.train.shipped_data", lambda: small)
+

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -304,7 +305,9 @@ def test_diverging_training_ends_with_one_error_line(cli, tmp_path):
 
 def test_a_finite_but_runaway_loss_is_divergence_too(cli, tmp_path):
     """lr 100 once exited 0 with a loss of 2,337.99 and wrote the weights."""
-    code, _, err = cli("train", "--task", "sentiment", "--epochs", "3", "--lr", "100", "--out", str(tmp_path / "x.npz"))
+    small = Path(__file__).parent / "data" / "small_sentiment.csv"
+    code, _, err = cli("train", "--task", "sentiment", "--corpus", str(small), "--epochs", "3", "--lr", "100",
+                       "--out", str(tmp_path / "x.npz"))
     last = err.rstrip().splitlines()[-1]
     assert code == 2 and "the loss rose to" in last and last.endswith("lower --lr (now 100)")
     assert not (tmp_path / "x.npz").exists()

@@ -128,7 +128,7 @@ def scene_keys(screen) -> list[str]:
     return [k for k in keys if k not in NEVER]
 
 
-def test_every_key_of_every_scene_keeps_every_invariant():
+def test_every_key_of_every_scene_keeps_every_invariant(small_class_data):
     """The wiring, quickly: each scene, each of its keys once (a modal it opens, closed again),
     and the invariants after every key."""
     async def main():

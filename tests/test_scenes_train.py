@@ -108,7 +108,7 @@ def _sub(n: int) -> str:
 
 # ---- the training scene -----------------------------------------------------------------
 
-def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_word():
+def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_word(small_class_data):
     async def script(pilot, app):
         scene = app.screen
         scene.state = replace(scene.state, config=Config(hidden=8, epochs=6, lr=0.02, seed=3))
@@ -139,7 +139,7 @@ def test_training_in_the_app_lowers_the_loss_and_the_new_model_is_tried_word_by_
     drive("train", script)
 
 
-def test_a_run_is_reproducible_from_its_seed():
+def test_a_run_is_reproducible_from_its_seed(small_class_data):
     losses = []
 
     async def script(pilot, app):
@@ -155,7 +155,7 @@ def test_a_run_is_reproducible_from_its_seed():
     assert losses[0] == losses[1]
 
 
-def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch):
+def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch, small_class_data):
     monkeypatch.chdir(tmp_path)
 
     async def script(pilot, app):
@@ -176,7 +176,7 @@ def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch):
     assert a.labels == ("negative", "positive")
 
 
-def test_a_huge_learning_rate_stops_with_a_message_not_nan():
+def test_a_huge_learning_rate_stops_with_a_message_not_nan(small_class_data):
     async def script(pilot, app):
         scene = app.screen
         errors = []
@@ -251,7 +251,7 @@ def _quick_sentiment_model():
     return trainer.model(name="sentiment (trained in the app, seed 5)")
 
 
-def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_visit_order():
+def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_visit_order(small_class_data):
     trained = _quick_sentiment_model()
 
     async def script(pilot, app):

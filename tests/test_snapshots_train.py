@@ -8,7 +8,7 @@ from helpers import app_on
 SIZE = (80, 24)
 
 
-def test_train_after_a_full_run(snap_compare):
+def test_train_after_a_full_run(snap_compare, small_class_data):
     """The class settings on the class sample, trained until early stopping ends the run: the loss
     curves, the best epoch, both accuracies, the try line.
     Training is seeded, so the picture is the same every run."""

@@ -71,7 +71,7 @@ def test_a_big_set_trains_on_a_balanced_seeded_sample_and_says_so(monkeypatch):
     assert len(labels) == CLASS_TRAIN and labels.count(0) == labels.count(1) == CLASS_TRAIN // 2
     assert len(data.val.sentences) == CLASS_VAL and {s.split for s in data.val.sentences} == {"val"}
     assert {s.split for s in data.train.sentences} == {"train"}
-    assert data.words == ("1,000 of 8,600 training sentences of the sentiment set, so it trains in class "
+    assert data.words == ("2,000 of 8,600 training sentences of the sentiment set, so it trains in class "
                           "time; the shipped model used them all; validation 200 of 1,100")
     again = TrainState().next_seed().plan  # the sample is the data's, not the run's: seeds compare models
     assert [s.text for s in again.train.sentences] == [s.text for s in data.train.sentences]
