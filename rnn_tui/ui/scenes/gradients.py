@@ -68,8 +68,8 @@ class NormChart(Board):
             text.append("\n")
         ticks = "".join(str((t + 1) % 10).ljust(width) for t in shown)
         text.append(" " * LABEL + ticks + " t\n", self.style("muted"))
-        text.append(f"{BLOCKS[8]} reached   {NOT_YET} not yet   {BELOW} below 10⁻¹²   "
-                    f"{ABOVE} above 10²", self.style("muted"))
+        text.append(f"{BLOCKS[8]} reached   {NOT_YET} not yet   {BELOW} below {axis_label(CHART_ROWS)}   "
+                    f"{ABOVE} above {axis_label(0)}", self.style("muted"))
         text.no_wrap, text.overflow = True, "ellipsis"
         return text
 
