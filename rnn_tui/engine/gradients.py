@@ -15,45 +15,6 @@ from rnn_tui.engine.trace import run
 
 
 @dataclass(frozen=True)
-class Backward:
-    words: tuple[str, ...]
-    target: int                 # the label the loss is taken against, at the last step
-    loss: float
-    dh: np.ndarray              # (T, H): dL/dh_t
-    sigma_max: float            # largest singular value of W_hh: above 1 can explode, below 1 shrinks
-
-    @property
-    def norms(self) -> np.ndarray:
-        return np.asarray(np.linalg.norm(self.dh, axis=1), dtype=np.float64)
-
-    @property
-    def factors(self) -> np.ndarray:
-        """||dL/dh_{t-1}|| / ||dL/dh_t|| for t = 2..T: the shrink (or growth) per step back."""
-        n = self.norms
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(n[1:] > 0, n[:-1] / n[1:], 0.0)
-
-
-def backward_many_to_one(model: Model, words: Sequence[str], target: int | None = None) -> Backward:
-    """Cross-entropy at the last step only (many-to-one), then back through time: one forward
-    pass (the trace), one backward pass. Without a target, the loss is taken against the
-    model's own prediction."""
-    p = model.params
-    trace = run(model, words, topology_by_name("many-to-one"))
-    last = trace.steps[-1]
-    assert last.y is not None and last.logits is not None and last.predicted is not None  # read at the end
-    target = last.predicted if target is None else target
-    dlogits = last.y.copy()
-    dlogits[target] -= 1.0
-    steps = [s.cell for s in trace.steps]
-    dh_out = np.zeros((len(steps), p.hidden_size))
-    dh_out[-1] = dlogits @ p.W_out
-    _, dh, _ = backward(p, steps, dh_out)
-    loss = float(-log_softmax(last.logits)[target])
-    return Backward(tuple(words), target, loss, dh, float(np.linalg.norm(p.W_hh, 2)))
-
-
-@dataclass(frozen=True)
 class Flow:
     """How much of a fixed gradient entering the last hidden state survives each step back:
     dh[t] = (dh_T/dh_t)ᵀ u for a fixed unit vector u, whatever the model predicts and whatever
@@ -74,6 +35,33 @@ class Flow:
         n = self.norms
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(n[1:] > 0, n[:-1] / n[1:], 0.0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Backward(Flow):
+    """A loss's gradient instead of a fixed one: cross-entropy against `target` at the last step."""
+
+    target: int                 # the label the loss is taken against, at the last step
+    loss: float
+
+
+def backward_many_to_one(model: Model, words: Sequence[str], target: int | None = None) -> Backward:
+    """Cross-entropy at the last step only (many-to-one), then back through time: one forward
+    pass (the trace), one backward pass. Without a target, the loss is taken against the
+    model's own prediction."""
+    p = model.params
+    trace = run(model, words, topology_by_name("many-to-one"))
+    last = trace.steps[-1]
+    assert last.y is not None and last.logits is not None and last.predicted is not None  # read at the end
+    target = last.predicted if target is None else target
+    dlogits = last.y.copy()
+    dlogits[target] -= 1.0
+    steps = [s.cell for s in trace.steps]
+    dh_out = np.zeros((len(steps), p.hidden_size))
+    dh_out[-1] = dlogits @ p.W_out
+    _, dh, _ = backward(p, steps, dh_out)
+    loss = float(-log_softmax(last.logits)[target])
+    return Backward(tuple(words), dh, float(np.linalg.norm(p.W_hh, 2)), target=target, loss=loss)
 
 
 def upstream(hidden_size: int) -> np.ndarray:
