@@ -41,12 +41,13 @@ def test_a_run_is_running_paused_and_done():
     assert state.running and state.status == "training" and state.subtitle == "sentiment, training"
     assert state.paused().status == "ready"
     model = load_model("sentiment")
-    state = state.after_epoch(("epoch 1",), model).paused()  # history items are the engine's EpochStats
+    epoch = [EpochStats(n, 0.5, 0.9, None, None, 1.0) for n in (1, 2)]  # no validation: none is best
+    state = state.after_epoch(tuple(epoch[:1]), model).paused()
     assert state.status == "paused" and state.tried is not None
     assert [s.input_token for s in state.tried.trace.steps] == state.try_text.split()
     state = state.trying("a great film")
     assert state.tried.trace.words == ("a", "great", "film")
-    done = state.after_epoch(("1", "2"), model)
+    done = state.after_epoch(tuple(epoch), model)
     assert done.finished and done.started().history == ()  # a finished run starts afresh
 
 
@@ -114,7 +115,7 @@ def test_a_run_that_stopped_early_keeps_the_best_epoch_and_says_so():
         return EpochStats(n, 0.5 / n, 0.9, val, 0.7 + n / 100, 1.0, best)
     history = (epoch(1, 0.7, True), epoch(2, 0.6, True), epoch(3, 0.65, False), epoch(4, 0.7, False))
     state = replace(TrainState(), config=replace(TrainState().config, patience=2)).started()
-    state = state.after_epoch(history, load_model("sentiment"), stopped_early=True).paused()
+    state = state.after_epoch(history, load_model("sentiment")).paused()  # patience 2 after epoch 2: stopped
     assert state.best_epoch == 2 and state.finished and state.status == "done"
     assert state.caption == ("Stopped early at epoch 4: validation loss no better for 2 epochs. "
                              "Kept epoch 2 (val accuracy 72%); u uses it.")

@@ -327,9 +327,7 @@ class Seq2SeqTrainer:
 
     @property
     def finished(self) -> bool:
-        p = self.config.patience
-        stopped = p is not None and self.best_epoch is not None and len(self.history) - self.best_epoch >= p
-        return len(self.history) >= self.config.epochs or stopped
+        return self.config.run_is_over(len(self.history), self.best_epoch)
 
     def epoch(self) -> tuple[float, float | None]:
         cfg = replace(self.config, lr=self.config.lr * self.lr_decay ** len(self.history))

@@ -177,6 +177,14 @@ class Config:
         if self.optimizer not in ("adam", "sgd"):
             raise InputError(f"unknown optimizer {self.optimizer!r}; expected adam or sgd")
 
+    def patience_ran_out(self, epochs_done: int, best_epoch: int | None) -> bool:
+        """Early stopping: the held-out loss has not improved for `patience` epochs since its best."""
+        return self.patience is not None and best_epoch is not None and epochs_done - best_epoch >= self.patience
+
+    def run_is_over(self, epochs_done: int, best_epoch: int | None) -> bool:
+        """Every epoch trained, or early stopping ended the run (every trainer asks this)."""
+        return epochs_done >= self.epochs or self.patience_ran_out(epochs_done, best_epoch)
+
 
 class Optimizer:
     """Adam, or SGD with momentum, over named weight arrays that it owns and updates in place,
@@ -252,13 +260,11 @@ class Trainer:
     @property
     def stopped_early(self) -> bool:
         """Whether early stopping ended the run: the held-out loss stopped improving."""
-        patience = self.config.patience
-        return (patience is not None and self.best_epoch is not None
-                and len(self.history) - self.best_epoch >= patience)
+        return self.config.patience_ran_out(len(self.history), self.best_epoch)
 
     @property
     def finished(self) -> bool:
-        return len(self.history) >= self.config.epochs or self.stopped_early
+        return self.config.run_is_over(len(self.history), self.best_epoch)
 
     @property
     def params(self) -> Params:

@@ -213,8 +213,7 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
     def _after_epoch(self, trainer: Trainer, history: tuple[EpochStats, ...], model: Model) -> None:
         if trainer is not self.trainer:
             return  # reset while this epoch ran
-        self.state = self.state.after_epoch(history, model, stopped_early=trainer.finished and
-                                            len(history) < trainer.config.epochs)
+        self.state = self.state.after_epoch(history, model)
 
     def _diverged(self, trainer: Trainer, message: str) -> None:
         if trainer is not self.trainer:

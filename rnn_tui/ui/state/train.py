@@ -103,7 +103,6 @@ class TrainState(Stepping):
     corpus: Corpus = LECTURE_CORPUS  # the session's corpus: `plan` says what is trained on
     history: tuple[EpochStats, ...] = ()
     running: bool = False
-    stopped_early: bool = False      # the validation loss stopped improving: the run ended before its epochs
     model: Model | None = None       # the weights kept: the best validation epoch's (the last epoch's without val)
     error: str | None = None         # why the last run stopped, when it diverged
     used: bool = False               # `model` is the session's model now
@@ -117,7 +116,12 @@ class TrainState(Stepping):
 
     @property
     def finished(self) -> bool:
-        return len(self.history) >= self.config.epochs or self.stopped_early
+        return self.config.run_is_over(len(self.history), self.best_epoch)
+
+    @property
+    def stopped_early(self) -> bool:
+        """The validation loss stopped improving: the run ended before its epochs."""
+        return self.config.patience_ran_out(len(self.history), self.best_epoch)
 
     @property
     def best_epoch(self) -> int | None:
@@ -151,8 +155,8 @@ class TrainState(Stepping):
         """The run stopped because the loss diverged: say why; the epochs before stay drawn."""
         return replace(self, running=False, error=message)
 
-    def after_epoch(self, history: tuple[EpochStats, ...], model: Model, stopped_early: bool = False) -> TrainState:
-        return replace(self, history=history, model=model, stopped_early=stopped_early, used=False,
+    def after_epoch(self, history: tuple[EpochStats, ...], model: Model) -> TrainState:
+        return replace(self, history=history, model=model, used=False,
                        tried=Tried.of(model, self.task, self.try_text))
 
     def in_use(self) -> TrainState:
@@ -163,7 +167,7 @@ class TrainState(Stepping):
         return self if corpus is self.corpus else replace(self.reset(), corpus=corpus)
 
     def reset(self) -> TrainState:
-        return replace(self, history=(), running=False, stopped_early=False, model=None, tried=None,
+        return replace(self, history=(), running=False, model=None, tried=None,
                        error=None, used=False)
 
     def with_config(self, **changes: Any) -> TrainState:
