@@ -256,41 +256,6 @@ class Translator(nn.Module):
         self.out = nn.Linear(H, O)
 
 
-def seq2seq_fixture() -> None:
-    """Greedy decoding as PyTorch computes it: the encoder's last state starts the decoder, whose
-    first input is zero and each next input the one-hot of the word it wrote, until <eos>."""
-    for seed in range(1000):  # the first seed whose untrained model writes 3 to 6 words, then <eos>
-        module, enc, dec_h, ys, written = greedy_pytorch(seed)
-        if 3 <= len(written) <= 6 and len(ys) == len(written) + 1:
-            break
-    np.savez(DATA / "pytorch_seq2seq.npz", **{k: v.numpy() for k, v in module.state_dict().items()},
-             source_vocab=np.array(SOURCE_VOCAB), target_vocab=np.array(TARGET_VOCAB),
-             labels=np.array(TARGET_LABELS), sentence=np.array(SEQ2SEQ_SENTENCE),
-             expected_encoder_h=enc, expected_decoder_h=np.array(dec_h), expected_y=np.array(ys),
-             expected_output=np.array(written))
-    print(f"pytorch_seq2seq.npz (seed {seed}): {' '.join(SEQ2SEQ_SENTENCE)} -> {' '.join(written)} <eos>")
-
-
-def greedy_pytorch(seed: int):
-    torch.manual_seed(seed)
-    module = Translator(len(SOURCE_VOCAB), len(TARGET_VOCAB), SEQ2SEQ_HIDDEN, len(TARGET_LABELS)).double().eval()
-    with torch.no_grad():
-        enc, h = module.encoder(torch.tensor(one_hot(SEQ2SEQ_SENTENCE, SOURCE_VOCAB)))
-        x = torch.zeros(1, len(TARGET_VOCAB), dtype=torch.float64)
-        dec_h, ys, written = [], [], []
-        for _ in range(8):
-            out, h = module.decoder(x, h)
-            y = torch.softmax(module.out(out[-1]), dim=-1)
-            dec_h.append(out[-1].numpy())
-            ys.append(y.numpy())
-            word = TARGET_LABELS[int(torch.argmax(y))]
-            if word == "<eos>":
-                break
-            written.append(word)
-            x = torch.tensor(one_hot([word], TARGET_VOCAB))
-    return module, enc.numpy(), dec_h, ys, written
-
-
 class ContextTranslator(nn.Module):
     """The shipped model's shape: the decoder reads [one-hot; the encoder's last state] at every step."""
 
@@ -301,37 +266,52 @@ class ContextTranslator(nn.Module):
         self.out = nn.Linear(H, O)
 
 
+def seq2seq_fixture() -> None:
+    """Greedy decoding as PyTorch computes it: the encoder's last state starts the decoder, whose
+    first input is zero and each next input the one-hot of the word it wrote, until <eos>."""
+    write_seq2seq_fixture("pytorch_seq2seq.npz", Translator, reverse=False, context=False)
+
+
 def seq2seq_context_fixture() -> None:
-    """Reversed source and the context at every step, decoded greedily by PyTorch itself."""
+    """Reversed source and the context at every step (the shipped model's shape), decoded by PyTorch."""
+    write_seq2seq_fixture("pytorch_seq2seq_context.npz", ContextTranslator, reverse=True, context=True)
+
+
+def write_seq2seq_fixture(name: str, shape: type[nn.Module], reverse: bool, context: bool) -> None:
+    """The first seed whose untrained model writes 3 to 6 words, then <eos>, with what PyTorch computed."""
     for seed in range(1000):
-        torch.manual_seed(seed)
-        module = ContextTranslator(len(SOURCE_VOCAB), len(TARGET_VOCAB), SEQ2SEQ_HIDDEN, len(TARGET_LABELS))
-        module = module.double().eval()
-        with torch.no_grad():
-            source = torch.tensor(one_hot(list(reversed(SEQ2SEQ_SENTENCE)), SOURCE_VOCAB))
-            enc, h = module.encoder(source)
-            context = h[-1]
-            x = torch.zeros(len(TARGET_VOCAB), dtype=torch.float64)
-            dec_h, ys, written = [], [], []
-            for _ in range(8):
-                out, h = module.decoder(torch.cat([x, context])[None, :], h)
-                y = torch.softmax(module.out(out[-1]), dim=-1)
-                dec_h.append(out[-1].numpy())
-                ys.append(y.numpy())
-                word = TARGET_LABELS[int(torch.argmax(y))]
-                if word == "<eos>":
-                    break
-                written.append(word)
-                x = torch.tensor(one_hot([word], TARGET_VOCAB)[0])
+        module, enc, dec_h, ys, written = greedy_pytorch(seed, shape, reverse, context)
         if 3 <= len(written) <= 6 and len(ys) == len(written) + 1:
             break
-    np.savez(DATA / "pytorch_seq2seq_context.npz", **{k: v.numpy() for k, v in module.state_dict().items()},
+    meta = {"meta": np.array(json.dumps({"reverse_source": True, "context_every_step": True}))} if context else {}
+    np.savez(DATA / name, **{k: v.numpy() for k, v in module.state_dict().items()},
              source_vocab=np.array(SOURCE_VOCAB), target_vocab=np.array(TARGET_VOCAB),
-             labels=np.array(TARGET_LABELS), sentence=np.array(SEQ2SEQ_SENTENCE),
-             meta=np.array(json.dumps({"reverse_source": True, "context_every_step": True})),
-             expected_encoder_h=enc.numpy(), expected_decoder_h=np.array(dec_h), expected_y=np.array(ys),
+             labels=np.array(TARGET_LABELS), sentence=np.array(SEQ2SEQ_SENTENCE), **meta,
+             expected_encoder_h=enc, expected_decoder_h=np.array(dec_h), expected_y=np.array(ys),
              expected_output=np.array(written))
-    print(f"pytorch_seq2seq_context.npz (seed {seed}): {' '.join(SEQ2SEQ_SENTENCE)} -> {' '.join(written)} <eos>")
+    print(f"{name} (seed {seed}): {' '.join(SEQ2SEQ_SENTENCE)} -> {' '.join(written)} <eos>")
+
+
+def greedy_pytorch(seed: int, shape: type[nn.Module], reverse: bool, context: bool):
+    torch.manual_seed(seed)
+    module = shape(len(SOURCE_VOCAB), len(TARGET_VOCAB), SEQ2SEQ_HIDDEN, len(TARGET_LABELS)).double().eval()
+    source = list(reversed(SEQ2SEQ_SENTENCE)) if reverse else SEQ2SEQ_SENTENCE
+    with torch.no_grad():
+        enc, h = module.encoder(torch.tensor(one_hot(source, SOURCE_VOCAB)))
+        c = h  # (1, H): the encoder's last state, read beside every word when `context`
+        x = torch.zeros(1, len(TARGET_VOCAB), dtype=torch.float64)
+        dec_h, ys, written = [], [], []
+        for _ in range(8):
+            out, h = module.decoder(torch.cat([x, c], dim=-1) if context else x, h)
+            y = torch.softmax(module.out(out[-1]), dim=-1)
+            dec_h.append(out[-1].numpy())
+            ys.append(y.numpy())
+            word = TARGET_LABELS[int(torch.argmax(y))]
+            if word == "<eos>":
+                break
+            written.append(word)
+            x = torch.tensor(one_hot([word], TARGET_VOCAB))
+    return module, enc.numpy(), dec_h, ys, written
 
 
 def main() -> None:
