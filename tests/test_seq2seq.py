@@ -21,13 +21,14 @@ from rnn_tui.engine.seq2seq import (
 from rnn_tui.engine.text import EOS, tokenize
 from rnn_tui.engine.train import Config
 
-LECTURE = [("Hi my name is Barry", "Salut je m'appelle Barry"), ("I love AI", "J'aime l'IA"),
+LECTURE = [("Hi my name is Barry", "Salut je m'appelle Barry"), ("I love AI", "J'adore l'IA"),
            ("Barry is my name", "Barry est mon nom")]
 TOKENS = [(tuple(tokenize(a)), tuple(tokenize(b))) for a, b in LECTURE]
 
 
-def random_weights(seed: int, Vs=5, Vt=4, H=3, O=5, scale=2.0) -> Weights:
-    w = Weights(CellWeights.init(Vs, H, seed=seed), Params.init(Vt, H, O, seed=seed + 1))
+def random_weights(seed: int, Vs=5, Vt=4, H=3, O=5, context=False, scale=2.0) -> Weights:
+    """Weights well away from tanh's linear part; with `context`, a decoder that reads c beside its word."""
+    w = Weights(CellWeights.init(Vs, H, seed=seed), Params.init(Vt + (H if context else 0), H, O, seed=seed + 1))
     return Weights.from_named({k: v * scale for k, v in w.named().items()})
 
 

@@ -5,6 +5,7 @@ every decoder step, and both flags through the .npz."""
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
+from test_seq2seq import TOKENS, random_weights  # the lecture's three pairs, and weights to check gradients on
 
 from rnn_tui.engine import InputError
 from rnn_tui.engine.rnn import CellWeights, Params
@@ -22,16 +23,6 @@ from rnn_tui.engine.seq2seq import (
 )
 from rnn_tui.engine.text import tokenize
 from rnn_tui.engine.train import Config
-
-LECTURE = [("Hi my name is Barry", "Salut je m'appelle Barry"), ("I love AI", "J'adore l'IA"),
-           ("Barry is my name", "Barry est mon nom")]
-TOKENS = [(tuple(tokenize(a)), tuple(tokenize(b))) for a, b in LECTURE]
-
-
-def random_weights(seed, Vs=5, Vt=4, H=3, O=5, context=False, scale=2.0):
-    w = Weights(CellWeights.init(Vs, H, seed=seed), Params.init(Vt + (H if context else 0), H, O, seed=seed + 1))
-    return Weights.from_named({k: v * scale for k, v in w.named().items()})
-
 
 pairs_strategy = st.lists(
     st.tuples(st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=1, max_size=5),
