@@ -12,7 +12,7 @@ from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.gradients import Flow, gradient_flow, ratio_in_words
 from rnn_tui.engine.rnn import Model
 from rnn_tui.ui.state.lesson import Stepping
-from rnn_tui.ui.state.sentiment import shipped_data, shipped_model
+from rnn_tui.ui.state.sentiment import shipped_model, shipped_tests
 from rnn_tui.ui.state.wording import sub
 
 SCALES = (0.5, 1.0, 2.0, 4.0)
@@ -111,6 +111,6 @@ def make_state(trained: Model | None, previous: GradientState | None) -> Gradien
     if previous is not None and previous.model is model:
         return previous
     if previous is None:
-        state = GradientState(model, shipped_data().split("test"), flow_for(model, tuple(tokenize(LONG)), SCALES[1]))
+        state = GradientState(model, shipped_tests(), flow_for(model, tuple(tokenize(LONG)), SCALES[1]))
         return replace(state, trained_here=trained is not None)
     return previous._recomputed(model=model, trained_here=trained is not None)
