@@ -169,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         return _app(args)
-    except InputError as e:
-        print(f"rnn-tui: error: {e}", file=sys.stderr)
+    except InputError as e:  # it may quote a file's words or a path: shown through the safe path
+        from rnn_tui.ui.safe import printable
+        print(f"rnn-tui: error: {printable(str(e))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -14,6 +14,7 @@ from rich.text import Text
 from rnn_tui.engine.topologies import only_had_it_stopped
 from rnn_tui.engine.trace import Trace
 from rnn_tui.engine.train import Trainer
+from rnn_tui.ui.safe import user_text
 
 
 def _floats(a: np.ndarray) -> list[float]:
@@ -49,7 +50,9 @@ def _vector(a: np.ndarray, width: int = 4) -> str:
 def print_trace_table(trace: Trace, console: Console | None = None) -> None:
     console = console or Console()
     m = trace.model
-    title = Text.assemble(f"{trace.topology.title}: ", Text(" ".join(trace.words)), f"  (model: {m.name})")
+    # Words, labels and the model's name come from files and the command line: user text.
+    title = Text.assemble(f"{trace.topology.title}: ", user_text(" ".join(trace.words)),
+                          user_text(f"  (model: {m.name})"))
     table = Table(title=title, title_justify="left")
     # x is the hot index; out of thousands of words, the count says where it sits
     x_head = "x" if m.vocab.size <= 99 else f"x of {m.vocab.size:,}"
@@ -61,19 +64,19 @@ def print_trace_table(trace: Trace, console: Console | None = None) -> None:
         if s.y is None or predicted is None:
             cell = Text("-", style="dim")
         else:
-            cell = Text(f"{m.labels[predicted]} ({s.y.max():.0%})")
+            cell = user_text(f"{m.labels[predicted]} ({s.y.max():.0%})")
             if only_had_it_stopped(m, s.source, s.t, len(trace.words)):
                 cell.append("*")
                 stopped = True
-        table.add_row(str(s.t), Text(s.input_token or "(no input)"), "-" if s.x_index is None else f"{s.x_index:,}",
+        table.add_row(str(s.t), user_text(s.input_token or "(no input)"), "-" if s.x_index is None else f"{s.x_index:,}",
                       _vector(s.h), cell)
     console.print(table)
     if stopped:
-        console.print(Text(f"* had the sentence stopped here: {m.name} was trained to answer at the last word only"),
+        console.print(user_text(f"* had the sentence stopped here: {m.name} was trained to answer at the last word only"),
                       soft_wrap=True)
     output = trace.output
     words = output if isinstance(output, str) else " ".join(output)
-    console.print(Text.assemble("output: ", Text(words, style="bold")), soft_wrap=True)
+    console.print(Text.assemble("output: ", user_text(words, style="bold")), soft_wrap=True)
 
 
 def train_with_progress(trainer: Trainer, epochs: int, console: Console | None = None) -> None:
@@ -95,4 +98,4 @@ def print_training_summary(trainer: Trainer, out: Path, console: Console | None 
         line += f", held-out accuracy {s.heldout_accuracy:.1%} (loss {s.heldout_loss:.4f})"
     console.print(Text(line), soft_wrap=True)
     # soft_wrap: a long path stays on one line, whole, for a terminal (or a script) to use
-    console.print(Text(f"wrote {out} (load it with --weights {out})"), soft_wrap=True)
+    console.print(user_text(f"wrote {out} (load it with --weights {out})"), soft_wrap=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -16,10 +16,14 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.dom import DOMNode
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
+from rnn_tui.ui.control_filter import ControlFilter
+from rnn_tui.ui.safe import printable
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
@@ -41,6 +45,7 @@ def screenshot_folder() -> Path:
     downloads = user_downloads_path()
     return downloads if downloads.is_dir() else Path.cwd()
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+CONTROL_FILTER = ControlFilter()
 
 
 class RnnApp(App[None]):
@@ -58,6 +63,10 @@ class RnnApp(App[None]):
         self.theme = THEMES.get(theme, theme)
         self.first_scene = scene
         self._toggled_from: tuple[str, str] | None = None  # (theme before `t`, theme after): `t` again goes back
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (NO_COLOR, dim) and ours, which keeps control characters off the terminal."""
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     def on_mount(self) -> None:
         self.switch_mode(self.first_scene)
@@ -77,6 +86,12 @@ class RnnApp(App[None]):
             self.notify(f"{type(error).__name__}: {error}", title="That key failed; the app goes on",
                         severity="error", timeout=8)
             return True
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice, from any screen, is plain text: they quote paths, words and error messages."""
+        super().notify(printable(str(message)), title=printable(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._say_size(event.size.width, event.size.height)
