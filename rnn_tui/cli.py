@@ -205,7 +205,7 @@ def _trace(args: argparse.Namespace) -> int:
     trace = run(model, words, top, gen_steps=args.gen_steps)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        print(json.dumps(report.trace_json(trace), indent=1))
+        print(json.dumps(report.trace_json(trace), indent=1, allow_nan=False))
     else:
         report.print_trace_table(trace)
     return 0

@@ -17,9 +17,10 @@ from rnn_tui.engine.train import Trainer
 from rnn_tui.ui.safe import user_text
 
 
-def _floats(a: np.ndarray) -> list[float]:
-    """Every value at full float64 precision: JSON's shortest round-trip repr reads back equal."""
-    return [float(v) for v in a]
+def _floats(a: np.ndarray) -> list[float | None]:
+    """Every value at full float64 precision: JSON's shortest round-trip repr reads back equal.
+    A value that overflowed is null: JSON has no NaN or Infinity."""
+    return [float(v) if np.isfinite(v) else None for v in a]
 
 
 def trace_json(trace: Trace) -> dict[str, Any]:
@@ -68,12 +69,12 @@ def print_trace_table(trace: Trace, console: Console | None = None) -> None:
             if only_had_it_stopped(m, s.source, s.t, len(trace.words)):
                 cell.append("*")
                 stopped = True
-        table.add_row(str(s.t), user_text(s.input_token or "(no input)"), "-" if s.x_index is None else f"{s.x_index:,}",
-                      _vector(s.h), cell)
+        x = "-" if s.x_index is None else f"{s.x_index:,}"
+        table.add_row(str(s.t), user_text(s.input_token or "(no input)"), x, _vector(s.h), cell)
     console.print(table)
     if stopped:
-        console.print(user_text(f"* had the sentence stopped here: {m.name} was trained to answer at the last word only"),
-                      soft_wrap=True)
+        console.print(user_text(f"* had the sentence stopped here: {m.name} was trained to answer at the last "
+                                "word only"), soft_wrap=True)
     output = trace.output
     words = output if isinstance(output, str) else " ".join(output)
     console.print(Text.assemble("output: ", user_text(words, style="bold")), soft_wrap=True)

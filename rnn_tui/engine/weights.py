@@ -28,6 +28,7 @@ KEYS = {
     "out.bias": "b_out",
 }
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ABS_WEIGHT = 1e6  # no weight may be larger in size: trained weights are rarely above 100
 WORD_LISTS = ("vocab", "labels", "source_vocab", "target_vocab")
 LAYERS = ("rnn", "encoder", "decoder", "out")
 
@@ -222,6 +223,10 @@ def _check_shapes(arrays: dict[str, np.ndarray], expected: dict[str, tuple[int, 
             raise InputError(f"{source}: key {key!r} has shape {found}; expected {_shape(shape)} ({hint})")
         if not np.all(np.isfinite(arrays[key])):
             raise InputError(f"{source}: key {key!r} holds NaN or infinite values")
+        largest = float(np.max(np.abs(arrays[key])))
+        if largest > MAX_ABS_WEIGHT:  # sums of such weights overflow float64 into NaN
+            raise InputError(f"{source}: key {key!r} holds a value of {largest:.3g}; a trained RNN's weights are "
+                             f"far smaller (the limit is {MAX_ABS_WEIGHT:.0e})")
 
 
 def _words(data: dict[str, np.ndarray], key: str, source: str) -> tuple[str, ...]:

@@ -15,6 +15,8 @@ from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
+from textual.theme import ThemeProvider
 from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
@@ -27,6 +29,7 @@ from rnn_tui.ui.safe import printable
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
+from rnn_tui.ui.screens.once import Palette
 from rnn_tui.ui.session import Session
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}  # --theme's two short names
@@ -70,9 +73,10 @@ class RnnApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode(self.first_scene)
-        # SIGTERM or a dropped SSH link (SIGHUP): leave through Textual, so the terminal is restored.
+        # SIGTERM, SIGQUIT (ctrl+backslash) or a dropped SSH link (SIGHUP): leave through Textual, so the
+        # terminal gets its screen back and mouse tracking off.
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit)
 
@@ -122,6 +126,15 @@ class RnnApp(App[None]):
             target = TWINS.get(now) or (THEMES["light"] if self.current_theme.dark else THEMES["dark"])
         self.theme = target
         self._toggled_from = (now, target)
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, with guards against its crashes (screens/once.py)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Choose a theme": the same guarded palette, listing the themes."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_jump(self) -> None:
         """j: the list of scenes, to go to one by its number (from the help screen too)."""

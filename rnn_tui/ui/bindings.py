@@ -55,6 +55,8 @@ APP_KEYS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit"),
     # A terminal program quits on ctrl+c; Textual would only say "press ctrl+q".
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
+    # ctrl+z: back to the shell (fg returns), as terminal programs do; nothing in a browser.
+    Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend"),
 ]
 
 # What the help screen says about keys whose description is too short to explain them.

@@ -26,8 +26,11 @@ def signed_bar(value: float, half: int) -> str:
 
 
 def fmt(value: float) -> str:
-    """Always signed, two decimals, so the sign reads in monochrome."""
-    return f"{value:+.2f}"
+    """Always signed, two decimals, so the sign reads in monochrome. A value of 1,000 or more (from
+    weights far larger than training makes) as a power of ten in no more cells than +1.00: +3e6."""
+    if abs(value) < 999.995:
+        return f"{value:+.2f}"
+    return f"{value:+.0e}".replace("e+0", "e").replace("e+", "e").replace("e-0", "e-")
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, EXPLAIN, SCENE_KEYS, key_text
+from rnn_tui.ui.screens.once import ClosesOnce
 
 # Textual's own key, which the app's bindings do not hold.
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Commands", id="help.palette")
@@ -26,7 +27,7 @@ def keys_table(bindings: list[Binding]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[None], ClosesOnce):
     """The keys of the scene underneath (every scene has its own), then the app's."""
 
     BINDINGS = [

@@ -16,11 +16,12 @@ from textual.widgets import Static
 from rnn_tui.engine.trace import Trace
 from rnn_tui.ui.render.bars import fmt, signed_bar, sparkline
 from rnn_tui.ui.safe import printable
+from rnn_tui.ui.screens.once import ClosesOnce
 
 TOP_WORDS = 12
 
 
-class UnitScreen(ModalScreen[None]):
+class UnitScreen(ModalScreen[None], ClosesOnce):
     BINDINGS = [
         Binding("escape,i,q", "dismiss", "Close", id="unit.close"),
         Binding("down,j,right", "unit(1)", "Next unit", id="unit.next"),
