@@ -8,7 +8,6 @@ import os
 import signal
 
 import pytest
-
 from ptyterm import Terminal, start
 
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"

@@ -8,8 +8,8 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
+from ptyterm import start
 from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
@@ -19,8 +19,6 @@ from rnn_tui.engine.models import load_model
 from rnn_tui.report import print_trace_table
 from rnn_tui.ui.control_filter import ControlFilter
 from rnn_tui.ui.safe import UNSAFE, terminal_safe
-
-from ptyterm import start
 
 CLIPBOARD = "\x1b]52;c;SGVsbG8=\x1b\\"   # OSC 52: writes the clipboard
 TITLE = "\x1b]2;PWNED\x1b\\"             # OSC 2: sets the window title

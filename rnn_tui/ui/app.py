@@ -16,11 +16,11 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.theme import ThemeProvider
 from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
@@ -129,7 +129,7 @@ class RnnApp(App[None]):
 
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, with guards against its crashes (screens/once.py)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:

@@ -18,13 +18,14 @@ LATE_INPUT = (events.InputEvent, Input.Submitted, OptionList.OptionSelected, But
 
 class ClosesOnce(Screen[Any]):
     """A mixin for modal screens: the first dismiss closes the screen; any later one, and any
-    input already on its way to it, is dropped. List it after the screen's base class (Textual takes CSS from the first)."""
+    input already on its way to it, is dropped. List it after the screen's base class (Textual
+    takes CSS and component classes from the first base)."""
 
     _closing = False
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         if self._closing or self not in self.app.screen_stack:
-            return AwaitComplete.nothing()
+            return AwaitComplete.nothing()  # type: ignore[no-any-return, no-untyped-call]
         self._closing = True
         return super().dismiss(result)
 
