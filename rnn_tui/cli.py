@@ -227,18 +227,13 @@ def _training_config(args: argparse.Namespace) -> Config:
 
 def _train(args: argparse.Namespace) -> int:
     from rnn_tui import report
-    from rnn_tui.engine import weights
+    from rnn_tui.engine import safe_write, weights
     from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
     from rnn_tui.engine.models import sentiment_corpus
     from rnn_tui.engine.train import Trainer, TrainingDiverged, make_task
 
     out = Path(args.out)
-    if out.is_dir():
-        raise InputError(f"{out}: is a folder; give a file name such as model.npz")
-    if out.exists() and not args.force:
-        raise InputError(f"{out}: already exists; pass --force to overwrite it")
-    if not out.parent.is_dir():
-        raise InputError(f"{out}: folder {out.parent} does not exist")
+    safe_write.check_destination(out, args.force)  # before the corpus is even read
     if args.corpus:
         corpus = load_corpus(args.corpus)
     else:
@@ -246,13 +241,18 @@ def _train(args: argparse.Namespace) -> int:
     train_set, heldout = corpus.split("train"), corpus.split("test")
     config = _training_config(args)
     task = make_task(args.task, corpus, corpus.vocab)  # labels from every split: a test-only label still has a row
+    # Checked again with the file's size, now known, before the minutes of training it would waste.
+    safe_write.check_destination(out, args.force, weights.file_bytes(task.vocab.size, config.hidden, len(task.labels)))
     trainer = Trainer(task, task.examples(train_set), task.examples(heldout), config)
     try:
         report.train_with_progress(trainer, config.epochs)
     except TrainingDiverged as e:  # the engine says "the learning rate"; here it is a flag
         raise TrainingDiverged(str(e).replace("lower the learning rate", "lower --lr")) from None
     model = trainer.model(name=f"{args.task} (trained, seed {args.seed})")
-    weights.save(model, out, overwrite=args.force)
+    try:
+        weights.save(model, out, overwrite=args.force)
+    except OSError as e:  # a disk filled or a folder changed while training: keep the model
+        raise safe_write.keep_elsewhere(out, lambda kept: weights.save(model, kept, overwrite=True), e) from None
     report.print_training_summary(trainer, out)
     return 0
 

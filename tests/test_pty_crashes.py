@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 from ptyterm import Terminal, start
@@ -58,7 +59,11 @@ def test_sigquit_gives_the_terminal_back(term):
 def test_ctrl_z_suspends_to_the_shell_and_fg_comes_back(term):
     term.write(b"\x1a")
     assert LEAVE_ALT_SCREEN in term.read(5, until=LEAVE_ALT_SCREEN)
-    pid, status = os.waitpid(term.pid, os.WUNTRACED)
+    deadline = time.monotonic() + 10
+    pid, status = 0, 0
+    while pid == 0 and time.monotonic() < deadline:  # never block: a test must end
+        pid, status = os.waitpid(term.pid, os.WUNTRACED | os.WNOHANG)
+        time.sleep(0.05)
     assert pid == term.pid and os.WIFSTOPPED(status)
     os.kill(term.pid, signal.SIGCONT)  # what the shell's fg does
     assert ENTER_ALT_SCREEN in term.read(5, until=ENTER_ALT_SCREEN)

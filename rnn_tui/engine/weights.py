@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -13,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rnn_tui.engine import npz_guard
+from rnn_tui.engine import npz_guard, safe_write
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import CellWeights, Model, Params
 from rnn_tui.engine.seq2seq import Seq2Seq
@@ -60,20 +58,12 @@ def save_seq2seq(model: Seq2Seq, path: str | Path, overwrite: bool = False) -> P
 
 
 def _write(arrays: dict[str, np.ndarray], path: Path, overwrite: bool) -> Path:
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name such as model.npz")
-    if path.exists() and not overwrite:
-        raise InputError(f"{path}: already exists; choose another name or allow overwriting")
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)  # type: ignore[arg-type]  # numpy's stub: allow_pickle
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a weights file is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return safe_write.write_atomically(path, lambda f: np.savez(f, **arrays), overwrite)  # type: ignore[arg-type]
+
+
+def file_bytes(V: int, H: int, O: int) -> int:
+    """About how large a saved model is: its float64 weights and its word lists."""
+    return 8 * (H * (V + H + 2 + O) + O) + 64 * (V + O) + 4096
 
 
 def load(path: str | Path) -> Model:

@@ -150,6 +150,7 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
     def __init__(self) -> None:
         super().__init__()
         self.trainer: Trainer | None = None   # the run in progress: a process resource, not state
+        self._written: tuple[Model, Path] | None = None  # the last `w`: the same weights are written once
 
     def make_state(self, previous: TrainState | None) -> TrainState:
         return (previous or TrainState()).with_corpus(self.session.corpus)
@@ -275,6 +276,10 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         model = self.state.model
         if model is None:
             return
+        written = self._written
+        if written is not None and written[0] is model and written[1].exists():  # w held down: one file
+            self.notify(f"these weights are already in {written[1]}; w writes again once training changes them")
+            return
         base = self.state.file_stem
         path, n = Path(f"{base}.npz"), 1
         while path.exists():  # never overwrite: pick the next free name and say so
@@ -285,5 +290,6 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         except (OSError, InputError) as e:
             self.notify(f"could not write {path}: {e}", severity="error")
             return
+        self._written = (model, path)
         note = f" ({base}.npz exists, so not overwritten)" if n > 1 else ""
         self.notify(f"wrote {path}{note}; open it with rnn-tui --weights {path}", timeout=8)
