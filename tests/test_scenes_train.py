@@ -164,7 +164,7 @@ def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch, 
         scene = app.screen
         scene.state = replace(scene.state, config=Config(hidden=4, epochs=1, lr=0.02, seed=0))
         await pilot.press("w")  # nothing trained yet: nothing written
-        assert not list(tmp_path.iterdir())
+        assert list(tmp_path.iterdir()) == [first]
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -21,16 +21,16 @@ class ClosesOnce(Screen[Any]):
     input already on its way to it, is dropped. List it after the screen's base class (Textual
     takes CSS and component classes from the first base)."""
 
-    _closing = False
+    _dismissed_once = False
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
-        if self._closing or self not in self.app.screen_stack:
+        if self._dismissed_once or self not in self.app.screen_stack:
             return AwaitComplete.nothing()  # type: ignore[no-any-return, no-untyped-call]
-        self._closing = True
+        self._dismissed_once = True
         return super().dismiss(result)
 
     async def _on_message(self, message: Message) -> None:
-        if self._closing and isinstance(message, LATE_INPUT):
+        if self._dismissed_once and isinstance(message, LATE_INPUT):
             return
         await super()._on_message(message)
 
