@@ -70,6 +70,16 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _size(text: str) -> tuple[int, int]:
+    """--max-size: COLSxROWS, at least the app's 80x24."""
+    cols, _, rows = text.lower().partition("x")
+    if not (cols.isascii() and cols.isdigit() and rows.isascii() and rows.isdigit()):
+        raise argparse.ArgumentTypeError(f"takes COLSxROWS, such as 300x100 (got {text!r})")
+    if int(cols) < 80 or int(rows) < 24:
+        raise argparse.ArgumentTypeError(f"must be at least 80x24, the app's smallest size (got {text})")
+    return int(cols), int(rows)
+
+
 def _scene(text: str) -> str:
     """--scene: a scene's number in the lecture's order (from 1) or its name."""
     from rnn_tui.ui.scenes import NAMES, numbered, scene_by_number_or_name  # names only, no Textual
@@ -147,7 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     s.add_argument("--port", type=_count("port"), default=8000, metavar="N", help="port to listen on (default 8000)")
     s.add_argument("--public", action="store_true",
-                   help="allow an address other machines can reach (no password, no TLS: see docs/ssh.md)")
+                   help="allow an address other machines can reach (the token is the only password; no TLS: "
+                   "see docs/ssh.md)")
+    s.add_argument("--token", metavar="TEXT", default=None,
+                   help="the secret the address must carry (?token=TEXT); default: a new random one, printed")
+    s.add_argument("--max-sessions", type=_count("max-sessions"), default=8, metavar="N",
+                   help="app processes at once (default 8); the next visitor is told it is full")
+    s.add_argument("--idle-minutes", type=_positive_float, default=30.0, metavar="M",
+                   help="close a session with no key, click or resize for M minutes (default 30)")
+    s.add_argument("--max-size", type=_size, default=(300, 100), metavar="COLSxROWS",
+                   help="the largest terminal a browser may ask for (default 300x100)")
     s.add_argument("--public-url", metavar="URL",
                    help="the address browsers use, if not http://HOST:PORT (a tunnel to another local port)")
     # Passed to every visitor's app; given before `serve` they count too (SUPPRESS keeps them).

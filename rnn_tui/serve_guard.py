@@ -6,7 +6,7 @@ one for ever and takes the window size a browser asks for. Here:
   answer only to it, and the websocket only to a page from this server (its Origin);
 - at most `max_sessions` app processes at once; the next visitor gets a page saying it is full;
 - a session with no key, click or resize for `idle_minutes` is closed;
-- the terminal size a browser asks for is clamped to MAX_COLUMNS x MAX_ROWS.
+- the terminal size a browser asks for is clamped to `max_size` (columns, rows).
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 
-MAX_COLUMNS, MAX_ROWS = 300, 100   # a 4K screen at a small font; 8000x4000 cost 313 MB a process
-MIN_COLUMNS, MIN_ROWS = 10, 5
+MAX_SIZE = (300, 100)   # columns, rows: a 4K screen at a small font; 8000x4000 cost 313 MB a process
+MIN_SIZE = (10, 5)
 
 
-def clamp_size(width: int, height: int) -> tuple[int, int]:
-    return min(max(width, MIN_COLUMNS), MAX_COLUMNS), min(max(height, MIN_ROWS), MAX_ROWS)
+def clamp_size(width: int, height: int, largest: tuple[int, int] = MAX_SIZE) -> tuple[int, int]:
+    return (min(max(width, MIN_SIZE[0]), largest[0]), min(max(height, MIN_SIZE[1]), largest[1]))
 
 
 def _page(status: int, title: str, text: str) -> web.Response:
@@ -38,8 +38,10 @@ def _page(status: int, title: str, text: str) -> web.Response:
 
 
 class GuardedServer(Server):
-    def __init__(self, command: str, *, token: str, max_sessions: int, idle_minutes: float, **kwargs: Any) -> None:
+    def __init__(self, command: str, *, token: str, max_sessions: int, idle_minutes: float,
+                 max_size: tuple[int, int] = MAX_SIZE, **kwargs: Any) -> None:
         super().__init__(command, **kwargs)
+        self.max_size = max_size
         self.token = token
         self.max_sessions = max_sessions
         self.idle_seconds = idle_minutes * 60
@@ -55,6 +57,12 @@ class GuardedServer(Server):
         """The address to open: the page, with the token."""
         return f"{self.public_url}/?token={self.token}"
 
+    async def on_startup(self, app: web.Application) -> None:
+        self.console.print(f"rnn-tui: serving on {self.address}", highlight=False, soft_wrap=True)
+        self.console.print(f"  Open that address (the token is the password; share it only with the class). "
+                           f"At most {self.max_sessions} sessions; one idle for {self.idle_seconds / 60:g} minutes "
+                           "is closed. Ctrl+C stops the server.", highlight=False)
+
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.router.add_get("/ws/{token}", self.handle_websocket, name="guarded-websocket")
@@ -63,7 +71,7 @@ class GuardedServer(Server):
     def _token_ok(self, given: str | None) -> bool:
         return given is not None and hmac.compare_digest(given.encode(), self.token.encode())
 
-    async def handle_index(self, request: web.Request) -> Any:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> Any:
         if not self._token_ok(request.query.get("token")):
             return _page(403, "This address needs its token",
                          "Open the full address that `rnn-tui serve` printed when it started "
@@ -73,8 +81,9 @@ class GuardedServer(Server):
                          f"All {self.max_sessions} sessions are in use. Try again when someone leaves, or ask "
                          "the lecturer to start the server with a larger --max-sessions.")
         response = await super().handle_index(request)
+        assert isinstance(response, web.Response)
         # The page's terminal connects to /ws/TOKEN (its script adds ?width=..&height=.. after it).
-        response.text = response.text.replace(f"{self.public_url}/ws\"", f"{self.public_url}/ws/{self.token}\"")
+        response.text = (response.text or "").replace('/ws"', f'/ws/{self.token}"')
         return response
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -87,14 +96,15 @@ class GuardedServer(Server):
         if self.sessions >= self.max_sessions:
             raise web.HTTPServiceUnavailable(text=f"all {self.max_sessions} sessions are in use")
         width, height = clamp_size(to_int(request.query.get("width", "80"), 80),
-                                   to_int(request.query.get("height", "24"), 24))
+                                   to_int(request.query.get("height", "24"), 24), self.max_size)
         websocket = web.WebSocketResponse(heartbeat=15)
         app_service: AppService | None = None
         self.sessions += 1
         try:
             await websocket.prepare(request)
             app_service = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                                     close=websocket.close, download_manager=self.download_manager,
+                                     close=websocket.close,  # type: ignore[arg-type]  # as textual-serve
+                                     download_manager=self.download_manager,
                                      debug=self.debug)
             await app_service.start(width, height)
             await self._process_messages(websocket, app_service)
@@ -134,8 +144,9 @@ class GuardedServer(Server):
                     await app_service.send_bytes(envelope[1].encode("utf-8"))
                 elif kind == "resize" and isinstance(envelope[1], dict):
                     last_input = time.monotonic()
-                    await app_service.set_terminal_size(*clamp_size(to_int(str(envelope[1].get("width")), 80),
-                                                                    to_int(str(envelope[1].get("height")), 24)))
+                    size = envelope[1]
+                    await app_service.set_terminal_size(*clamp_size(to_int(str(size.get("width")), 80),
+                                                                    to_int(str(size.get("height")), 24), self.max_size))
                 elif kind == "ping":
                     await websocket.send_json(["pong", envelope[1]])
                 elif kind == "blur":
