@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rnn_tui.engine.train import Config
 
 EXIT_BAD_INPUT = 2
+MAX_TRACE_BYTES = 2**30  # what `trace` may hold in memory for one sentence
 
 
 class _Parser(argparse.ArgumentParser):
@@ -192,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         from rnn_tui.ui.safe import printable
         print(f"rnn-tui: error: {printable(str(e))}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except MemoryError:  # a size no check foresaw: still one line, not a traceback
+        print("rnn-tui: error: not enough memory for this input (try a smaller corpus, model or --text)",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `rnn-tui trace ... | head`: the reader left; say nothing
@@ -221,6 +226,13 @@ def _trace(args: argparse.Namespace) -> int:
     loaded = load_model(args.weights) if args.weights else None
     top = topology_by_name(opening_topology(args.topology, loaded, "many-to-one"))
     model = loaded or default_model(top.name)
+    # Every step keeps its one-hot input, logits and softmax: refuse what would not fit, before it fails.
+    steps = len(words) + args.gen_steps
+    needs = steps * 8 * (model.vocab.size + 3 * len(model.labels) + 6 * model.hidden_size)
+    if needs > MAX_TRACE_BYTES:
+        raise InputError(f"--text: {steps:,} steps over {model.vocab.size:,} words would take about "
+                         f"{needs / 2**30:.1f} GB; the limit is {MAX_TRACE_BYTES / 2**30:.0f} GB "
+                         "(a shorter --text, or a smaller model)")
     trace = run(model, words, top, gen_steps=args.gen_steps)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":

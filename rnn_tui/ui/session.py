@@ -3,7 +3,9 @@ Traces are computed once per (sentence, topology) and kept; stepping never recom
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+
+import numpy as np
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
@@ -15,6 +17,20 @@ from rnn_tui.engine.topologies import Topology, topology_by_name
 from rnn_tui.engine.trace import GREEDY, Sampling, Trace, run, run_seq2seq
 
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
+MAX_TRACE_BYTES = 256 * 2**20  # ... nor a large vocabulary: each step keeps a softmax over every word
+
+
+def nbytes(value: object, depth: int = 0) -> int:
+    """The bytes of the NumPy arrays held in `value` (a trace, its steps, their records)."""
+    if isinstance(value, np.ndarray):
+        return int(value.nbytes)
+    if depth > 4:
+        return 0
+    if isinstance(value, (list, tuple)):
+        return sum(nbytes(v, depth + 1) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return sum(nbytes(getattr(value, f.name, None), depth + 1) for f in fields(value))
+    return 0
 
 
 @dataclass
@@ -29,6 +45,7 @@ class Session:
     trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app, put to use
     _models: dict[str, Model] = field(default_factory=dict)
     _traces: dict[tuple[str, str, Sampling], Trace] = field(default_factory=dict)
+    _trace_bytes: dict[tuple[str, str, Sampling], int] = field(default_factory=dict)
     _translator: Seq2Seq | None = None
 
     @property
@@ -75,14 +92,19 @@ class Session:
         model cannot run it (a classifier asked to write words): the line says why."""
         key = (self.text, topology.name, self.sampling if topology.feeds_back else GREEDY)
         if key not in self._traces:
-            if len(self._traces) >= MAX_TRACES:
-                self._traces.pop(next(iter(self._traces)))  # the oldest; it can be recomputed
             words = tokenize(self.text)
             translator = self.translator(topology)
             if translator is not None:
-                self._traces[key] = run_seq2seq(translator, words)
+                trace = run_seq2seq(translator, words)
             else:
-                self._traces[key] = run(self.model(topology), words, topology, self.gen_steps, sampling=self.sampling)
+                trace = run(self.model(topology), words, topology, self.gen_steps, sampling=self.sampling)
+            self._traces[key] = trace
+            self._trace_bytes[key] = nbytes(trace)
+            # The oldest go first (they can be recomputed), by count and by bytes; the new one stays.
+            while len(self._traces) > 1 and (len(self._traces) > MAX_TRACES
+                                             or sum(self._trace_bytes.values()) > MAX_TRACE_BYTES):
+                oldest = next(iter(self._traces))
+                del self._traces[oldest], self._trace_bytes[oldest]
         return self._traces[key]
 
     def use_trained(self, task: str, model: Model) -> None:
@@ -91,6 +113,7 @@ class Session:
         self.trained.pop(task, None)  # re-inserted last: the latest put to use wins
         self.trained[task] = model
         self._traces.clear()  # traces of the old model are stale now
+        self._trace_bytes.clear()
 
     def set_topology(self, name: str) -> None:
         self.topology = topology_by_name(name)
