@@ -46,7 +46,10 @@ class Terminal:
         os.kill(self.pid, signal.SIGWINCH)
 
     def alive(self) -> bool:
-        return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
+        try:
+            return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
+        except ChildProcessError:  # already reaped: gone
+            return False
 
     def close(self) -> None:
         try:

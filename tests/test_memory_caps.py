@@ -32,3 +32,18 @@ def test_trace_refuses_a_sentence_too_large_to_hold(cli, monkeypatch):
     monkeypatch.setattr(cli_module, "MAX_TRACE_BYTES", 2**20)  # the rule of 1 GB, at test size
     code, _, err = cli("trace", "--weights", "lecture-next-word", "--text", "hi " * 3000, "--format", "json")
     assert_one_line_error(code, err, "--text", "3,015 steps", "the limit is")
+
+
+def test_a_corpus_with_too_many_distinct_words_is_refused(tmp_path, monkeypatch):
+    from rnn_tui.engine import corpus
+
+    monkeypatch.setattr(corpus, "MAX_VOCABULARY", 1000)  # the rule of 100,000, at test size
+    path = tmp_path / "words.txt"
+    path.write_text("\n".join(f"w{i}x w{i}y" for i in range(600)), encoding="utf-8")
+    try:
+        corpus.load_corpus(path)
+    except corpus.InputError as e:
+        message = str(e)
+    else:
+        raise AssertionError("a corpus of 1,200 distinct words was accepted")
+    assert "1,200 distinct words; the limit is 1,000" in message and "\n" not in message
