@@ -9,7 +9,6 @@ import random
 import time
 
 import pytest
-
 from ptyterm import Terminal, start
 
 # Keys a lecturer presses, and some nobody means to. Never the ones that end or suspend the app
