@@ -99,7 +99,7 @@ class Session:
             else:
                 trace = run(self.model(topology), words, topology, self.gen_steps, sampling=self.sampling)
             self._traces[key] = trace
-            self._trace_bytes[key] = nbytes(trace)
+            self._trace_bytes[key] = nbytes(trace.steps)  # the model is shared: not counted
             # The oldest go first (they can be recomputed), by count and by bytes; the new one stays.
             while len(self._traces) > 1 and (len(self._traces) > MAX_TRACES
                                              or sum(self._trace_bytes.values()) > MAX_TRACE_BYTES):
