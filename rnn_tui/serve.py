@@ -78,9 +78,10 @@ def check_app_options(args: argparse.Namespace) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     try:
-        from rnn_tui.serve_guard import GuardedServer
+        import textual_serve.server  # noqa: F401  # the optional dependency itself, before our subclass of it
     except ImportError:
         raise InputError(f"serve needs textual-serve, which is not installed: {INSTALL}") from None
+    from rnn_tui.serve_guard import GuardedServer
 
     host, port = args.host, args.port
     if port > 65535:
