@@ -36,7 +36,7 @@ def trained_note(model: Model, topology_name: str) -> str | None:
         return "untrained weights (random, seeded)"
     if topology_name in TRAINED_USES.get(model.trained_for, frozenset({model.trained_for})):
         return None
-    return f"untrained for {topology_name}: weights trained for {model.trained_for}"
+    return f"weights trained for {model.trained_for}, not {topology_name}"  # short: it must fit at 80 columns
 
 
 def data_path(filename: str) -> Path:

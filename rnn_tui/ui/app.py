@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -24,6 +25,9 @@ from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
 from rnn_tui.ui.session import Session
+from rnn_tui.ui.widgets.notice import Notice, notice_text
+
+NOTICES_KEPT = 5
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}  # --theme's two short names
 # `t` goes to a theme's light or dark twin; a theme without one goes to textual-light or -dark.
@@ -58,6 +62,11 @@ class RnnApp(App[None]):
         self.theme = THEMES.get(theme, theme)
         self.first_scene = scene
         self._toggled_from: tuple[str, str] | None = None  # (theme before `t`, theme after): `t` again goes back
+        self.notices: list[str] = []   # the last few notices, whole, for the help screen
+        # No toasts: they float over the output pane's numbers and stack. Notices go in the notice
+        # line instead (see notify). Textual reads this flag when it composes a screen.
+        self._disable_notifications = True
+        self._notice_count = 0
 
     def on_mount(self) -> None:
         self.switch_mode(self.first_scene)
@@ -77,6 +86,27 @@ class RnnApp(App[None]):
             self.notify(f"{type(error).__name__}: {error}", title="That key failed; the app goes on",
                         severity="error", timeout=8)
             return True
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A notice goes in the scene's notice line (the Footer's, for a few seconds), never over a
+        pane; the next replaces it. Textual keeps it too, but draws no toast (see __init__)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self.notices = [*self.notices[-(NOTICES_KEPT - 1):], notice_text(message, title)]
+        scene = next((s for s in reversed(self.screen_stack) if s.query("#notice")), None)
+        if scene is None:
+            return
+        notice = scene.query_one("#notice", Notice)
+        notice.say(message, title, error=severity == "error")
+        scene.add_class("-notice")
+        self._notice_count += 1
+        count = self._notice_count
+
+        def clear() -> None:
+            if count == self._notice_count:  # no newer notice since
+                scene.remove_class("-notice")
+
+        self.set_timer(self.NOTIFICATION_TIMEOUT if timeout is None else timeout, clear)
 
     def on_resize(self, event: events.Resize) -> None:
         self._say_size(event.size.width, event.size.height)

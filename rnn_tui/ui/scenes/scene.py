@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from rnn_tui.ui.widgets.notice import Notice
+
 if TYPE_CHECKING:
     from rnn_tui.ui.app import RnnApp
     from rnn_tui.ui.session import Session
@@ -44,6 +46,7 @@ class Scene(Screen[None], Generic[S]):
     def compose(self) -> ComposeResult:
         yield from self.compose_scene()
         yield Static(id="too-small")
+        yield Notice(id="notice")  # in the Footer's line while a notice is up (see RnnApp.notify)
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
 
     def compose_scene(self) -> ComposeResult:

@@ -79,14 +79,14 @@ class UnrollScene(Scene[UnrollState]):
         yield StatusLine(id="status").data_bind(state=state)
         yield Timeline(id="timeline").data_bind(state=state)
         yield Caption(id="caption").data_bind(state=state)
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                with VerticalScroll(id="equation-scroll", can_focus=False):
-                    yield Equation(id="equation").data_bind(state=state)
+        with Vertical(id="body"):
+            # The equation and the hidden state have a row per unit: one scroll holds both, so
+            # their rows stay side by side however far they scroll.
+            with VerticalScroll(id="units-scroll", can_focus=False), Horizontal(id="units"):
+                yield Equation(id="equation").data_bind(state=state)
+                yield HiddenState(id="hidden").data_bind(state=state)
+            with Horizontal(id="lower"):
                 yield OneHot(id="onehot").data_bind(state=state)
-            with Vertical(id="right"):
-                with VerticalScroll(id="hidden-scroll", can_focus=False):
-                    yield HiddenState(id="hidden").data_bind(state=state)
                 yield Output(id="output").data_bind(state=state)
 
     def watch_state(self, state: UnrollState) -> None:

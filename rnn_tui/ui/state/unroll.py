@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rnn_tui.engine.models import trained_note as model_note
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING, only_had_it_stopped
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, only_had_it_stopped, outputs_are_words
 from rnn_tui.engine.trace import Step, Trace
 from rnn_tui.ui.state.wording import sub
 
@@ -86,6 +86,22 @@ class UnrollState:
         in guess mode, no output after the cursor, nor the cursor's own before the reveal."""
         return (self.guessing and index > self.cursor) or (index == self.cursor and self.hidden)
 
+    def word_secret(self, index: int) -> bool:
+        """Whether step `index`'s input word must not be drawn: in guess mode, a next-word model's
+        next input is the answer to the prediction before it, so it stays hidden until that is revealed."""
+        if index <= 0 or index > self.last_index or not self.secret(index - 1):
+            return False
+        before, step = self.trace.steps[index - 1], self.trace.steps[index]
+        return step.source == WORD and before.has_output and outputs_are_words(self.trace.model)
+
+    @property
+    def shown_words(self) -> tuple[str, ...] | None:
+        """The sentence's words that may be shown, up to the first secret one; None when all may."""
+        first = next((i for i in range(1, len(self.trace.steps)) if self.word_secret(i)), None)
+        if first is None:
+            return None
+        return tuple(s.typed or "" for s in self.trace.steps[:first] if s.source == WORD)
+
     @property
     def seconds_per_step(self) -> float:
         return SPEEDS[self.speed]
@@ -97,6 +113,10 @@ class UnrollState:
     @property
     def topology_line(self) -> str:
         return topology_line(self.trace)
+
+    @property
+    def topology_parts(self) -> tuple[tuple[str, int, int], ...]:
+        return topology_parts(self.trace)
 
     @property
     def trained_note(self) -> str | None:
@@ -259,14 +279,43 @@ def caption(state: UnrollState) -> str:
     return text
 
 
-def topology_line(trace: Trace) -> str:
-    """The topology's name and shape, and which steps take input and give output."""
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def number(n: int) -> str:
+    """A count as a lecturer says it: words up to twelve, then digits."""
+    return NUMBERS[n] if 0 <= n < len(NUMBERS) else f"{n:,}"
+
+
+def in_and_out(trace: Trace) -> str:
+    """What goes in and what comes out, in words: "five words in, five out, one after each"."""
+    steps = trace.steps
+    words = sum(s.source == WORD for s in steps)
+    fed = sum(s.source == FEEDBACK for s in steps)
+    outs = sum(s.has_output for s in steps)
+    said = f"{number(words)} word{'' if words == 1 else 's'} in, "
+    if fed or any(s.source == NOTHING for s in steps):  # it writes: outputs after (or instead of) the words
+        said += f"{'then ' if words > 1 else ''}{number(outs)} out"
+        return said + (", each fed back in" if fed else "")
+    if outs == 1 and len(steps) > 1:
+        return said + "one out, after the last"
+    if outs == len(steps) and outs > 1:
+        return said + f"{number(outs)} out, one after each"
+    return said + f"{number(outs)} out"
+
+
+def topology_parts(trace: Trace) -> tuple[tuple[str, int, int], ...]:
+    """The topology's line in parts (text, the order it is cut in, cells it keeps; see
+    render.fit): its name and shape, what goes in and out in words, how it picks its words,
+    and a task it suits, which goes first when the line is too long."""
     top = trace.topology
-    head = trace.steps[:17]  # enough to know whether to cut: a long sentence costs no more
-    ins = "".join("x" if s.source != NOTHING else "·" for s in head)
-    outs = "".join("y" if s.has_output else "·" for s in head)
-    if len(ins) > 16:
-        ins, outs = ins[:15] + "…", outs[:15] + "…"
-    if trace.sampling:  # a generating topology: how it picks its words, where the example would go
-        return f"{top.shape}: inputs {ins}, outputs {outs}; {trace.sampling}"
-    return f"{top.shape}, e.g. {top.example}: inputs {ins}, outputs {outs}"
+    parts = [(f"{top.key} {top.title}, {top.shape}", 4, 8), (f": {in_and_out(trace)}", 3, 14)]
+    if trace.sampling:  # a generating topology: how it picks its words
+        parts.append((f"; {trace.sampling}", 2, 8))
+    parts.append((f"; e.g. {top.example}", 1, 0))
+    return tuple(parts)
+
+
+def topology_line(trace: Trace) -> str:
+    """The topology's name and shape, and what goes in and out, in words to read aloud."""
+    return "".join(text for text, _, _ in topology_parts(trace))

@@ -9,7 +9,9 @@ from rnn_tui.ui.state.unroll import TANH, UnrollState
 from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
-HALF = 3  # cells each side of a bar's axis
+HALF = 3       # cells each side of a bar's axis at 80 columns; a wider pane draws longer bars
+MAX_HALF = 12
+FIXED = 19     # "  j " and two values with their spaces: the row's cells that are not bars
 
 
 class HiddenState(Pane):
@@ -23,7 +25,8 @@ class HiddenState(Pane):
             return Text("")
         s = v.step
         t = s.t
-        width = 2 * HALF + 1
+        half = max(HALF, min(MAX_HALF, (self.size.width - FIXED) // 4))
+        width = 2 * half + 1
         head = Text("  j ")
         head.append(f"h{sub(t - 1)}".center(width + 6), self.style("heading"))
         head.append(f"h{sub(t)}".center(width + 6), self.style("active") if v.active(TANH) else self.style("heading"))
@@ -31,14 +34,14 @@ class HiddenState(Pane):
         def row(j: int) -> Text:
             text = Text(f"{j + 1:>3} ")
             old = s.h_prev[j]
-            text.append(signed_bar(old, HALF), self.signed(old))
+            text.append(signed_bar(old, half), self.signed(old))
             text.append(f"{fmt(old):>6}", self.signed(old))
             if v.done(TANH):
                 new = s.h[j]
-                text.append(" " + signed_bar(new, HALF), self.signed(new))
+                text.append(" " + signed_bar(new, half), self.signed(new))
                 text.append(f"{fmt(new):>6}", self.style("active") if v.active(TANH) else self.signed(new))
             else:
-                text.append(" " + " " * HALF + "│" + " " * HALF + "     ?" if v.hidden else " " * (width + 7),
+                text.append(" " + " " * half + "│" + " " * half + "     ?" if v.hidden else " " * (width + 7),
                             self.style("muted"))
             return text
 
