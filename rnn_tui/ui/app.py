@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
+from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
 from rnn_tui.ui.session import Session
@@ -184,7 +185,9 @@ class RnnApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             scene = self.screen
             scene_keys, app_keys = active_keys(scene)
-            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys))
+            details = scene.details() if isinstance(scene, Scene) else []
+            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys,
+                                        [*details, *(("notice", n) for n in reversed(self.notices))]))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer, once."""

@@ -52,6 +52,11 @@ class Scene(Screen[None], Generic[S]):
     def compose_scene(self) -> ComposeResult:
         yield from ()
 
+    def details(self) -> list[tuple[str, str]]:
+        """What the scene shows that a narrow screen may cut, whole, for the help screen:
+        (what, text) pairs such as ("model", "lecture-next-word (H=8, Elman, ...)")."""
+        return []
+
     def on_screen_resume(self) -> None:
         """Shown (the first time, or again after another scene): rebuild from the session."""
         self.state = self.make_state(self.state)

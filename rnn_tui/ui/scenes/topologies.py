@@ -26,7 +26,8 @@ TASKS = {
 # How a step's input reads in the diagrams and the table.
 INPUT_MARK = {WORD: "x", FEEDBACK: "↻", NOTHING: "·"}
 SCHEMATIC_WORDS, SCHEMATIC_GEN = 3, 3  # the diagrams' length: 3 words in, 3 generated
-UNITS = 4          # hidden units shown per step
+UNITS = 4          # hidden units shown per step at least; a taller terminal shows more, up to all of them
+OTHER_ROWS = 5     # the chain's rows that are not units: its head line, t, x, y and P(y)
 LABEL_WIDTH = 6    # the table's row names
 
 
@@ -97,7 +98,7 @@ class ChainBoard(Board):
             head.append(f"⚠ {note}", self.style("hot"))
         else:
             head.append_text(user_text(f"weights: {model.name}, trained for {model.trained_for}", self.style("muted")))
-        units = min(UNITS, model.hidden_size)
+        units = self._units(model.hidden_size)
         names = ["t", "x", *[f"h[{j + 1}]" for j in range(units)], "y", "P(y)"]
         cursor = state.cursor  # step 0 is the overview: no column is current yet
         widths = [self._width(trace, s) for s in trace.steps]
@@ -128,9 +129,24 @@ class ChainBoard(Board):
                 row.append_text(user_text(cell.rjust(w - 1)[: w - 1], cell_style))
         if window.stop < len(trace.steps):
             rows[0].append(" …")
+        if units < model.hidden_size:  # say what is left out, and where to see it
+            more = model.hidden_size - units
+            rows.insert(2 + units, Text(f"… +{more} more: h[{units + 1}]..h[{model.hidden_size}] on a taller "
+                                        "terminal, or in Unroll", self.style("muted"), no_wrap=True,
+                                        overflow="ellipsis"))
         table = Text("\n").join([head, *rows])
         table.no_wrap = True
         return table
+
+    def _units(self, hidden: int) -> int:
+        """As many of the hidden units as the scene's free rows hold: all if they fit, else as many
+        as fit beside a line saying how many more there are (at least UNITS)."""
+        body = self.parent
+        diagrams = self.screen.query("#diagrams")
+        if body is None or not diagrams:
+            return min(UNITS, hidden)
+        free = body.size.height - diagrams.first().outer_size.height - 1 - OTHER_ROWS  # 1: the margin between
+        return hidden if hidden <= free else max(min(UNITS, hidden), free - 1)
 
     @staticmethod
     def _input(s: Step) -> str:

@@ -18,13 +18,14 @@ from rnn_tui.ui.bindings import SCENE_KEYS
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
+from rnn_tui.ui.state.model_line import model_line
 from rnn_tui.ui.state.unroll import SPEEDS, UnrollState
 from rnn_tui.ui.widgets.caption import Caption
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.hidden import HiddenState
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.output import Output
-from rnn_tui.ui.widgets.status import StatusLine
+from rnn_tui.ui.widgets.status import StatusLine, sentence_shown
 from rnn_tui.ui.widgets.timeline import Timeline
 
 __all__ = ["SPEEDS", "UnrollScene"]
@@ -73,6 +74,20 @@ class UnrollScene(Scene[UnrollState]):
         if s.index < n_corpus:
             return f"sentence {s.index + 1}/{n_corpus}"
         return f"typed {s.index - n_corpus + 1}"
+
+    def details(self) -> list[tuple[str, str]]:
+        """The status line's and caption's texts whole (80 columns may cut them); in guess mode
+        the sentence only as far as it gives nothing away."""
+        v = self.state
+        if v is None:
+            return []
+        trace = v.trace
+        said = [("sentence", f"{v.where}: {sentence_shown(v)}"),
+                ("model", model_line(trace.model, halves=trace.source_vocab is not None)),
+                ("topology", v.topology_line)]
+        if v.trained_note:
+            said.append(("warning", v.trained_note))
+        return [*said, ("caption", v.caption)]
 
     def compose_scene(self) -> ComposeResult:
         state = UnrollScene.state
