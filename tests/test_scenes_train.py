@@ -268,7 +268,10 @@ def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_v
         sentiment = app.screen
         assert sentiment.state.demo.model is trained
         title = text_of(app, "#scene-title")
-        assert "trained in the app │ 0/" in title and len(title) <= 80  # named, and it fits
+        # named (cut with "…" at 80 columns), it fits, and `?` has it whole
+        assert "│ sentiment (trained" in title and title.rstrip().endswith("…") and len(title) <= 80
+        assert ("model", "sentiment (trained in the app, seed 0) (H=4, Elman, trained for many-to-one)") in \
+            sentiment.details()
         assert len(sentiment.state.reading.trace.steps[0].h) == 4
 
     drive("train", script)

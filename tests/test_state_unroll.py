@@ -293,15 +293,33 @@ def test_guess_mode_hides_then_reveals_then_moves_on() -> None:
     assert not off.hidden and not off.next_step().hidden
 
 
-def test_the_topology_line_and_the_trained_note() -> None:
-    assert topology_line(trace()) == "seq → seq, e.g. tagging, next word: inputs xxxxx, outputs yyyyy"
+def test_the_topology_line_says_in_words_what_goes_in_and_out_and_the_trained_note() -> None:
+    assert topology_line(trace()) == \
+        "4 Many to many (synced), seq → seq: five words in, five out, one after each; e.g. tagging, next word"
     # <eos> ends it; a generating topology says how it picks its words
-    assert topology_line(trace("I love AI", "encoder-decoder")).endswith("inputs xxx·x, outputs ···yy; greedy")
+    assert topology_line(trace("I love AI", "encoder-decoder")).endswith(
+        ": three words in, then two out, each fed back in; e.g. translation; greedy")
+    assert ": one word in, one out;" in topology_line(trace("I love AI", "one-to-one"))
+    assert ": three words in, one out, after the last;" in topology_line(trace("I love AI", "many-to-one"))
+    assert ": one word in, five out, each fed back in;" in topology_line(trace(topology="one-to-many"))
     long = run(default_model("many-to-one"), ["hi"] * 40, topology_by_name("many-to-one"))
-    assert topology_line(long).endswith("inputs " + "x" * 15 + "…, outputs " + "·" * 15 + "…")
+    assert ": 40 words in, one out, after the last;" in topology_line(long)
     assert UnrollState(trace()).trained_note is None
     assert UnrollState(trace("I love AI", "encoder-decoder")).trained_note == \
-        "untrained for encoder-decoder: weights trained for many-to-many"
+        "weights trained for many-to-many, not encoder-decoder"
+
+
+def test_guess_mode_hides_a_next_word_models_next_input_until_its_prediction_is_revealed() -> None:
+    s = UnrollState(trace()).toggle_guess()  # many-to-many next word: word t+1 answers the prediction at t
+    assert [s.word_secret(i) for i in range(5)] == [False, False, True, True, True]  # t=1's shown: 'my' too
+    assert s.shown_words == ("hi", "my")
+    hidden = s.next_step()  # t=2 reached, its prediction hidden: 'name' would give it away
+    assert hidden.hidden and [hidden.word_secret(i) for i in range(5)] == [False, False, True, True, True]
+    revealed = hidden.reveal()
+    assert [revealed.word_secret(i) for i in range(5)] == [False, False, False, True, True]
+    assert revealed.last().shown_words is None and not UnrollState(trace()).word_secret(1)
+    labels = UnrollState(trace("I love AI", "many-to-one")).toggle_guess()  # its outputs are labels, not words
+    assert not any(labels.word_secret(i) for i in range(3))
 
 
 @pytest.mark.parametrize("topology", [t.name for t in TOPOLOGIES])

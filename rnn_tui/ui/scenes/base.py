@@ -92,22 +92,23 @@ class LessonScene(Scene[S]):
         return True
 
     def title_line(self, state: S, width: int) -> Text:
-        """Scene, subtitle, step and model in `width` cells: the model's details are cut first,
-        then the subtitle, each with "…"; the model's name and H stay (`?` has them whole)."""
+        """Scene, subtitle, step and model in `width` cells: the model's H and details are cut
+        first, then a long model name (to 12 cells), then the subtitle, each with "…" (`?` has
+        them whole)."""
         from rnn_tui.ui.scenes import position
 
         number, total = position(self.NAME)
         parts: list[Part | str] = [Part(" rnn-tui ", style="reverse bold"), f" {number}/{total} ",
                                    Part(self.TITLE, style="bold")]
         if state.subtitle:
-            parts += [" │ ", Part(printable(state.subtitle), cut=3, keep=10)]
+            parts += [" │ ", Part(printable(state.subtitle), cut=4, keep=10)]
         if state.last_step:
             parts.append(f" │ {state.step}/{state.last_step}")
         used = model_of(state)
         if used is not None:
             name, size, details = model_parts(*used)
-            parts += [" │ ", Part("model ", cut=1, keep=0), Part(printable(name), cut=4, keep=8, style="bold"),
-                      size, Part(details, cut=2, keep=1)]
+            parts += [" │ ", Part("model ", cut=1, keep=0), Part(printable(name), cut=3, keep=12, style="bold"),
+                      Part(size + details, cut=2, keep=1)]
         return fit(parts, width)
 
     def details(self) -> list[tuple[str, str]]:

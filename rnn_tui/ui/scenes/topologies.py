@@ -28,6 +28,7 @@ INPUT_MARK = {WORD: "x", FEEDBACK: "↻", NOTHING: "·"}
 SCHEMATIC_WORDS, SCHEMATIC_GEN = 3, 3  # the diagrams' length: 3 words in, 3 generated
 UNITS = 4          # hidden units shown per step at least; a taller terminal shows more, up to all of them
 OTHER_ROWS = 5     # the chain's rows that are not units: its head line, t, x, y and P(y)
+AROUND_CHAIN = 14  # the title, the diagrams and their margin, a two-line caption, the Footer
 LABEL_WIDTH = 6    # the table's row names
 
 
@@ -139,13 +140,10 @@ class ChainBoard(Board):
         return table
 
     def _units(self, hidden: int) -> int:
-        """As many of the hidden units as the scene's free rows hold: all if they fit, else as many
-        as fit beside a line saying how many more there are (at least UNITS)."""
-        body = self.parent
-        diagrams = self.screen.query("#diagrams")
-        if body is None or not diagrams:
-            return min(UNITS, hidden)
-        free = body.size.height - diagrams.first().outer_size.height - 1 - OTHER_ROWS  # 1: the margin between
+        """As many of the hidden units as the screen's free rows hold: all if they fit, else as many
+        as fit beside a line saying how many more there are (at least UNITS). Reckoned from the
+        screen's height, not the layout's, which this board's own height feeds back into."""
+        free = self.app.size.height - AROUND_CHAIN - OTHER_ROWS
         return hidden if hidden <= free else max(min(UNITS, hidden), free - 1)
 
     @staticmethod

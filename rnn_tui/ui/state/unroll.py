@@ -309,10 +309,10 @@ def topology_parts(trace: Trace) -> tuple[tuple[str, int, int], ...]:
     render.fit): its name and shape, what goes in and out in words, how it picks its words,
     and a task it suits, which goes first when the line is too long."""
     top = trace.topology
-    parts = [(f"{top.key} {top.title}, {top.shape}", 4, 8), (f": {in_and_out(trace)}", 3, 14)]
-    if trace.sampling:  # a generating topology: how it picks its words
-        parts.append((f"; {trace.sampling}", 2, 8))
-    parts.append((f"; e.g. {top.example}", 1, 0))
+    parts = [(f"{top.key} {top.title}, {top.shape}", 4, 8), (f": {in_and_out(trace)}", 2, 14),
+             (f"; e.g. {top.example}", 1, 0)]
+    if trace.sampling:  # a generating topology: how it picks its words (what T and R change)
+        parts.append((f"; {trace.sampling}", 3, 8))
     return tuple(parts)
 
 

@@ -52,8 +52,8 @@ class Pane(Styled):
     def redraw(self) -> None:
         """Repaint whatever the key says (after a resize: what fits has changed)."""
         self._key = None
-        if self.state is not None:
-            self.show(self.state)
+        if self.state is not None and self.show(self.state):
+            self.refresh(layout=True)  # a pane's height may follow its width (a caption that wraps)
 
     @property
     def scroller(self) -> ScrollableContainer | None:
