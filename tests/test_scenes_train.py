@@ -269,8 +269,8 @@ def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_v
         assert sentiment.state.demo.model is trained
         title = text_of(app, "#scene-title")
         # named (cut with "…" at 80 columns), it fits, and `?` has it whole
-        assert "│ sentiment (trained" in title and title.rstrip().endswith("…") and len(title) <= 80
-        assert ("model", "sentiment (trained in the app, seed 0) (H=4, Elman, trained for many-to-one)") in \
+        assert "│ sentiment (" in title and title.rstrip().endswith("…") and len(title) <= 80
+        assert ("model", f"{trained.name} (H=4, Elman, trained for many-to-one)") in \
             sentiment.details()
         assert len(sentiment.state.reading.trace.steps[0].h) == 4
 
