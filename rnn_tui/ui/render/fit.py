@@ -35,9 +35,11 @@ def fit(parts: Sequence[Part | Text | str], width: int) -> Text:
     """The parts side by side in `width` cells: cut parts first in their order (to `keep` cells),
     and if that is not enough, the whole line ends in "…"."""
     items = [p if isinstance(p, Part) else Part(p) for p in parts]
-    texts = [p.text if isinstance(p.text, Text) else Text(p.text, p.style) for p in items]
+    whole = [p.text if isinstance(p.text, Text) else Text(p.text, p.style) for p in items]
+    texts = list(whole)
     over = sum(t.cell_len for t in texts) - width
-    for order in sorted({p.cut for p in items if p.cut}):
+    orders = sorted({p.cut for p in items if p.cut})
+    for order in orders:
         for i, p in enumerate(items):
             if over <= 0:
                 break
@@ -48,6 +50,17 @@ def fit(parts: Sequence[Part | Text | str], width: int) -> Text:
             if room < length:
                 texts[i] = cut_to(texts[i], room)
                 over -= length - texts[i].cell_len
+    # A part dropped whole may leave room over: give it back to the parts cut before, last cut first.
+    for order in reversed(orders):
+        for i, p in enumerate(items):
+            if over >= 0 or p.cut != order or texts[i].cell_len == whole[i].cell_len:
+                continue
+            length = texts[i].cell_len
+            room = min(whole[i].cell_len, length - over)
+            if p.keep == 0 and room < whole[i].cell_len:
+                continue  # all or nothing
+            texts[i] = cut_to(whole[i], room)
+            over += texts[i].cell_len - length
     line = Text().join(texts)
     line.no_wrap, line.overflow = True, "ellipsis"
     return cut_to(line, width)
