@@ -3,8 +3,7 @@ order, each with a visible "…", and never past the width; what must stay stays
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from rich.text import Text
 
 from rnn_tui.ui.render.fit import Part, cut_to, fit

@@ -14,9 +14,9 @@ from typing import Any, ClassVar
 from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
-from textual.notifications import SeverityLevel
 from textual.binding import BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 
 ELLIPSIS = "…"
@@ -17,7 +18,7 @@ class Part:
     text: Text | str
     cut: int = 0     # 0: never cut; otherwise parts are cut in this order, 1 first
     keep: int = 1    # cells it keeps when cut, the "…" included; 0: it goes altogether (a word that helps, no more)
-    style: str = ""
+    style: str | Style = ""
 
 
 def cut_to(text: Text, width: int) -> Text:

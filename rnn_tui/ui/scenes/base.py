@@ -19,8 +19,8 @@ from rnn_tui.ui.render.fit import Part, fit
 from rnn_tui.ui.safe import printable, user_text
 from rnn_tui.ui.scenes.drawing import Drawn
 from rnn_tui.ui.scenes.scene import Scene
-from rnn_tui.ui.state.model_line import model_line, model_parts
 from rnn_tui.ui.state.lesson import Stepping
+from rnn_tui.ui.state.model_line import model_line, model_parts
 from rnn_tui.ui.widgets.styled import Styled
 
 S = TypeVar("S", bound=Stepping)

@@ -1,7 +1,7 @@
-"""The caption: what this step did (a line, two when it needs them), and a line with the topology
-in words and a warning when the weights were not trained for it. That line never wraps: at 80
-columns the topology's example goes first, then its words, each cut with "…"; the warning is cut
-last (`?` has it whole)."""
+"""The caption: what this step did (a line, two when it needs them), a line with the topology in
+words, and a warning when the weights were not trained for it: beside the topology when both fit
+whole, else on a line of its own. No line wraps: at 80 columns the topology's example goes first,
+then its words, each cut with "…" (`?` has them whole)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.pane import Pane
 
-
 CAPTION_LINES = 2
 
 
@@ -26,8 +25,8 @@ class Caption(Pane):
         self.redraw()
 
     def after_show(self, state: UnrollState) -> None:
-        # Its height follows the caption's length: a new layout only when that changes.
-        rows = min(CAPTION_LINES, len(user_text(state.caption).wrap(self.app.console, max(1, self.size.width))))
+        # Its height follows the caption's length and the warning's place: a new layout only when that changes.
+        rows = len(self._lines(state, max(1, self.size.width)))
         if rows != getattr(self, "_rows", None):
             self._rows = rows
             self.refresh(layout=True)
@@ -36,19 +35,24 @@ class Caption(Pane):
         v = self.state
         if v is None:
             return Text("")
-        width = max(1, self.size.width)  # 0 before the first layout
-        # The caption is read aloud: it may take two lines (the topology's line below it then
-        # makes three), and is cut with "…" only beyond that.
-        lines = user_text(v.caption, self.style("heading")).wrap(self.app.console, width)  # it quotes words
-        line = Text("\n").join(lines[:CAPTION_LINES])
-        if len(lines) > CAPTION_LINES:
-            line = Text("\n").join([*lines[:CAPTION_LINES - 1], cut_to(lines[CAPTION_LINES - 1] + Text(" …"), width)])
-        if v.refused:  # nothing to say about a topology that did not run
-            return line
-        parts: list[Part | str] = [Part(text, cut, keep, self.style("muted")) for text, cut, keep in v.topology_parts]
-        note = v.trained_note
-        if note:
-            parts += ["  ", Part(f"⚠ {note}", cut=5, keep=16, style=self.style("active"))]
-        lines = Text("\n").join([line, fit(parts, width)])
+        lines = Text("\n").join(self._lines(v, max(1, self.size.width)))  # width 0 before the first layout
         lines.no_wrap = True
         return lines
+
+    def _lines(self, v: UnrollState, width: int) -> list[Text]:
+        # The caption is read aloud: it may take two lines, and is cut with "…" only beyond that.
+        wrapped = list(user_text(v.caption, self.style("heading")).wrap(self.app.console, width))  # it quotes words
+        if len(wrapped) > CAPTION_LINES:
+            wrapped[CAPTION_LINES - 1] = cut_to(wrapped[CAPTION_LINES - 1] + Text(" …"), width)
+        lines = wrapped[:CAPTION_LINES]
+        if v.refused:  # nothing to say about a topology that did not run
+            return lines
+        parts: list[Part | str] = [Part(text, cut, keep, self.style("muted")) for text, cut, keep in v.topology_parts]
+        note = v.trained_note
+        if not note:
+            return [*lines, fit(parts, width)]
+        warning = Part(f"⚠ {note}", cut=5, keep=16, style=self.style("active"))
+        needed = sum(len(text) for text, cut, keep in v.topology_parts if keep) + 2 + len(warning.text)
+        if needed <= width:  # the warning beside the topology, both whole (but for the example)
+            return [*lines, fit([*parts, "  ", warning], width)]
+        return [*lines, fit(parts, width), fit([warning], width)]  # a line of its own

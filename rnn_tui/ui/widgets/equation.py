@@ -44,7 +44,8 @@ class Equation(Pane):
             (INPUT, reads, s.w_input), (RECURRENT, f"W_hh h{sub(t - 1)}", s.wh),
             (BIAS, "b", s.b_ih + s.b_hh), (SUM, "sum", s.pre), (TANH, f"h{sub(t)}=tanh", s.h),
         ]
-        widths = [max(7, len(label)) for _, label, _ in columns]
+        spread = max(7, min(12, (self.size.width - 3) // len(columns) - 1))  # a wider pane spreads its columns
+        widths = [max(spread, len(label)) for _, label, _ in columns]
         if 3 + sum(w + 1 for w in widths) > self.size.width:
             # Too narrow (a scrollbar, or t >= 10): short labels; the border title has the subscripts.
             short = ["W_ih x" if s.cell.wc is None else "W[x;c]", "W_hh h", "b", "sum", "tanh"]
