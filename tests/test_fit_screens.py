@@ -23,7 +23,7 @@ from rnn_tui.ui.state.model_line import model_line
 from helpers import error_notices
 
 SIZES = [(80, 24), (120, 40), (160, 50)]
-NO_MODEL = {"sequences", "onehot", "flatten", "padding", "train"}  # at 120x40 too, if time allowed
+NO_MODEL = {"sequences", "onehot", "flatten", "padding", "train"}  # visited at 80x24 only: the suite's time
 NINETEEN = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
            "fifteen sixteen seventeen eighteen nineteen"
 
@@ -198,7 +198,7 @@ def test_every_scene_and_topology_fits_and_says_its_model(size: tuple[int, int])
             await check_notices(pilot, app, height)
             await check_help(pilot, app)
             await check_sentiment_labels_and_aligned_rows(pilot, app)
-            await check_lesson_scenes(pilot, app, width, height, every=size != (120, 40))
+            await check_lesson_scenes(pilot, app, width, height, every=size == (80, 24))
             assert not errors, errors
 
     asyncio.run(main())
