@@ -46,10 +46,32 @@ class PaddingCost:
 
     @property
     def zero_share(self) -> float:
+        """Zeros in the padded matrix, for both reasons: mostly one-hot's own, then padding's."""
         return 1 - self.ones / self.cells
 
     @property
+    def word_zeros(self) -> int:
+        """The zeros in the word rows: V - 1 per word, there with no padding at all."""
+        return self.ones * (self.V - 1)
+
+    @property
+    def pad_zeros(self) -> int:
+        """The zeros padding adds: V per padded row."""
+        return self.padded_rows * self.V
+
+    @property
+    def sparsity(self) -> float:
+        """The share of zeros in the sentences' one-hot rows before any padding: 1 - 1/V."""
+        return self.word_zeros / (self.ones * self.V) if self.ones else 0.0
+
+    @property
+    def pad_zero_share(self) -> float:
+        """The share of the padded matrix that is padding."""
+        return self.pad_zeros / self.cells
+
+    @property
     def padding_share(self) -> float:
+        """The share of the dense layer's multiply-adds spent on padded rows: the headline."""
         return self.macs_on_padding / self.macs_total
 
 
@@ -105,11 +127,12 @@ def param_growth(V: int, hidden: int, lengths: Sequence[int] = GROWTH_LENGTHS) -
 @dataclass(frozen=True, eq=False)
 class FlattenFigures:
     """The flatten lesson's figures for a corpus: V as the board took it (its token count) and the
-    true V (its unique words), and what a dense layer built for the first sentence makes of each."""
+    true V (its unique words and <unk>), and what a dense layer built for the first sentence makes of each."""
 
     lengths: tuple[int, ...]
     V_board: int
     V_true: int
+    unique: int                            # the unique words: V_true without <unk>
     board: tuple[int, ...]                 # flattened sizes with V_board
     true: tuple[int, ...]                  # flattened sizes with V_true
     rejected_board: dict[int, Rejection]   # sentence -> its rejection, with V_board
@@ -125,9 +148,11 @@ class FlattenFigures:
 
 
 def flatten_figures(corpus: Corpus) -> FlattenFigures:
-    V_board, V_true = corpus.token_count, len(corpus.vocab.words)
+    """V_true is the corpus's vocabulary with <unk> (the lecture's 8 words + 1 = 9): the V of the
+    One-hot scene and of the model the app builds for the corpus, so every scene says one V."""
+    V_board, V_true = corpus.token_count, corpus.vocab.size
     return FlattenFigures(
-        tuple(corpus.lengths), V_board, V_true,
+        tuple(corpus.lengths), V_board, V_true, len(corpus.vocab.words),
         tuple(flattened_sizes(corpus, V_board)), tuple(flattened_sizes(corpus, V_true)),
         {r.sentence: r for r in rejections(corpus, V_board)},
         {r.sentence: r for r in rejections(corpus, V_true)})
@@ -135,7 +160,8 @@ def flatten_figures(corpus: Corpus) -> FlattenFigures:
 
 @dataclass(frozen=True, eq=False)
 class PaddingFigures:
-    """The padding lesson's figures for a corpus, V being its unique words and H a hidden size."""
+    """The padding lesson's figures for a corpus, V its vocabulary with <unk> (as One-hot and the
+    model the app builds for it say) and H a hidden size."""
 
     V: int
     H: int
@@ -152,7 +178,7 @@ class PaddingFigures:
 
 def padding_figures(corpus: Corpus, hidden: int, shown: int) -> PaddingFigures:
     """Everything the padding lesson shows; only the first `shown` blocks of the matrix are built."""
-    V, T = len(corpus.vocab.words), max(corpus.lengths)
+    V, T = corpus.vocab.size, max(corpus.lengths)
     return PaddingFigures(
         V, hidden, len(corpus.sentences), T, padding_cost(corpus, V, hidden),
         padded_blocks(corpus, V, min(shown, len(corpus.sentences))),

@@ -132,7 +132,7 @@ class LayerBoard(Board):
                 if name == "board":
                     who = "the board's V = {} (it counted tokens)" if is_lecture(corpus) else "V = {} (tokens)"
                 else:
-                    who = "the true V = {} (unique words)"
+                    who = f"the true V = {{}} ({s.unique} unique words + <unk>, as in One-hot)"
                 rows.append(Text(who.format(s.V_board if name == "board" else s.V_true), self.style("muted")))
             rows.append(self.bar_row(label, got, expected, scale, label_w, tail, bad=bad))
         if not shown and state.step == 0:

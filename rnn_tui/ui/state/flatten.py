@@ -73,8 +73,8 @@ class FlattenState(Stepping):
                 return "One sentence, so it fits, trivially. A second sentence of another length would not."
             return (f"All {N} sentences fit, only because they all have {count(s.lengths[0], 'word')}. "
                     "One longer sentence and the layer fails.")
-        return (f"{bad:,} of {count(N, 'sentence')} rejected. The true V = {s.V_true} makes them smaller, not "
-                "equal: a dense layer takes one size; sentences come in many lengths.")
+        return (f"{bad:,} of {count(N, 'sentence')} rejected. The true V = {s.V_true} ({s.unique} words + <unk>) "
+                "makes them smaller, not equal: a dense layer takes one size; sentences have many lengths.")
 
 
 def make_state(corpus: Corpus, previous: FlattenState | None) -> FlattenState:

@@ -38,16 +38,15 @@ class PaddingState(Stepping):
         if n is not None:
             words = self.corpus.lengths[n]
             pad = p.longest - words
-            cells = p.longest * p.V
+            own = f"{words * (p.V - 1):,} zeros one-hot has anyway (V − 1 = {p.V - 1} a word)"
             if not pad:
-                return (f"Sentence {n + 1}: {count(words, 'word')}, the longest: no padding, yet "
-                        f"{cells - words:,} of its {cells:,} cells are 0.")
+                return f"Sentence {n + 1}: {count(words, 'word')}, the longest: no padding; its {own}."
             return (f"Sentence {n + 1}: {count(words, 'word')}, padded with {count(pad, 'zero row')} to "
-                    f"{p.longest}: {cells - words:,} of its {cells:,} cells are 0.")
+                    f"{p.longest}: {pad * p.V:,} zeros of padding, beside the {own}.")
         c = p.cost
-        return (f"{pct(c.zero_share)} of the padded matrix is zeros, {pct(c.padding_share)} of the multiply-adds "
-                f"go on padding; the dense layer grows with T_max, the RNN stays at {p.growth[0][2]:,}.")
-
+        return (f"Padding costs a dense layer {c.macs_on_padding:,} of its {c.macs_total:,} multiply-adds "
+                f"({pct(c.padding_share)}) on zeros, and its weights grow with T_max; the RNN's stay at "
+                f"{p.growth[0][2]:,}.")
 
 def make_state(corpus: Corpus, hidden: int, previous: PaddingState | None) -> PaddingState:
     """H is the session's model's hidden size: a model with another H redraws the bill."""
