@@ -342,7 +342,7 @@ def test_a_custom_corpus_gets_its_own_figures():
     drive("onehot", script, session)
 
 
-def test_a_wide_vocabulary_hides_zero_columns_and_says_how_many():
+def test_a_wide_vocabulary_shows_the_hot_word_among_its_neighbours_and_where_it_sits():
     words = " ".join(f"word{i}" for i in range(40))
     corpus = Corpus((Sentence(words), Sentence("word3 word1")))
 
@@ -350,9 +350,12 @@ def test_a_wide_vocabulary_hides_zero_columns_and_says_how_many():
         await press(pilot, "right", 3)
         vector = board(app, "vector")
         V = corpus.vocab.size
-        shown = next(l for l in vector.split("\n") if l.startswith("word")).split("(dim")[0].split()[1:]
-        assert "word2" in shown and len(shown) < V
-        assert f"+ {V - len(shown)} zero columns hidden" in vector
+        head = next(l for l in vector.split("\n") if l.startswith("word")).split("(dim")[0].split()[1:]
+        assert "word2" in head and len(head) < V and head[-1] == "…"  # zero columns left out, marked
+        assert {"word1", "word3"} <= set(head)  # the hot word between its neighbours
+        assert "one-hot vector of 'word2': word 3 of 41 (index 2), 0 elsewhere" in vector
+        x = next(l for l in vector.split("\n") if l.startswith("x ")).split()[1:]
+        assert x[head.index("word2")] == "1" and x.count("1") == 1
         assert_fits(app)
 
     drive("onehot", script, Session(corpus=corpus))

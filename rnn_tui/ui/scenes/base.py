@@ -84,7 +84,7 @@ class LessonScene(Scene[S]):
             title.append(" │ ")
             title.append_text(user_text(state.subtitle))
         if state.last_step:
-            title.append(f" │ {state.step}/{state.last_step}")
+            title.append(f" │ {state.step:,}/{state.last_step:,}")
         title.no_wrap, title.overflow = True, "ellipsis"
         self.query_one("#scene-title", Static).update(title)
         self.query_one("#scene-caption", Static).update(user_text(state.caption))
