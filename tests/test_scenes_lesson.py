@@ -359,3 +359,21 @@ def test_a_wide_vocabulary_shows_the_hot_word_among_its_neighbours_and_where_it_
         assert_fits(app)
 
     drive("onehot", script, Session(corpus=corpus))
+
+
+# ---- help ----
+
+def test_every_scenes_help_ends_with_its_own_paragraph():
+    from rnn_tui.ui.scenes import NAMES
+    from rnn_tui.ui.screens.help import ABOUT
+
+    assert set(ABOUT) == set(NAMES)
+    assert [name for name, text in ABOUT.items() if "timeline" in text] == ["unroll"]
+
+    async def script(pilot, app):
+        await press(pilot, "question_mark")
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "keys of the Order scene" in shown
+        assert ABOUT["order"] in shown and "timeline" not in shown
+
+    drive("order", script)

@@ -154,7 +154,8 @@ class RnnApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             scene = self.screen
             scene_keys, app_keys = active_keys(scene)
-            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys))
+            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys,
+                                        scene_name=getattr(scene, "NAME", "")))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer, once."""
