@@ -15,8 +15,8 @@ from rnn_tui.engine.padding import (
     flattened_sizes,
     padded_matrix,
     padding_cost,
-    param_growth,
     padding_figures,
+    param_growth,
     rejections,
     rnn_params,
 )

@@ -184,7 +184,8 @@ class VectorBoard(Board):
         col_w = [max(len(h), len(f"{i:,}")) for i, h in enumerate(headings)]
         cols = window(col_w, r.index, self.earlier(r), width - label_w)
         gap = 2 if whole else 1
-        heading = Text.assemble(("one-hot vector of ", self.style("heading")), user_text(f"'{r.word}'", self.style("current")))
+        heading = Text.assemble(("one-hot vector of ", self.style("heading")),
+                                user_text(f"'{r.word}'", self.style("current")))
         if r.index is None:
             heading.append(f": no column, the zero vector of {V:,}", self.style("heading"))
         elif whole:

@@ -71,9 +71,9 @@ class GridBoard(Board):
         rows.append(Text.assemble("this sentence: ", (count(ones, "one"), "bold"), " · ",
                                   (f"{ones * (p.V - 1):,} one-hot zeros", "bold"), " · ",
                                   (f"{pad * p.V:,} padding zeros", self.style("hot") if pad else "bold")))
-        c = p.cost
-        rows.append(Text(f"all {p.sentences}: {count(c.ones, 'one')} · {c.word_zeros:,} one-hot zeros "
-                         f"({pct(c.sparsity)} of word rows) · {c.pad_zeros:,} padding zeros"))
+        cost = p.cost
+        rows.append(Text(f"all {p.sentences}: {count(cost.ones, 'one')} · {cost.word_zeros:,} one-hot zeros "
+                         f"({pct(cost.sparsity)} of word rows) · {cost.pad_zeros:,} padding zeros"))
         rows.extend(self.overview(p, n, width))
         return lines(rows)
 

@@ -125,7 +125,7 @@ class OneHotState(Stepping):
         if self.done:
             return (f"All {count(self.total, 'token')} read: {count(self.seen, 'unique word')}, "
                     f"{self.unknown:,} of them unknown to the model (read as {UNK}); its V = {V:,}.")
-        w, i = self.word, self.index
+        w, i = self.word or "", self.index
         if w in self.vocab and i is not None:
             return f"'{w}' is word {i + 1:,} of the model's {V:,}: a 1 in column {i:,} (columns count from 0)."
         if i is None:

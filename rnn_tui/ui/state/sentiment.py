@@ -122,11 +122,11 @@ class SentimentState(Stepping):
     @property
     def caption(self) -> str:
         if self.code:
-            p = self.demo.model.params
+            sizes = self.demo.model.params
             other = "PyTorch" if self.code == "keras" else "the demo again"
             name = "Keras" if self.code == "keras" else "PyTorch"
-            return (f"The model on screen in {name}, from its real sizes: V = {p.input_size:,}, H = {p.hidden_size}, "
-                    f"O = {p.output_size}. c: {other}.")
+            return (f"The model on screen in {name}, from its real sizes: V = {sizes.input_size:,}, "
+                    f"H = {sizes.hidden_size}, O = {sizes.output_size}. c: {other}.")
         r, t = self.reading, self.step
         if t == 0:
             return (f"Before any word h₀ = 0, so only the bias speaks: {percent(r.p_positive(0))} positive. "
