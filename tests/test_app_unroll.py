@@ -24,6 +24,7 @@ from rnn_tui.engine.corpus import LECTURE_CORPUS
 from rnn_tui.engine.models import untrained
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.state.wording import signed
 from rnn_tui.ui.scenes.unroll import SPEEDS
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.sentence import SentenceScreen
@@ -43,7 +44,7 @@ TOPOLOGY_KEYS = {"1": "one-to-one", "2": "one-to-many", "3": "many-to-one",
 PANES = ("#status", "#timeline", "#caption", "#equation", "#hidden", "#onehot", "#output")
 # The equation and hidden panes scroll inside these; the other panes are on screen themselves.
 ON_SCREEN = ("#status", "#timeline", "#caption", "#equation-scroll", "#hidden-scroll", "#onehot", "#output")
-NUMBER = re.compile(r"[+-]\d+\.\d\d")
+NUMBER = re.compile(r"[+-]?\d+\.\d\d")  # signed, or 0.00 (zero has no sign)
 
 
 # ---- running the app -------------------------------------------------------------------
@@ -99,7 +100,8 @@ def plain(app: RnnApp, selector: str) -> str:
 
 
 def f2(value: float) -> str:
-    return f"{value:+.2f}"
+    """Signed, two decimals, rounded half up; zero has no sign (" 0.00", never "-0.00")."""
+    return signed(value).strip()
 
 
 def equation_rows(app: RnnApp) -> list[list[str]]:

@@ -170,9 +170,9 @@ class CodeBoard(Board):
     def shown(self, state: SentimentState) -> bool:
         return bool(state.code)
 
-    def draw(self, width: int) -> Text:
-        state: SentimentState = self.state
-        if not state.code:
+    def render(self) -> Text:
+        state: SentimentState | None = self.state
+        if state is None or not state.code:
             return Text("")
         name = "Keras" if state.code == "keras" else "PyTorch"
         heading = Text(f"the model on screen, built in {name} (c: next)", self.style("heading"))
