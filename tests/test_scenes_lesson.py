@@ -250,7 +250,7 @@ def test_order_shows_the_same_bag_and_different_final_states():
         assert next(l for l in flat if l.startswith("A ")).split() == ["A", *a]
         assert next(l for l in flat if l.startswith("B ")).split() == ["B", *b]
         assert "≠ different inputs (distance 2.83)" in board(app, "flat")
-        assert "'my' meets slot 1's weights (inputs 1–9) in A, slot 3's (19–27) in B" in board(app, "flat")
+        assert "'my' meets slot 1's weights in A (inputs 1–9), slot 3's in B (19–27):" in board(app, "flat")
         assert "the order is kept" in caption(app) and "grows with T (4 × 9 = 36)" in caption(app)
         assert_fits(app)
 

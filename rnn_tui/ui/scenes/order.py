@@ -23,8 +23,7 @@ class PairBoard(Board):
 
     def draw(self, width: int) -> Text:
         t = self.state.test
-        heading = Text(f"two orders of the same words: {self.state.source}", self.style("heading"))
-        heading.no_wrap, heading.overflow = True, "ellipsis"
+        heading = Text(f"A and B: {self.state.source}", self.style("heading"))
         a = Text.assemble(("A  ", "bold"), user_text(whole_words(t.a, width - 3)))
         b = Text.assemble(("B  ", "bold"), user_text(whole_words(t.b, width - 3)))
         if len(a) + len(b) + 6 <= width:
@@ -60,7 +59,7 @@ class BagBoard(Board):
                 row.append(str(n).center(len(labels[c])), self.style("hot") if n else self.style("muted"))
                 row.append(" ")
             if len(cols) < len(labels):
-                row.append(f"+ {len(labels) - len(cols)} zero columns", self.style("muted"))
+                row.append(f"+ {len(labels) - len(cols):,} zero columns", self.style("muted"))
             rows.append(row)
         for row in rows[1:]:
             row.no_wrap, row.overflow = True, "crop"
@@ -83,7 +82,7 @@ class FlatBoard(Board):
         if not state.shows_flat:
             return Text("")
         t, T, V = state.test, state.test.slots, state.test.V
-        rows = [Text(f"flattened, padded to T = {T} slots × V = {V} = {T * V:,} inputs", self.style("heading"))]
+        rows = [Text(f"flattened, padded to T = {T} slots × V = {V:,} = {T * V:,} inputs", self.style("heading"))]
         cell = max(len("slot 00"), *(len(w) for w in t.a + t.b)) + 2
         room = max(1, (width - 5) // cell)
         shown = range(min(T, room))
@@ -107,8 +106,8 @@ class FlatBoard(Board):
         ex = state.example
         if ex is not None:
             w, i, j = ex
-            rows.append(user_text(f"but '{w}' meets slot {i}'s weights (inputs {(i - 1) * V + 1:,}–{i * V:,}) in A, "
-                                  f"slot {j}'s ({(j - 1) * V + 1:,}–{j * V:,}) in B:"))
+            rows.append(user_text(f"but '{w}' meets slot {i}'s weights in A (inputs {(i - 1) * V + 1:,}–{i * V:,}), "
+                                  f"slot {j}'s in B ({(j - 1) * V + 1:,}–{j * V:,}):"))
             rows.append(user_text(f"what slot {i} learns about '{w}' tells slot {j} nothing"))
         return lines(rows)
 

@@ -79,16 +79,16 @@ class OrderState(Stepping):
                     "Does a network see a difference?")
         if self.step == BAG:
             if t.same_bag:
-                return (f"A bag of words sums the one-hots: one size (V = {t.V}) with no padding, but A and B give "
+                return (f"A bag of words sums the one-hots: one size (V = {t.V:,}) with no padding, but A and B give "
                         "the same vector. The order is lost.")
             return "These two bags differ (a word the model does not know reads as <unk>)."
         ex = self.example
         if self.step == FLAT:
-            grows = f"and the input grows with T ({t.slots} × {t.V} = {t.slots * t.V:,})"
+            grows = f"and the input grows with T ({t.slots} × {t.V:,} = {t.slots * t.V:,})"
             if ex is None:
                 return f"Flattened, each word keeps its slot; but every slot has weights of its own, {grows}."
             w, i, j = ex
-            return (f"Flattened, A and B differ: the order is kept. But '{w}' in slot {i} and in slot {j} meets "
+            return (f"Flattened, A and B differ: the order is kept. But '{w}' in slot {i} and '{w}' in slot {j} meet "
                     f"different weights, {grows}.")
         if self.step == STATES:
             same = f": '{ex[0]}' meets the same weights at step {ex[1]} and at step {ex[2]}" if ex else ""
