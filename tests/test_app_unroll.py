@@ -24,13 +24,13 @@ from rnn_tui.engine.corpus import LECTURE_CORPUS
 from rnn_tui.engine.models import untrained
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.ui.app import RnnApp
-from rnn_tui.ui.state.wording import signed
 from rnn_tui.ui.scenes.unroll import SPEEDS
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.state.unroll import UnrollState, sub
+from rnn_tui.ui.state.wording import signed
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.pane import Pane

@@ -189,7 +189,7 @@ def test_padding_draws_each_sentence_padded_and_the_share_of_zeros():
             words = len(sentence.words)
             assert f"this sentence: {words} ones · {words * 8} one-hot zeros · {pad * 9} padding zeros" in board(
                 app, "grid")
-            assert "all 3: 12 ones · 96 one-hot zeros (89% of word rows) · 27 padding zeros" in board(app, "grid")
+            assert "all 3: 12 ones · 96 one-hot zeros (89% of word rows) · 27 of padding" in board(app, "grid")
             assert f"{pad * 9} zeros of padding" in caption(app) if pad else "no padding" in caption(app)
             assert_fits(app)
             await press(pilot, "right")

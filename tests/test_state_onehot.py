@@ -87,3 +87,21 @@ def test_with_a_loaded_models_vocabulary_each_word_is_looked_up_not_added():
     assert "8 unique words, 5 of them unknown to the model (read as <unk>); its V = 2,004" in done.caption
     assert onehot.make_state(LECTURE_CORPUS, name, given) is name  # the place is kept
     assert onehot.make_state(LECTURE_CORPUS, name).built  # without the model: the corpus's own
+
+
+def test_with_a_loaded_model_flatten_and_padding_say_its_v_as_one_hot_does():
+    from rnn_tui.engine.models import load_model
+
+    model = load_model("sentiment")
+    vocab = model.vocab
+    assert onehot.make_state(LECTURE_CORPUS, None, vocab).vocab.size == vocab.size == 1054
+    f = flatten.make_state(LECTURE_CORPUS, None, vocab)
+    assert f.sizes.given and f.sizes.V_true == 1054 and f.sizes.true == (5 * 1054, 3 * 1054, 4 * 1054)
+    assert "The model's V = 1,054 changes the sizes" in f.advance(10).caption
+    p = padding.make_state(LECTURE_CORPUS, model.hidden_size, None, vocab)
+    assert p.figures.V == 1054 and p.figures.blocks.shape == (3, 5, 1054)
+    assert p.figures.blocks[1, 2, vocab.index("ai")] == 1  # "ai" is not the model's: read as <unk>
+    assert vocab.index("ai") == vocab.index("<unk>")
+    params = model.params  # the RNN's count is the loaded model's recurrent layer
+    assert p.figures.growth[0][2] == params.W_ih.size + params.W_hh.size + params.b_ih.size + params.b_hh.size
+    assert flatten.make_state(LECTURE_CORPUS, f, vocab) is f and flatten.make_state(LECTURE_CORPUS, f) is not f

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.text import Vocabulary
 
 
 def flattened_sizes(corpus: Corpus, V: int) -> list[int]:
@@ -80,10 +81,12 @@ def padded_matrix(corpus: Corpus, V: int | None = None) -> np.ndarray:
     return padded_blocks(corpus, V, len(corpus.sentences))
 
 
-def padded_blocks(corpus: Corpus, V: int | None = None, count: int | None = None) -> np.ndarray:
+def padded_blocks(corpus: Corpus, V: int | None = None, count: int | None = None,
+                  vocab: Vocabulary | None = None) -> np.ndarray:
     """The first `count` blocks of padded_matrix(corpus, V), (count, T_max, V): the whole matrix
-    can be far too big to hold for a large corpus, and a scene draws only a few of its blocks."""
-    vocab = corpus.vocab
+    can be far too big to hold for a large corpus, and a scene draws only a few of its blocks.
+    `vocab`: a loaded model's vocabulary to encode with, instead of the corpus's own."""
+    vocab = vocab or corpus.vocab
     V = V or vocab.size
     sentences = corpus.sentences[:count] if count is not None else corpus.sentences
     X = np.zeros((len(sentences), max(corpus.lengths), V))
@@ -132,7 +135,8 @@ class FlattenFigures:
     lengths: tuple[int, ...]
     V_board: int
     V_true: int
-    unique: int                            # the unique words: V_true without <unk>
+    unique: int                            # the vocabulary's words: V_true without <unk>
+    given: bool                            # V_true is a loaded model's vocabulary, not the corpus's own
     board: tuple[int, ...]                 # flattened sizes with V_board
     true: tuple[int, ...]                  # flattened sizes with V_true
     rejected_board: dict[int, Rejection]   # sentence -> its rejection, with V_board
@@ -147,12 +151,13 @@ class FlattenFigures:
         return sum(1 for n in self.rejected_board if n >= first)
 
 
-def flatten_figures(corpus: Corpus) -> FlattenFigures:
-    """V_true is the corpus's vocabulary with <unk> (the lecture's 8 words + 1 = 9): the V of the
-    One-hot scene and of the model the app builds for the corpus, so every scene says one V."""
-    V_board, V_true = corpus.token_count, corpus.vocab.size
+def flatten_figures(corpus: Corpus, vocab: Vocabulary | None = None) -> FlattenFigures:
+    """V_true is the corpus's vocabulary with <unk> (the lecture's 8 words + 1 = 9), or a loaded
+    model's (`vocab`): the V of the One-hot scene and of the model on screen, so every scene says one V."""
+    words = vocab or corpus.vocab
+    V_board, V_true = corpus.token_count, words.size
     return FlattenFigures(
-        tuple(corpus.lengths), V_board, V_true, len(corpus.vocab.words),
+        tuple(corpus.lengths), V_board, V_true, len(words.words), vocab is not None,
         tuple(flattened_sizes(corpus, V_board)), tuple(flattened_sizes(corpus, V_true)),
         {r.sentence: r for r in rejections(corpus, V_board)},
         {r.sentence: r for r in rejections(corpus, V_true)})
@@ -161,8 +166,9 @@ def flatten_figures(corpus: Corpus) -> FlattenFigures:
 @dataclass(frozen=True, eq=False)
 class PaddingFigures:
     """The padding lesson's figures for a corpus, V its vocabulary with <unk> (as One-hot and the
-    model the app builds for it say) and H a hidden size."""
+    model on screen say: the corpus's own, or a loaded model's) and H a hidden size."""
 
+    tokens: tuple[str, ...]                # the vocabulary's columns
     V: int
     H: int
     sentences: int
@@ -176,10 +182,12 @@ class PaddingFigures:
         return int(self.blocks.shape[0])
 
 
-def padding_figures(corpus: Corpus, hidden: int, shown: int) -> PaddingFigures:
-    """Everything the padding lesson shows; only the first `shown` blocks of the matrix are built."""
-    V, T = corpus.vocab.size, max(corpus.lengths)
+def padding_figures(corpus: Corpus, hidden: int, shown: int, vocab: Vocabulary | None = None) -> PaddingFigures:
+    """Everything the padding lesson shows; only the first `shown` blocks of the matrix are built.
+    `vocab`: a loaded model's vocabulary, else the corpus's own."""
+    words = vocab or corpus.vocab
+    V, T = words.size, max(corpus.lengths)
     return PaddingFigures(
-        V, hidden, len(corpus.sentences), T, padding_cost(corpus, V, hidden),
-        padded_blocks(corpus, V, min(shown, len(corpus.sentences))),
+        words.tokens, V, hidden, len(corpus.sentences), T, padding_cost(corpus, V, hidden),
+        padded_blocks(corpus, V, min(shown, len(corpus.sentences)), words),
         tuple(param_growth(V, hidden, tuple(sorted(set(GROWTH_LENGTHS) | {T})))))

@@ -35,7 +35,7 @@ class GridBoard(Board):
         rows = [Text.assemble((f"sentence {n + 1} of {p.sentences}: ", self.style("heading")), user_text(sentence)),
                 Text(f"padded to T_max = {count(p.longest, 'row')} × V = {count(p.V, 'column')} (with <unk>)",
                      self.style("heading"))]
-        labels = list(state.corpus.vocab.tokens[: p.V])
+        labels = list(p.tokens)
         hot = sorted({int(np.argmax(block[t])) for t in range(len(words)) if block[t].any()})
         label_w = min(12, max([3] + [len(w) for w in words])) + 1
         cols = fit_columns(labels, width - label_w, focus=hot[0] if hot else 0, keep=hot)
@@ -45,7 +45,7 @@ class GridBoard(Board):
         for c in cols:
             head.append(labels[c] + " ", self.style("hot") if c in hot else self.style("muted"))
         if len(cols) < p.V:
-            head.append(f"+{p.V - len(cols)} columns", self.style("muted"))
+            head.append(f"+{p.V - len(cols):,} columns", self.style("muted"))
         rows.append(head)
         drawn = range(min(p.longest, MAX_ROWS))
         for t in drawn:
@@ -73,7 +73,7 @@ class GridBoard(Board):
                                   (f"{pad * p.V:,} padding zeros", self.style("hot") if pad else "bold")))
         cost = p.cost
         rows.append(Text(f"all {p.sentences}: {count(cost.ones, 'one')} · {cost.word_zeros:,} one-hot zeros "
-                         f"({pct(cost.sparsity)} of word rows) · {cost.pad_zeros:,} padding zeros"))
+                         f"({pct(cost.sparsity)} of word rows) · {cost.pad_zeros:,} of padding"))
         rows.extend(self.overview(p, n, width))
         return lines(rows)
 
@@ -115,7 +115,7 @@ class CostBoard(Board):
         rows = [
             Text.assemble((f"padding's cost: {c.macs_on_padding:,} of {c.macs_total:,} multiply-adds "
                            f"({pct(c.padding_share)}) go on rows of zeros", self.style("hot"))),
-            Text(f"a dense layer with H = {p.H} units on the padded matrix: V × H = {p.V * p.H:,} per word slot",
+            Text(f"a dense layer of H = {p.H} units: V × H = {p.V * p.H:,} multiply-adds per word slot",
                  self.style("heading")),
         ]
         label_w, num_w = 12, len(f"{c.macs_total:,}")
@@ -132,7 +132,8 @@ class CostBoard(Board):
             row.no_wrap, row.overflow = True, "crop"
             rows.append(row)
         rows.append(Text(""))
-        rows.append(Text(f"the padded matrix: {p.sentences} × T_max {p.longest} × V {p.V} = {count(c.cells, 'cell')}, "
+        rows.append(Text(f"the padded matrix: {p.sentences:,} × T_max {p.longest} × V {p.V:,} = "
+                         f"{count(c.cells, 'cell')}, "
                          f"{c.ones:,} of them ones", self.style("heading")))
         rows.append(Text.assemble("  one-hot's own zeros ", (f"{c.word_zeros:>{num_w},}", "bold"),
                                   f"  {pct(c.sparsity)} of the word rows (V − 1 of every V)"))
@@ -143,7 +144,7 @@ class CostBoard(Board):
         return lines(rows)
 
     def growth(self, p: PaddingFigures, width: int) -> list[Text]:
-        rows = [Text(f"parameters as the longest sentence grows (V = {p.V}, H = {p.H})", self.style("heading"))]
+        rows = [Text(f"parameters as the longest sentence grows (V = {p.V:,}, H = {p.H})", self.style("heading"))]
         dense_w = max(5, len(f"{p.growth[-1][1]:,}"))
         rnn_w = max(3, len(f"{max(r for _, _, r in p.growth):,}"))
         biggest = max(max(d, r) for _, d, r in p.growth)
@@ -176,7 +177,9 @@ class PaddingScene(LessonScene[PaddingState]):
     TITLE = "Padding"
 
     def make_state(self, previous: PaddingState | None) -> PaddingState:
-        return make_state(self.session.corpus, self.session.model().hidden_size, previous)
+        weights = self.session.weights
+        return make_state(self.session.corpus, self.session.model().hidden_size, previous,
+                          weights.vocab if weights is not None else None)
 
     def compose_body(self) -> ComposeResult:
         yield GridBoard(id="grid").data_bind(state=Scene.state)
