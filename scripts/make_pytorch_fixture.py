@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -42,13 +43,13 @@ KERAS_FOLD = "kernel = embeddings @ kernel   # (V, E) @ (E, H) = (V, H)\n"  # as
 # The shape the app reads: attributes `rnn` and `out`, so the state_dict keys are rnn.weight_ih_l0,
 # rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0, out.weight and out.bias. (docs/weights.md)
 class Tagger(nn.Module):
-    def __init__(self, V, H, O):
+    def __init__(self, V, H, O, cell=nn.RNN):   # nn.RNN, nn.GRU or nn.LSTM
         super().__init__()
-        self.rnn = nn.RNN(V, H)     # tanh, one layer, with biases: the defaults
+        self.rnn = cell(V, H)       # one layer, with biases: the defaults (nn.RNN: tanh)
         self.out = nn.Linear(H, O)
 
     def forward(self, x):           # x: (T, V) one-hot rows, one per word
-        hs, _ = self.rnn(x)         # (T, H); h_0 is zero, as in the app
+        hs, _ = self.rnn(x)         # (T, H); h_0 (and an LSTM's c_0) is zero, as in the app
         return hs, torch.softmax(self.out(hs), dim=-1)
 
 
@@ -117,9 +118,9 @@ def run_export(export, *args) -> dict[str, np.ndarray]:
 
 
 def write_fixture(path: Path, arrays: dict[str, np.ndarray], sentence: list[str],
-                  expected_h: np.ndarray, expected_y: np.ndarray) -> None:
+                  expected_h: np.ndarray, expected_y: np.ndarray, **extra: np.ndarray) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(path, **arrays, sentence=np.array(sentence), expected_h=expected_h, expected_y=expected_y)
+    np.savez(path, **arrays, sentence=np.array(sentence), expected_h=expected_h, expected_y=expected_y, **extra)
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
 
 
@@ -150,6 +151,28 @@ def pytorch_fixture() -> None:
     h, y = engine_trace(arrays, PYTORCH_SENTENCE)
     np.testing.assert_allclose(h, expected_h, rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(y, expected_y, rtol=1e-5, atol=1e-6)
+
+
+GATED_HIDDEN = 4   # with V = 6 and O = 4: 4H = 16 and 3H = 12 rows differ from every other size
+
+
+def pytorch_gated_fixtures() -> None:
+    """nn.GRU and nn.LSTM taggers, exported by the same code as nn.RNN's, with what PyTorch computed
+    in float64: the engine must agree to rounding."""
+    for name, cell in (("gru", nn.GRU), ("lstm", nn.LSTM)):
+        torch.manual_seed(0)
+        module = Tagger(len(VOCAB), GATED_HIDDEN, len(TAGS), cell=cell).double().eval()
+        x = torch.tensor(one_hot(PYTORCH_SENTENCE, VOCAB))
+        with torch.no_grad():
+            hs, ys = module(x)
+            c_n = module.rnn(x)[1][1].numpy()[0] if cell is nn.LSTM else None
+        arrays = run_export(export_pytorch, module, VOCAB, TAGS)
+        assert arrays["rnn.weight_hh_l0"].shape == ({"gru": 3, "lstm": 4}[name] * GATED_HIDDEN, GATED_HIDDEN)
+        extra = {} if c_n is None else {"expected_c_last": c_n}
+        write_fixture(DATA / f"pytorch_{name}.npz", arrays, PYTORCH_SENTENCE, hs.numpy(), ys.numpy(), **extra)
+        h, y = engine_trace(arrays, PYTORCH_SENTENCE)
+        np.testing.assert_allclose(h, hs.numpy(), rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(y, ys.numpy(), rtol=1e-12, atol=1e-14)
 
 
 def keras_fixture() -> None:
@@ -266,6 +289,16 @@ class ContextTranslator(nn.Module):
         self.out = nn.Linear(H, O)
 
 
+class GatedTranslator(nn.Module):
+    """The same encoder-decoder with nn.GRU or nn.LSTM halves: an LSTM hands over (h_n, c_n)."""
+
+    def __init__(self, Vs, Vt, H, O, cell=nn.LSTM):
+        super().__init__()
+        self.encoder = cell(Vs, H)
+        self.decoder = cell(Vt, H)
+        self.out = nn.Linear(H, O)
+
+
 def seq2seq_fixture() -> None:
     """Greedy decoding as PyTorch computes it: the encoder's last state starts the decoder, whose
     first input is zero and each next input the one-hot of the word it wrote, until <eos>."""
@@ -277,7 +310,14 @@ def seq2seq_context_fixture() -> None:
     write_seq2seq_fixture("pytorch_seq2seq_context.npz", ContextTranslator, reverse=True, context=True)
 
 
-def write_seq2seq_fixture(name: str, shape: type[nn.Module], reverse: bool, context: bool) -> None:
+def seq2seq_gated_fixtures() -> None:
+    """GRU and LSTM encoder-decoders decoded by PyTorch: the LSTM's decoder starts from (h_n, c_n)."""
+    for name, cell in (("gru", nn.GRU), ("lstm", nn.LSTM)):
+        shape = lambda Vs, Vt, H, O, cell=cell: GatedTranslator(Vs, Vt, H, O, cell=cell)
+        write_seq2seq_fixture(f"pytorch_seq2seq_{name}.npz", shape, reverse=False, context=False)
+
+
+def write_seq2seq_fixture(name: str, shape: Callable[..., nn.Module], reverse: bool, context: bool) -> None:
     """The first seed whose untrained model writes 3 to 6 words, then <eos>, with what PyTorch computed."""
     for seed in range(1000):
         module, enc, dec_h, ys, written = greedy_pytorch(seed, shape, reverse, context)
@@ -292,13 +332,13 @@ def write_seq2seq_fixture(name: str, shape: type[nn.Module], reverse: bool, cont
     print(f"{name} (seed {seed}): {' '.join(SEQ2SEQ_SENTENCE)} -> {' '.join(written)} <eos>")
 
 
-def greedy_pytorch(seed: int, shape: type[nn.Module], reverse: bool, context: bool):
+def greedy_pytorch(seed: int, shape: Callable[..., nn.Module], reverse: bool, context: bool):
     torch.manual_seed(seed)
     module = shape(len(SOURCE_VOCAB), len(TARGET_VOCAB), SEQ2SEQ_HIDDEN, len(TARGET_LABELS)).double().eval()
     source = list(reversed(SEQ2SEQ_SENTENCE)) if reverse else SEQ2SEQ_SENTENCE
     with torch.no_grad():
-        enc, h = module.encoder(torch.tensor(one_hot(source, SOURCE_VOCAB)))
-        c = h  # (1, H): the encoder's last state, read beside every word when `context`
+        enc, h = module.encoder(torch.tensor(one_hot(source, SOURCE_VOCAB)))  # an LSTM's h is (h_n, c_n)
+        c = h  # (1, H): the encoder's last state, read beside every word when `context` (nn.RNN only)
         x = torch.zeros(1, len(TARGET_VOCAB), dtype=torch.float64)
         dec_h, ys, written = [], [], []
         for _ in range(8):
@@ -317,8 +357,10 @@ def greedy_pytorch(seed: int, shape: type[nn.Module], reverse: bool, context: bo
 def main() -> None:
     print(f"torch {torch.__version__}, numpy {np.__version__}")
     pytorch_fixture()
+    pytorch_gated_fixtures()
     seq2seq_fixture()
     seq2seq_context_fixture()
+    seq2seq_gated_fixtures()
     keras_fixture()
     check_embedding_fold()
     check_doc()
