@@ -134,3 +134,22 @@ def test_an_lstm_projection_is_refused():
     """nn.LSTM(proj_size=...) adds weight_hr_l0: stepping without it would show the wrong numbers."""
     message = error({**lstm_arrays(), "rnn.weight_hr_l0": np.zeros((2, 4))})
     assert "'rnn.weight_hr_l0'" in message and "one layer, one direction" in message
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm"])
+def test_the_cli_trains_a_gated_model_that_trace_reads(cli, tmp_path, cell):
+    out_path = tmp_path / "m.npz"
+    code, _, err = cli("train", "--task", "next-word", "--cell", cell, "--epochs", "3", "--hidden", "5",
+                       "--out", str(out_path))
+    assert code == 0, err
+    model = load(out_path)
+    assert model.cell == cell and model.hidden_size == 5
+    code, out, _ = cli("trace", "--text", "hi my name", "--topology", "many-to-many", "--weights", str(out_path),
+                       "--format", "json")
+    assert code == 0 and [len(s["h"]) for s in json.loads(out)["steps"]] == [5, 5, 5]
+
+
+def test_the_cli_refuses_an_unknown_cell(cli, tmp_path):
+    from helpers import assert_one_line_error
+    code, _, err = cli("train", "--task", "next-word", "--cell", "rnn", "--out", str(tmp_path / "m.npz"))
+    assert_one_line_error(code, err, "--cell", "'rnn'", "elman")

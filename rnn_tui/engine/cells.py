@@ -230,6 +230,7 @@ class BPTT:
     dh0: Array                # dL/dh_0: what reaches the initial state (an encoder's last state)
     dc0: Array | None         # dL/dc_0: what reaches an LSTM's initial memory cell; None for the others
     dcontext: Array           # dL/dc: what reaches the context every step read (empty without one)
+    d_input: Array            # dL/d(W_ih x_t + b_ih) per step, (T, G*H): what the word read at t receives
 
 
 def bptt(p: Recurrent, steps: Sequence[Record], dh_out: Array, dc_end: Array | None = None) -> BPTT:
@@ -255,7 +256,7 @@ def bptt(p: Recurrent, steps: Sequence[Record], dh_out: Array, dc_end: Array | N
     dc = d_ih.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
     if isinstance(cell, LSTM) and dc_next is None:
         dc_next = np.zeros(dh_out.shape[1:])
-    return BPTT(weight_grads(p, steps, d_ih, d_hh), dh_all, dh_next, dc_next, dc)
+    return BPTT(weight_grads(p, steps, d_ih, d_hh), dh_all, dh_next, dc_next, dc, d_ih)
 
 
 def backward(p: Recurrent, steps: Sequence[Record], dh_out: Array) -> tuple[dict[str, Array], Array, Array]:
