@@ -153,3 +153,15 @@ def test_the_cli_refuses_an_unknown_cell(cli, tmp_path):
     from helpers import assert_one_line_error
     code, _, err = cli("train", "--task", "next-word", "--cell", "rnn", "--out", str(tmp_path / "m.npz"))
     assert_one_line_error(code, err, "--cell", "'rnn'", "elman")
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm"])
+def test_a_keras_gated_model_steps_as_keras_did(cell):
+    """Real Keras 3 GRU / LSTM models exported by docs/weights.md's code (Keras' z, r, h gates
+    reordered, its two GRU biases, the kernels transposed), against what Keras computed in float32."""
+    ref = reference(f"keras_{cell}.npz")
+    model = load(DATA / f"keras_{cell}.npz")
+    assert model.cell == cell
+    trace = run(model, [str(w) for w in ref["sentence"]], topology_by_name("many-to-many"))
+    np.testing.assert_allclose(trace.hidden_states, ref["expected_h"], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose([s.y for s in trace.steps], ref["expected_y"], rtol=1e-5, atol=1e-6)
