@@ -198,7 +198,7 @@ def step(p: Recurrent, x_index: int | None | Indices, h_prev: Array, mask: Mask 
     the other cells)."""
     cell = cell_of(p)
     if isinstance(cell, Elman):
-        return cell.step(p, x_index, h_prev, mask, context)  # type: ignore[call-overload]
+        return cell.step(p, x_index, h_prev, mask, context)  # type: ignore[arg-type]
     return cell.step(p, x_index, h_prev, mask, context, c_prev)
 
 

@@ -27,8 +27,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rnn_tui.engine.cells import Record, bptt, forward, forward_batch, memory, read_only
-from rnn_tui.engine.cells import step as cell_step
+from rnn_tui.engine.cells import Record, bptt, forward, forward_batch, memory, read_only, step as cell_step
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, CellWeights, Params, log_softmax, logits, softmax
 from rnn_tui.engine.text import EOS, UNK, Vocabulary, tokenize

@@ -9,8 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from rnn_tui.engine.cells import ElmanStep, GRUStep, LSTMStep, memory, read_only
-from rnn_tui.engine.cells import step as cell_step
+from rnn_tui.engine.cells import ElmanStep, GRUStep, LSTMStep, memory, read_only, step as cell_step
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
