@@ -93,6 +93,9 @@ def test_the_trace_records_every_gate_and_the_memory_cell():
     model = lstm_model()
     tr = run(model, ["a", "b", "a"], topology_by_name("many-to-many"))
     assert tr.cell == "lstm"
+    assert [g.name for g in tr.steps[0].gates] == ["i", "f", "g", "o"]
+    assert run(Model(Params.init(3, 2, 2, seed=5), model.vocab, model.labels), ["a"],
+               topology_by_name("many-to-one")).steps[0].gates == ()
     c = np.zeros(2)
     for s in tr.steps:
         assert isinstance(s.cell, LSTMStep)

@@ -11,6 +11,7 @@ import numpy as np
 
 from rnn_tui.engine.cells import ElmanStep, GRUStep, LSTMStep, memory, read_only, step as cell_step
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.gated import Gate
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
 from rnn_tui.engine.text import EOS, Vocabulary
@@ -51,6 +52,12 @@ class Step:
         """W_ih times all this step reads: the word's column, plus W_ih's context columns times c
         where a decoder reads the encoder's last state beside its word."""
         return self.wx if self.cell.wc is None else read_only(self.wx + self.cell.wc)
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        """Every gate of a GRU or LSTM step, in PyTorch's order, each with its pre-activation and
+        value (an Elman step has none: its one tanh is `pre` and `h`)."""
+        return () if isinstance(self.cell, ElmanStep) else self.cell.gates
 
     @property
     def c(self) -> Array | None:
