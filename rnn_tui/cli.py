@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", metavar="FILE",
                    help="CSV/TSV with a text column (and label), or text one sentence a line")
     p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN, nn.GRU or nn.LSTM names), "
-                   "or a built-in: sentiment, lecture-next-word, lecture-labels")
+                   "or a built-in: sentiment, lecture-next-word, lecture-labels, sentiment-gru, sentiment-lstm, "
+                   "memory-elman, memory-gru, memory-lstm")
     p.add_argument("--topology", choices=topologies, default=None, metavar="T",
                    help=f"the topology to open on: {', '.join(topologies)} (default: the one --weights was "
                    "trained for, else many-to-many)")
