@@ -5,6 +5,7 @@ many-to-many, and the encoder-decoder, with and without the context at every ste
 
 import dataclasses
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -247,3 +248,25 @@ def test_an_unknown_cell_is_refused():
     with pytest.raises(InputError, match="unknown cell 'rnn'; expected one of: elman, gru, lstm"):
         Config(cell="rnn")
     assert Config(cell="LSTM").cell == "lstm"
+
+
+@pytest.mark.parametrize("cell", CELL_NAMES)
+def test_every_topology_steps_through_every_cell(cell):
+    """The same five schedules over each cell; an LSTM's c runs on through fed-back words, and an
+    encoder-decoder hands the decoder the encoder's last h (and c)."""
+    from rnn_tui.engine import TOPOLOGIES
+    from rnn_tui.engine.seq2seq import Seq2Seq
+    from rnn_tui.engine.trace import run_seq2seq
+    vocab = Vocabulary(("a", "b", "<unk>"))
+    model = Model(Params.init(3, 3, 4, seed=1, cell=cell), vocab, vocab.tokens + ("<eos>",), trained_for="many-to-many")
+    for top in TOPOLOGIES:
+        if top.name == "encoder-decoder":
+            s2s = Seq2Seq(CellWeights.init(3, 3, seed=2, cell=cell), model.params, vocab, vocab, model.labels)
+            tr = run_seq2seq(s2s, ["a", "b"], max_words=4)
+        else:
+            tr = run(model, ["a", "b", "a"], top, gen_steps=4)
+        assert tr.cell == cell and len(tr.steps) >= 1
+        for before, after in pairwise(tr.steps):
+            np.testing.assert_array_equal(after.h_prev, before.h)
+            if cell == "lstm":
+                np.testing.assert_array_equal(after.cell.c_prev, before.c)
