@@ -106,8 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action=_Version)
     p.add_argument("--corpus", metavar="FILE",
                    help="CSV/TSV with a text column (and label), or text one sentence a line")
-    p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN names), or a built-in: "
-                   "sentiment, lecture-next-word, lecture-labels")
+    p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN, nn.GRU or nn.LSTM names), "
+                   "or a built-in: sentiment, lecture-next-word, lecture-labels, sentiment-gru, sentiment-lstm, "
+                   "memory-elman, memory-gru, memory-lstm")
     p.add_argument("--topology", choices=topologies, default=None, metavar="T",
                    help=f"the topology to open on: {', '.join(topologies)} (default: the one --weights was "
                    "trained for, else many-to-many)")
@@ -140,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--lr", type=_positive_float, default=None, metavar="RATE")
     r.add_argument("--seed", type=_count("seed", 0), default=0, metavar="S")
     r.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
+    r.add_argument("--cell", choices=["elman", "gru", "lstm"], default="elman",
+                   help="the recurrent cell: elman (nn.RNN, tanh), gru (nn.GRU) or lstm (nn.LSTM); default elman")
     r.add_argument("--out", required=True, metavar="FILE.npz")
     r.add_argument("--force", action="store_true", help="overwrite --out if it exists")
 
@@ -217,7 +220,7 @@ def _training_config(args: argparse.Namespace) -> Config:
 
     defaults = SHIPPED_CONFIG[args.task]
     values = {"hidden": args.hidden, "epochs": args.epochs or defaults["epochs"], "lr": args.lr or defaults["lr"],
-              "seed": args.seed, "optimizer": args.optimizer}
+              "seed": args.seed, "optimizer": args.optimizer, "cell": args.cell}
     for name, value in values.items():
         with _option(f"--{name}"):
             Config(**{name: value})
