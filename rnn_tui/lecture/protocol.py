@@ -147,17 +147,21 @@ def encode(message: Message) -> bytes:
 def decode_from_presenter(line: bytes) -> Position | Asset | None:
     """A follower's reader: a position or an asset, or None (dropped)."""
     try:
-        body = _load(line, PRESENTER_LINE_MAX)
-        kind = body.get("t")
-        if kind == "position":
-            if len(line) > POSITION_LINE_MAX:
-                raise Invalid("position too long")
-            return _position(body)
-        if kind == "asset":
-            return _asset(body)
-        raise Invalid(f"a follower takes no {str(kind)[:20]!r} message")
+        return _from_presenter(line)
     except Invalid:
         return None
+
+
+def _from_presenter(line: bytes) -> Position | Asset:
+    body = _load(line, PRESENTER_LINE_MAX)
+    kind = body.get("t")
+    if kind == "position":
+        if len(line) > POSITION_LINE_MAX:
+            raise Invalid(f"a position of {len(line)} bytes; the limit is {POSITION_LINE_MAX}")
+        return _position(body)
+    if kind == "asset":
+        return _asset(body)
+    raise Invalid(f"a follower takes no {str(kind)[:20]!r} message")
 
 
 def decode_from_follower(line: bytes) -> Answer | None:
@@ -174,16 +178,10 @@ def decode_from_follower(line: bytes) -> Answer | None:
 def why_invalid(line: bytes, from_presenter: bool = True) -> str | None:
     """For tests and logs: why `line` would be dropped, or None if it would be taken."""
     try:
-        body = _load(line, PRESENTER_LINE_MAX if from_presenter else ANSWER_LINE_MAX)
         if from_presenter:
-            if body.get("t") == "position":
-                _position(body)
-            elif body.get("t") == "asset":
-                _asset(body)
-            else:
-                raise Invalid("not a position or an asset")
+            _from_presenter(line)
         elif decode_from_follower(line) is None:
-            raise Invalid("not an answer")
+            return "not an answer"
     except Invalid as e:
         return str(e)
     return None

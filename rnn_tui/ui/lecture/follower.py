@@ -162,15 +162,15 @@ class FollowerApp(LectureApp):
         self._say()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "answer":
+        if action == "answer":  # while a prompt waits for its reveal, the digits answer it and nothing else
             prompt = self.latest.prompt if self.latest is not None else None
-            return (self.attached and prompt is not None and prompt.answer is None and prompt.id not in self.mine
-                    and isinstance(parameters[0], int) and parameters[0] < len(prompt.choices))
+            return self.attached and prompt is not None and prompt.answer is None
         return super().check_action(action, parameters)
 
     def action_answer(self, choice: int) -> None:
+        """One answer per prompt: the first counts; a digit past the choices does nothing."""
         prompt = self.latest.prompt if self.latest is not None else None
-        if prompt is None or prompt.id in self.mine:
+        if prompt is None or prompt.id in self.mine or not 0 <= choice < len(prompt.choices):
             return
         if self.link.answer(Answer(prompt.id, choice)):
             self.mine[prompt.id] = choice

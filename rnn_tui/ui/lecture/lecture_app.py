@@ -19,7 +19,10 @@ class LectureApp(RnnApp):
     def say(self, text: str) -> None:
         """The lecture line, on the scene shown now (each scene gets one when first shown)."""
         self.bar_text = text
-        screen = self.screen
+        try:
+            screen = self.screen
+        except Exception:  # noqa: BLE001 - before the first screen or after the last: nothing to say it on
+            return
         if isinstance(screen, Scene):
             self._bar(screen).show(text)
 

@@ -42,6 +42,7 @@ class PresenterApp(LectureApp):
     async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits either
         try:
             await self.broadcast.start(self.host, self.port)
+            self.port = self.broadcast.port   # the one it got, when asked for 0
         except OSError as error:  # taken since the command line checked it
             self.failed = f"cannot present on {self.host}:{self.port}: {error.strerror or error}"
             self.exit(return_code=2)

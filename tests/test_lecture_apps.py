@@ -1,0 +1,170 @@
+"""Lecture mode's wiring, on 127.0.0.1 only: the presenter's app publishes every step and counts
+one answer per follower; a follower's app shows what it is sent (a typed sentence, another scene,
+a guess prompt), survives junk, detaches on a key and follows again on F, and carries on when
+the presenter goes. Each side runs headless against the bare protocol of the other."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from dataclasses import replace
+
+from rnn_tui.lecture.notes import load_notes
+from rnn_tui.lecture.protocol import Answer, Asset, Position, Prompt, decode_from_presenter, encode
+from rnn_tui.lecture.wire import Broadcast
+from rnn_tui.serve import app_command
+from rnn_tui.ui.lecture.bar import LectureBar
+from rnn_tui.ui.lecture.follower import FollowerApp
+from rnn_tui.ui.lecture.presenter import PresenterApp
+from rnn_tui.ui.session import Session
+from rnn_tui.ui.widgets.status import StatusLine
+
+HOST = "127.0.0.1"
+
+
+async def until(pilot, condition, seconds: float = 5.0) -> None:
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("not within the time allowed")
+
+
+def bar(app) -> str:
+    return str(app.screen.query_one(LectureBar).render())
+
+
+async def next_position(reader: asyncio.StreamReader, where=lambda position: True) -> Position:
+    """The next position read (the next one for which `where` holds)."""
+    while True:
+        message = decode_from_presenter(await asyncio.wait_for(reader.readline(), 5))
+        if isinstance(message, Position) and where(message):
+            return message
+
+
+def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower() -> None:
+    _, notes = load_notes()
+
+    async def main() -> None:
+        app = PresenterApp(Session(), host=HOST, port=0, assets=[Asset("notes", "notes.md", notes)])
+        app.animation_level = "none"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            (r1, w1), (r2, w2) = [await asyncio.open_connection(HOST, app.port) for _ in range(2)]
+            first = decode_from_presenter(await r1.readline())
+            assert isinstance(first, Asset) and first.kind == "notes"          # the notes travel first
+            assert (await next_position(r1)).scene == "unroll"                 # then where it is
+            await next_position(r2)
+            await until(pilot, lambda: "2 following" in bar(app))
+
+            await pilot.press("right")
+            moved = await next_position(r1)
+            assert (moved.step, moved.substep, moved.sentence) == (1, -1, "Hi my name is Barry")
+            await pilot.press("down")
+            assert (await next_position(r1)).substep == 0
+            await pilot.press("g", "right")        # guess mode, and the next step hidden
+            hidden = await next_position(r1, lambda p: p.hidden)
+            prompt = hidden.prompt
+            assert prompt is not None and prompt.answer is None and prompt.question.startswith("t=3: Which word")
+            w1.write(encode(Answer(prompt.id, 0)))
+            w1.write(encode(Answer(prompt.id, 1)))         # a second answer: not counted
+            w1.write(b'{"v": 1, "t": "position", "scene": "gradients"}\n')  # not an answer: ignored
+            w2.write(encode(Answer(prompt.id, 0)))
+            w2.write(encode(Answer(prompt.id + 1, 1)))     # another prompt's: not counted
+            await until(pilot, lambda: app.tally.total == 2)
+            await pilot.pause(0.1)
+            assert app.tally.counts[:2] == [2, 0]
+            assert app.current_mode == "unroll"            # nothing a follower sent moved the presenter
+            assert f"answers 2 of 2: 1 {prompt.choices[0]} 2" in bar(app)
+
+            await pilot.press("space")                     # the reveal sends the true answer
+            revealed = await next_position(r2, lambda p: p.prompt is not None and p.prompt.answer is not None)
+            assert not revealed.hidden and revealed.prompt.id == prompt.id
+            assert revealed.prompt.choices[revealed.prompt.answer] == "is"
+            await pilot.press("pagedown")
+            assert (await next_position(r1, lambda p: p.scene != "unroll")).scene == "topologies"
+            for w in (w1, w2):
+                w.close()
+    asyncio.run(main())
+
+
+HOSTILE = "[red]hi[/] \x1b[2J my \x1b]0;pwned\x07 name"
+
+
+def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_presenter() -> None:
+    async def main() -> None:
+        answers: list[Answer] = []
+        presenter = Broadcast(on_answer=lambda follower, answer: answers.append(answer))
+        await presenter.start(HOST, 0)
+        port = presenter.port
+        app = FollowerApp(HOST, port)
+        app.animation_level = "none"
+        start = Position(seq=1, elapsed=3.0, scene="unroll", step=2, sentence="Hi my name is Barry")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: app.status == "connected")
+            presenter.publish(start)
+            await until(pilot, lambda: getattr(app.screen.state, "cursor", None) == 2)
+            assert "t=3/5" in str(app.screen.query_one(StatusLine).render())
+            assert bar(app) == f"following {HOST}:{port}"
+
+            # a sentence the presenter typed, with markup and escapes: shown as text
+            presenter.publish(replace(start, seq=2, step=1, sentence=HOSTILE))
+            await until(pilot, lambda: app.session.text == HOSTILE)
+            status = str(app.screen.query_one(StatusLine).render())
+            assert "[red]hi[/]" in status and "\\x1b" in status and "\x1b" not in status
+
+            # another scene and its step
+            presenter.publish(replace(start, seq=3, scene="flatten", step=2))
+            await until(pilot, lambda: app.current_mode == "flatten" and app.screen.state.step == 2)
+
+            # junk, hostile and truncated lines: dropped, and the next good one is shown
+            for conn in presenter.connections.values():
+                for junk in (b"junk\n", b"\x00\xff\n", b'{"v": 1, "t": "position", "step": 1e999}\n',
+                             encode(replace(start, seq=99))[:-30] + b"\n", b'{"v": 1, "t": "answer", "prompt": 1}\n',
+                             b"[" * 50_000 + b"\n"):
+                    conn.writer.write(junk)
+            presenter.publish(replace(start, seq=4, step=4))
+            await until(pilot, lambda: app.current_mode == "unroll" and app.screen.state.cursor == 4)
+
+            # a key detaches; the presenter's next step is not applied; F follows again
+            await pilot.press("left")
+            await until(pilot, lambda: not app.attached)
+            assert bar(app).startswith("detached: exploring on your own")
+            assert app.screen.state.cursor == 3
+            presenter.publish(replace(start, seq=5, step=1))
+            await pilot.pause(0.2)
+            assert app.screen.state.cursor == 3
+            await pilot.press("F")
+            await until(pilot, lambda: app.screen.state.cursor == 1 and app.attached)
+
+            # a guess prompt: a digit answers, once
+            prompt = Prompt(7, "t=2: Which word comes next?", ("my", "name", "is"))
+            presenter.publish(replace(start, seq=6, step=1, guessing=True, hidden=True, prompt=prompt))
+            await until(pilot, lambda: "1:my 2:name 3:is" in bar(app))
+            await pilot.press("2", "3")
+            await until(pilot, lambda: answers == [Answer(7, 1)])
+            await pilot.pause(0.1)
+            assert answers == [Answer(7, 1)] and app.session.topology.name == "many-to-many"  # 3 did not switch
+            presenter.publish(replace(start, seq=7, step=1, guessing=True, prompt=replace(prompt, answer=2)))
+            await until(pilot, lambda: "answer: is; you said name: not this time" in bar(app))
+
+            # the presenter goes: this app carries on and says so; it follows again when it is back
+            await presenter.close()
+            await until(pilot, lambda: app.status == "lost")
+            assert "has gone" in bar(app)
+            await pilot.press("right")
+            assert app.screen.state.cursor == 2
+            again = Broadcast()
+            await again.start(HOST, port)
+            again.publish(replace(start, seq=1, step=0))
+            await until(pilot, lambda: app.status == "connected" and app.screen.state.cursor == 0, seconds=8)
+            assert app.attached
+            await again.close()
+    asyncio.run(main())
+
+
+def test_serve_follow_makes_every_visitor_a_follower() -> None:
+    args = argparse.Namespace(follow="127.0.0.1:8470", corpus=None, weights=None, topology=None, scene=None,
+                              theme="light")
+    command = app_command(args)
+    assert command.endswith("-m rnn_tui follow 127.0.0.1:8470 --theme light")
