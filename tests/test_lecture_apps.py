@@ -138,9 +138,10 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
             await until(pilot, lambda: app.screen.state.cursor == 1 and app.attached)
 
             # a guess prompt: a digit answers, once
-            prompt = Prompt(7, "t=2: Which word comes next?", ("my", "name", "is"))
+            prompt = Prompt(7, "t=2: [b]Which[/b] word\x1b[31m comes next?", ("my", "name", "is"))
             presenter.publish(replace(start, seq=6, step=1, guessing=True, hidden=True, prompt=prompt))
             await until(pilot, lambda: "1:my 2:name 3:is" in bar(app))
+            assert "[b]Which[/b] word\\x1b[31m" in bar(app)          # the presenter's text, shown as text
             await pilot.press("2", "3")
             await until(pilot, lambda: answers == [Answer(7, 1)])
             await pilot.pause(0.1)
@@ -168,3 +169,36 @@ def test_serve_follow_makes_every_visitor_a_follower() -> None:
                               theme="light")
     command = app_command(args)
     assert command.endswith("-m rnn_tui follow 127.0.0.1:8470 --theme light")
+
+
+def test_a_follower_loads_the_presenters_corpus_and_weights_without_naming_a_file() -> None:
+    corpus = b"text,label\nthe cat sat on the mat,1\nthe dog ate my homework,0\n"
+    broken = b"PK\x03\x04 not really a zip"
+
+    async def main() -> None:
+        presenter = Broadcast()
+        await presenter.start(HOST, 0)
+        app = FollowerApp(HOST, presenter.port)
+        app.animation_level = "none"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: app.status == "connected")
+            sent = Asset("corpus", "class.csv", corpus)
+            presenter.add_asset(sent)
+            presenter.publish(Position(seq=1, elapsed=0.0, scene="unroll", step=1, sentence="the dog ate my homework",
+                                       corpus=sent.ref, weights="lecture-next-word"))
+            await until(pilot, lambda: app.session.text == "the dog ate my homework")
+            assert [s.text for s in app.session.corpus.sentences] == ["the cat sat on the mat",
+                                                                       "the dog ate my homework"]
+            assert app.session.index == 1 and not app.session.typed   # the corpus's own sentence, not a typed one
+            assert app.session.weights is not None and app.session.weights.name.startswith("lecture")
+            assert app.screen.state.cursor == 1
+
+            # weights that fail the loader's checks: said on the lecture line, and the app goes on
+            bad = Asset("weights", "model.npz", broken)
+            presenter.add_asset(bad)
+            presenter.publish(Position(seq=2, elapsed=1.0, scene="unroll", step=2, sentence="the dog ate my homework",
+                                       corpus=sent.ref, weights=bad.ref))
+            await until(pilot, lambda: "could not be loaded here" in bar(app))
+            assert app.screen.state.cursor == 2
+            await presenter.close()
+    asyncio.run(main())
