@@ -94,7 +94,7 @@ HOSTILE = "[red]hi[/] \x1b[2J my \x1b]0;pwned\x07 name"
 def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_presenter() -> None:
     async def main() -> None:
         answers: list[Answer] = []
-        presenter = Broadcast(on_answer=lambda follower, answer: answers.append(answer))
+        presenter = Broadcast(on_answer=lambda follower, answer: answers.append(answer) is None)
         await presenter.start(HOST, 0)
         port = presenter.port
         app = FollowerApp(HOST, port)
@@ -201,4 +201,24 @@ def test_a_follower_loads_the_presenters_corpus_and_weights_without_naming_a_fil
             await until(pilot, lambda: "could not be loaded here" in bar(app))
             assert app.screen.state.cursor == 2
             await presenter.close()
+    asyncio.run(main())
+
+
+def test_the_presenter_drops_a_follower_that_floods_it() -> None:
+    """Twenty lines that are not counted answers are tolerated; then the follower is dropped. A line
+    over the cap drops it at once. The presenter goes on publishing to the others."""
+    async def main() -> None:
+        presenter = Broadcast(on_answer=lambda follower, answer: False)
+        await presenter.start(HOST, 0)
+        flood_r, flood_w = await asyncio.open_connection(HOST, presenter.port)
+        long_r, long_w = await asyncio.open_connection(HOST, presenter.port)
+        calm_r, _ = await asyncio.open_connection(HOST, presenter.port)
+        flood_w.write(encode(Answer(1, 0)) * 25)
+        long_w.write(b"x" * 10_000 + b"\n")
+        assert await asyncio.wait_for(flood_r.read(), 5) == b""     # closed by the presenter
+        assert await asyncio.wait_for(long_r.read(), 5) == b""
+        presenter.publish(Position(seq=1, elapsed=0.0, scene="order"))
+        assert decode_from_presenter(await asyncio.wait_for(calm_r.readline(), 5)).scene == "order"
+        assert len(presenter.connections) == 1
+        await presenter.close()
     asyncio.run(main())

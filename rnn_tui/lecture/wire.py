@@ -28,7 +28,7 @@ from rnn_tui.lecture.protocol import (
 
 MAX_FOLLOWERS = 1000           # connections beyond this are closed at once
 BEHIND_BYTES = 32 * 1024 * 1024  # unsent bytes a follower may be behind before it is dropped
-JUNK_LINES = 20                # lines a follower may send that are not answers, before it is dropped
+JUNK_LINES = 20                # lines a follower may send that are not counted answers, before it is dropped
 RETRY_SECONDS = 1.0
 
 
@@ -41,7 +41,7 @@ class Connection:
 
 @dataclass
 class Broadcast:
-    on_answer: Callable[[int, Answer], None] = lambda follower, answer: None
+    on_answer: Callable[[int, Answer], bool] = lambda follower, answer: True   # whether it was counted
     on_change: Callable[[int], None] = lambda followers: None     # how many are connected now
     connections: dict[int, Connection] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)           # sha256 -> the encoded asset line
@@ -102,12 +102,10 @@ class Broadcast:
                 if not line:
                     break
                 answer = decode_from_follower(line)
-                if answer is None:
+                if answer is None or not self.on_answer(conn.id, answer):  # junk, or a second answer
                     conn.junk += 1
                     if conn.junk > JUNK_LINES:
                         break
-                    continue
-                self.on_answer(conn.id, answer)
         except (ValueError, ConnectionError, OSError):  # a line over the limit, a reset: drop it
             pass
         finally:

@@ -90,9 +90,11 @@ class PresenterApp(LectureApp):
 
     # ---- from the followers -------------------------------------------------------------------
 
-    def take_answer(self, follower: int, answer: Answer) -> None:
-        if self.tally.take(follower, answer.prompt, answer.choice):
+    def take_answer(self, follower: int, answer: Answer) -> bool:
+        counted = self.tally.take(follower, answer.prompt, answer.choice)
+        if counted:
             self._say()
+        return counted
 
     def followers_changed(self, followers: int) -> None:
         self.followers = followers
