@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 from bench_terminal import BACK, STEP, Terminal  # beside this script
+
 from machine import cores, cpu_model
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,6 +9,8 @@ import argparse
 import asyncio
 from dataclasses import replace
 
+import pytest
+
 from rnn_tui.lecture.notes import load_notes
 from rnn_tui.lecture.protocol import Answer, Asset, Position, Prompt, decode_from_presenter, encode
 from rnn_tui.lecture.wire import Broadcast
@@ -115,7 +117,7 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
 
             # another scene and its step
             presenter.publish(replace(start, seq=3, scene="flatten", step=2))
-            await until(pilot, lambda: app.current_mode == "flatten" and app.screen.state.step == 2)
+            await until(pilot, lambda: app.current_mode == "flatten" and getattr(app.screen.state, "step", 0) == 2)
 
             # junk, hostile and truncated lines: dropped, and the next good one is shown
             for conn in presenter.connections.values():
@@ -124,7 +126,7 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
                              b"[" * 50_000 + b"\n"):
                     conn.writer.write(junk)
             presenter.publish(replace(start, seq=4, step=4))
-            await until(pilot, lambda: app.current_mode == "unroll" and app.screen.state.cursor == 4)
+            await until(pilot, lambda: app.current_mode == "unroll" and getattr(app.screen.state, "cursor", 0) == 4)
 
             # a key detaches; the presenter's next step is not applied; F follows again
             await pilot.press("left")
@@ -220,5 +222,64 @@ def test_the_presenter_drops_a_follower_that_floods_it() -> None:
         presenter.publish(Position(seq=1, elapsed=0.0, scene="order"))
         assert decode_from_presenter(await asyncio.wait_for(calm_r.readline(), 5)).scene == "order"
         assert len(presenter.connections) == 1
+        await presenter.close()
+    asyncio.run(main())
+
+
+TEXTS = ["", " ", "!!!", HOSTILE, "x" * 10_000, "🙂 " * 300, "\u202e reversed \u2066", "a\nb\tc\rd",
+         "ﬁ ǅ Å Ω", "[link=http://x]click[/link]", "I love AI", "zebras " * 250]
+
+
+def test_a_follower_takes_extreme_valid_positions_in_stride() -> None:
+    follow_extreme_positions(8)
+
+
+@pytest.mark.slow
+def test_a_follower_takes_many_extreme_valid_positions_in_stride() -> None:
+    follow_extreme_positions(80, seed=2026)
+
+
+def follow_extreme_positions(count: int, seed: int = 14) -> None:
+    """Positions at the edges of what validation lets through (steps far past the end, every
+    sub-step, any text as the sentence, eight choices, every topology) in a seeded random order:
+    each is shown within range, and the app never fails."""
+    import random
+
+    from rnn_tui.engine.topologies import TOPOLOGIES
+
+    from helpers import error_notices
+
+    rng = random.Random(seed)
+
+    async def main() -> None:
+        presenter = Broadcast()
+        await presenter.start(HOST, 0)
+        app = FollowerApp(HOST, presenter.port)
+        app.animation_level = "none"
+        async with app.run_test(size=(80, 24)) as pilot:
+            errors = error_notices(app)
+            await until(pilot, lambda: app.status == "connected")
+            for seq in range(1, count + 1):
+                scene = rng.choice(["unroll", "unroll", "unroll", "flatten", "order", "onehot", "topologies"])
+                choices = tuple(rng.choice(TEXTS)[:60] or "-" for _ in range(rng.randint(2, 8)))
+                position = Position(
+                    seq=seq, elapsed=rng.uniform(0, 1e6), scene=scene, step=rng.choice([0, 1, 3, 999_999]),
+                    substep=rng.randint(-1, 16), topology=rng.choice(TOPOLOGIES).name, sentence=rng.choice(TEXTS),
+                    guessing=rng.random() < 0.5, hidden=rng.random() < 0.5, folded=rng.random() < 0.3,
+                    temperature=rng.choice([None, 0.5, 100.0]), seed=rng.randint(0, 2**53),
+                    prompt=rng.choice([None, Prompt(seq, rng.choice(TEXTS)[:300] or "?", choices,
+                                                    rng.choice([None, 0]))]))
+                presenter.publish(position)
+                await until(pilot, lambda seq=seq, scene=scene: app.latest is not None and app.latest.seq == seq
+                            and app.current_mode == scene and app.pending is None)
+                await pilot.pause()
+                state = app.screen.state
+                if scene == "unroll":
+                    assert 0 <= state.cursor <= state.last_index
+                    assert state.substep < len(state.phases)
+                else:
+                    assert 0 <= state.step <= state.last_step
+                assert "\x1b" not in bar(app)
+            assert app.attached and not errors
         await presenter.close()
     asyncio.run(main())

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import assert_one_line_error
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.lecture.notes import load_notes, parse_notes, shown_step
 from rnn_tui.ui.scenes import NAMES
+
+from helpers import assert_one_line_error
 
 GOOD = """# My lecture
 ## unroll

@@ -94,10 +94,22 @@ class FollowerApp(LectureApp):
         apply_to_session(self.session, position)
         if self.current_mode != position.scene:
             self.pending = position
-            self.switch_mode(position.scene)   # the scene's first state brings `pending` in
+            self.run_worker(self._switch(position), group="lecture-switch", exclusive=True)
             return
         screen = self.screen
         if isinstance(screen, Scene):
+            self._show(screen, position)
+
+    async def _switch(self, position: Position) -> None:
+        """Another scene: shown once it is on screen (its own first state, if it makes a new one,
+        brings `pending` in earlier, through `scene_state_changed`)."""
+        await self.switch_mode(position.scene)
+        self._show_pending(position)
+
+    def _show_pending(self, position: Position) -> None:
+        screen = self.screen
+        if self.pending is position and isinstance(screen, Scene) and screen.NAME == position.scene:
+            self.pending = None
             self._show(screen, position)
 
     def _show(self, scene: Scene[Any], position: Position) -> None:
@@ -146,9 +158,9 @@ class FollowerApp(LectureApp):
         super().scene_state_changed(scene, state)
         if self.applying or not isinstance(scene, Scene) or scene.NAME != self.current_mode:
             return
-        if self.pending is not None and self.pending.scene == scene.NAME:
-            position, self.pending = self.pending, None
-            self.call_later(self._show, scene, position)  # after this state's own watchers have run
+        if self.pending is not None:
+            if self.pending.scene == scene.NAME:
+                self.call_later(self._show_pending, self.pending)  # after this state's own watchers have run
             return
         if self.attached and self.shown is not None and not self._place(scene).same_place(self.shown):
             self.attached = False
