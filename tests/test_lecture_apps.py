@@ -85,6 +85,9 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
             assert revealed.prompt.choices[revealed.prompt.answer] == "is"
             await pilot.press("pagedown")
             assert (await next_position(r1, lambda p: p.scene != "unroll")).scene == "topologies"
+            await pilot.press("pageup")     # back to a scene whose state has not changed: still published
+            back = await next_position(r1, lambda p: p.scene != "topologies")
+            assert (back.scene, back.step, back.hidden) == ("unroll", 2, False)
             for w in (w1, w2):
                 w.close()
     asyncio.run(main())
@@ -138,17 +141,26 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
             assert app.screen.state.cursor == 3
             await pilot.press("F")
             await until(pilot, lambda: app.screen.state.cursor == 1 and app.attached)
+            presenter.publish(replace(start, seq=50, scene="flatten", step=1))    # flatten's state: made before
+            await until(pilot, lambda: app.current_mode == "flatten" and getattr(app.screen.state, "step", 0) == 1)
+            presenter.publish(replace(start, seq=51, step=1))
+            await until(pilot, lambda: app.current_mode == "unroll" and app.attached)
+            await pilot.press("j", "3")     # the jump list, to a scene seen before, its state unchanged: detached
+            await until(pilot, lambda: app.current_mode == "flatten")
+            assert not app.attached
+            await pilot.press("F")
+            await until(pilot, lambda: app.current_mode == "unroll" and app.attached)
 
             # a guess prompt: a digit answers, once
             prompt = Prompt(7, "t=2: [b]Which[/b] word\x1b[31m comes next?", ("my", "name", "is"))
-            presenter.publish(replace(start, seq=6, step=1, guessing=True, hidden=True, prompt=prompt))
+            presenter.publish(replace(start, seq=56, step=1, guessing=True, hidden=True, prompt=prompt))
             await until(pilot, lambda: "1:my 2:name 3:is" in bar(app))
             assert "[b]Which[/b] word\\x1b[31m" in bar(app)          # the presenter's text, shown as text
             await pilot.press("2", "3")
             await until(pilot, lambda: answers == [Answer(7, 1)])
             await pilot.pause(0.1)
             assert answers == [Answer(7, 1)] and app.session.topology.name == "many-to-many"  # 3 did not switch
-            presenter.publish(replace(start, seq=7, step=1, guessing=True, prompt=replace(prompt, answer=2)))
+            presenter.publish(replace(start, seq=57, step=1, guessing=True, prompt=replace(prompt, answer=2)))
             await until(pilot, lambda: "answer: is; you said name: not this time" in bar(app))
 
             # the presenter goes: this app carries on and says so; it follows again when it is back

@@ -163,6 +163,14 @@ class FollowerApp(LectureApp):
                 self.call_later(self._show_pending, self.pending)  # after this state's own watchers have run
             return
         if self.attached and self.shown is not None and not self._place(scene).same_place(self.shown):
+            self._detach()
+
+    def mode_changed(self, mode: str) -> None:
+        if self.pending is None or self.pending.scene != mode:  # not a switch this app made to follow
+            self._detach()
+
+    def _detach(self) -> None:
+        if self.attached:
             self.attached = False
             self.left_on_purpose = self.status == "connected"
             self._say()

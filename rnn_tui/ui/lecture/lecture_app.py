@@ -16,6 +16,13 @@ class LectureApp(RnnApp):
     CSS_PATH = str(Path(__file__).parent.parent / "app.tcss")   # Textual reads it beside the subclass otherwise
     bar_text: str = ""
 
+    def on_mount(self) -> None:  # besides RnnApp's (Textual calls each class's handler)
+        self.mode_change_signal.subscribe(self, self.mode_changed, immediate=True)
+
+    def mode_changed(self, mode: str) -> None:
+        """Another scene, by a key, the jump list, the palette or a follower's own switch: a scene
+        shown again with its state unchanged sets no new state, so this is the only word of it."""
+
     def say(self, text: str) -> None:
         """The lecture line, on the scene shown now (each scene gets one when first shown)."""
         self.bar_text = text

@@ -68,6 +68,14 @@ class PresenterApp(LectureApp):
         self.broadcast.publish(self.last_position)
         self._say()
 
+    def mode_changed(self, mode: str) -> None:
+        self.call_later(self._publish_screen)   # once the scene is shown
+
+    def _publish_screen(self) -> None:
+        screen = self.screen
+        if isinstance(screen, Scene) and screen.state is not None:
+            self.scene_state_changed(screen, screen.state)
+
     def _update_prompt(self, state: object) -> None:
         """A hidden step opens a prompt (a new id, a fresh tally); its reveal sends the answer;
         moving on closes it."""
