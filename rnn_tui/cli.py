@@ -97,6 +97,16 @@ def _theme(text: str) -> str:
                                      "in all: ctrl+p, then \"Choose a theme\", lists them in the app)")
 
 
+def _follow_address(text: str) -> str:
+    from rnn_tui.lecture.protocol import parse_address
+
+    try:
+        parse_address(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     from rnn_tui.engine.topologies import TOPOLOGIES
     from rnn_tui.ui.scenes import numbered  # names only: Textual is not imported for --help
@@ -157,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--scene", type=_scene, metavar="N|NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
-    s.add_argument("--follow", metavar="[HOST:]PORT", help="every visitor follows this presenter (rnn-tui present)")
+    s.add_argument("--follow", type=_follow_address, metavar="[HOST:]PORT",
+                   help="every visitor follows this presenter (rnn-tui present)")
 
     from rnn_tui.ui.lecture.commands import add_commands  # present, follow, notes: lecture mode
     add_commands(sub, lambda q: _app_options(q, topologies))

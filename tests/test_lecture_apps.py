@@ -295,3 +295,22 @@ def follow_extreme_positions(count: int, seed: int = 14) -> None:
             assert app.attached and not errors
         await presenter.close()
     asyncio.run(main())
+
+
+def test_serve_follow_names_a_bad_address(cli) -> None:
+    from helpers import assert_one_line_error
+
+    run = cli("serve", "--follow", "nowhere")
+    assert_one_line_error(run.code, run.err, "--follow", "'nowhere'")
+
+
+def test_a_follower_keeps_only_the_presenters_last_typed_sentences() -> None:
+    from rnn_tui.ui.lecture.position import MAX_TYPED_KEPT, apply_to_session
+
+    session = Session()
+    for n in range(MAX_TYPED_KEPT + 30):
+        apply_to_session(session, Position(seq=n, elapsed=0.0, scene="unroll", sentence=f"sentence number {n}"))
+    assert len(session.typed) == MAX_TYPED_KEPT
+    assert session.text == f"sentence number {MAX_TYPED_KEPT + 29}"
+    apply_to_session(session, Position(seq=99, elapsed=0.0, scene="unroll", sentence="I love AI"))
+    assert session.index == 1 and len(session.typed) == MAX_TYPED_KEPT   # a corpus sentence is not typed

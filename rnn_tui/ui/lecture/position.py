@@ -11,6 +11,8 @@ from rnn_tui.engine.trace import Sampling
 from rnn_tui.lecture.protocol import AssetRef, Position, Prompt
 from rnn_tui.ui.state.unroll import UnrollState, phases
 
+MAX_TYPED_KEPT = 50   # a follower keeps the presenter's last 50 typed sentences
+
 if TYPE_CHECKING:
     from rnn_tui.ui.scenes.scene import Scene
     from rnn_tui.ui.session import Session
@@ -39,6 +41,8 @@ def apply_to_session(session: Session, position: Position) -> None:
     except InputError:
         pass
     if position.sentence and position.sentence != session.text:
+        if position.sentence not in session.sentences:
+            del session.typed[:1 - MAX_TYPED_KEPT]  # a presenter typing all hour (or a hostile one) fills no memory
         try:
             session.add_sentence(position.sentence)
         except InputError:  # no words in it: stay on the sentence we have
