@@ -43,6 +43,7 @@ def apply_to_session(session: Session, position: Position) -> None:
     if position.sentence and position.sentence != session.text:
         if position.sentence not in session.sentences:
             del session.typed[:1 - MAX_TYPED_KEPT]  # a presenter typing all hour (or a hostile one) fills no memory
+            session.index = min(session.index, len(session.sentences) - 1)
         try:
             session.add_sentence(position.sentence)
         except InputError:  # no words in it: stay on the sentence we have
