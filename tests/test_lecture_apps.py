@@ -85,9 +85,11 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
             assert revealed.prompt.choices[revealed.prompt.answer] == "is"
             await pilot.press("pagedown")
             assert (await next_position(r1, lambda p: p.scene != "unroll")).scene == "topologies"
+            await pilot.press("2")          # Topologies: one-to-many shown, the session's topology unchanged
+            assert (await next_position(r1, lambda p: p.topology == "one-to-many")).scene == "topologies"
             await pilot.press("pageup")     # back to a scene whose state has not changed: still published
             back = await next_position(r1, lambda p: p.scene != "topologies")
-            assert (back.scene, back.step, back.hidden) == ("unroll", 2, False)
+            assert (back.scene, back.step, back.hidden, back.topology) == ("unroll", 2, False, "many-to-many")
             for w in (w1, w2):
                 w.close()
     asyncio.run(main())
@@ -122,13 +124,19 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
             presenter.publish(replace(start, seq=3, scene="flatten", step=2))
             await until(pilot, lambda: app.current_mode == "flatten" and getattr(app.screen.state, "step", 0) == 2)
 
+            # Topologies with a topology chosen there
+            presenter.publish(replace(start, seq=30, scene="topologies", step=1, topology="one-to-many"))
+            await until(pilot, lambda: app.current_mode == "topologies" and app.shown is not None
+                        and app.shown.scene == "topologies")
+            assert app.screen.state.topology.name == "one-to-many" and app.screen.state.step == 1
+
             # junk, hostile and truncated lines: dropped, and the next good one is shown
             for conn in presenter.connections.values():
                 for junk in (b"junk\n", b"\x00\xff\n", b'{"v": 1, "t": "position", "step": 1e999}\n',
                              encode(replace(start, seq=99))[:-30] + b"\n", b'{"v": 1, "t": "answer", "prompt": 1}\n',
                              b"[" * 50_000 + b"\n"):
                     conn.writer.write(junk)
-            presenter.publish(replace(start, seq=4, step=4))
+            presenter.publish(replace(start, seq=40, step=4))
             await until(pilot, lambda: app.current_mode == "unroll" and getattr(app.screen.state, "cursor", 0) == 4)
 
             # a key detaches; the presenter's next step is not applied; F follows again
@@ -136,7 +144,7 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
             await until(pilot, lambda: not app.attached)
             assert bar(app).startswith("detached: exploring on your own")
             assert app.screen.state.cursor == 3
-            presenter.publish(replace(start, seq=5, step=1))
+            presenter.publish(replace(start, seq=45, step=1))
             await pilot.pause(0.2)
             assert app.screen.state.cursor == 3
             await pilot.press("F")

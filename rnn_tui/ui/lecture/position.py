@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.topologies import Topology
 from rnn_tui.engine.trace import Sampling
 from rnn_tui.lecture.protocol import AssetRef, Position, Prompt
 from rnn_tui.ui.state.unroll import UnrollState, phases
@@ -28,7 +29,9 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
                   "hidden": state.hidden, "folded": state.folded}
     elif isinstance(getattr(state, "step", None), int):
         fields = {"step": state.step}
-    return Position(seq=seq, elapsed=elapsed, scene=scene, topology=session.topology.name, sentence=session.text,
+    shown = getattr(state, "topology", None)   # Topologies: 1-5 choose one there without changing the session's
+    topology = shown.name if isinstance(shown, Topology) else session.topology.name
+    return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text,
                     temperature=session.sampling.temperature, seed=session.sampling.seed,
                     corpus=corpus, weights=weights, notes=notes, prompt=prompt, **fields)
 
@@ -58,6 +61,8 @@ def state_at(scene: Scene[Any], position: Position) -> Any:
         substep = min(position.substep, len(phases(state.trace.steps[cursor])) - 1)
         return replace(state, cursor=cursor, substep=substep, guessing=position.guessing,
                        hidden=position.hidden, folded=position.folded, playing=False, refused=None)
+    if isinstance(getattr(state, "topology", None), Topology) and hasattr(state, "choose"):
+        state = state.choose(position.topology)
     step = getattr(state, "step", None)
     if isinstance(step, int) and hasattr(state, "advance"):
         return state.advance(position.step - step)
