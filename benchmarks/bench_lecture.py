@@ -101,6 +101,17 @@ def keys(presses: int) -> list[tuple[bytes, int]]:
     return out
 
 
+HOME = b"\x1b[H"
+
+
+def to_first_step(presenter: Terminal, followers: list[Terminal]) -> None:
+    """Each phase's presses start from t=1: `keys()` counts from there."""
+    presenter.press(HOME)
+    presenter.read_for(0.3)
+    for f in followers:
+        f.read_for(0.05)
+
+
 def step_presenter(presenter: Terminal, key: bytes, followers: list[Terminal], t: int,
                    ) -> tuple[float, float, list[float]]:
     """One press: (presenter latency s, the press's time.monotonic(), each follower's latency s)."""
@@ -160,6 +171,7 @@ def main() -> None:
     presses = keys(args.presses)
 
     # 1. alone
+    to_first_step(presenter, [])
     alone = [step_presenter(presenter, k, [], t)[0] for k, t in presses]
     rss_before = rss_mb(presenter.pid)
 
@@ -168,6 +180,7 @@ def main() -> None:
                              stdout=subprocess.PIPE, text=True)
     assert light.stdout is not None and light.stdin is not None
     assert light.stdout.readline().strip() == "connected"
+    to_first_step(presenter, [])
     presenter.read_for(1.0)
     rss_with = rss_mb(presenter.pid)
     results = [step_presenter(presenter, k, [], t) for k, t in presses]
@@ -179,7 +192,8 @@ def main() -> None:
     arrival_lat: list[float] = []
     for client in arrivals:
         by_seq = dict(client)
-        first = min(by_seq)   # the position it got on connecting, before the first press
+        before = [seq for seq, at in client if at < results[0][1]]
+        first = max(before)   # the last position it got before the first press
         for i, (_, press_mono, _) in enumerate(results):
             got = by_seq.get(first + 1 + i)
             arrival_lat.append(got - press_mono if got is not None else float("inf"))
@@ -188,8 +202,12 @@ def main() -> None:
     real = [Terminal([*app, "follow", str(port)], 80, 24, env, sync=True) for _ in range(args.real)]
     for f in real:
         f.settle(0, marker=b"following", quiet=0.2, limit=60)
+    to_first_step(presenter, real)
     presenter.read_for(1.0)
+    cpu_before = [f.cpu_seconds() for f in real] + [presenter.cpu_seconds()]
     real_results = [step_presenter(presenter, k, real, t) for k, t in presses]
+    cpu_after = [f.cpu_seconds() for f in real] + [presenter.cpu_seconds()]
+    per_step_cpu = [(b - a) / len(presses) for a, b in zip(cpu_before, cpu_after, strict=True)]
     with_real = [r[0] for r in real_results]
     shown = [lat for r in real_results for lat in r[2]]
     follower_mb = statistics.median(rss_mb(f.pid, "VmHWM") for f in real) if real else float("nan")
@@ -203,6 +221,12 @@ def main() -> None:
     print(f"presenter step, {args.real} real followers:  {summary(with_real)}  ({m_real / m_alone:.2f}x alone)")
     print(f"message arrival at {args.light} light followers: {summary(arrival_lat)}")
     print(f"each of {args.real} real followers shows the step: {summary(shown)}")
+    follower_cpu = statistics.median(per_step_cpu[:-1]) * 1000 if real else float("nan")
+    floor = (sum(per_step_cpu) * 1000) / (os.cpu_count() or 1)
+    presenter_cpu = per_step_cpu[-1] * 1000
+    print(f"CPU per step: a real follower {follower_cpu:.1f} ms (median), the presenter {presenter_cpu:.1f} ms; "
+          f"all {args.real + 1} apps together need at least {floor:.0f} ms of wall time a step on "
+          f"{os.cpu_count()} cores, before any other work on the machine")
     print(f"memory: presenter RSS {rss_before:.1f} -> {rss_with:.1f} MB with {args.light} followers "
           f"({(rss_with - rss_before) * 1024 / args.light:.1f} KB each); a real follower's peak RSS "
           f"{follower_mb:.0f} MB")
