@@ -3,7 +3,6 @@ screen follows, and the guess prompt with its keys or its tally. Text from the w
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import Static
 
 from rnn_tui.ui.safe import user_text
@@ -23,11 +22,12 @@ class LectureBar(Static):
     }
     """
 
+    said: str | None = None
+
     def show(self, text: str) -> None:
+        if text == self.said:
+            return   # a follower hears every step: redraw the line only when it changes
+        self.said = text
         line = user_text(text)
         line.no_wrap, line.overflow = True, "ellipsis"
         self.update(line)
-
-    def show_text(self, text: Text) -> None:
-        text.no_wrap, text.overflow = True, "ellipsis"
-        self.update(text)
