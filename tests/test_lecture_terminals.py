@@ -69,3 +69,53 @@ def test_a_presenter_a_follower_and_the_notes_terminal() -> None:
 @pytest.mark.slow
 def test_a_presenter_with_five_followers() -> None:
     run_class(followers=5)
+
+
+@pytest.mark.slow
+def test_serve_follow_makes_a_browser_visitor_a_follower() -> None:
+    """`rnn-tui serve --follow PORT`: a visitor's page (its websocket, as the browser's terminal
+    speaks it) runs a follower, which shows the presenter's place."""
+    pytest.importorskip("textual_serve")
+    import asyncio
+    import json
+    import subprocess
+    import sys
+    import time
+
+    import aiohttp
+
+    port, web = free_port(), free_port()
+    presenter = start("present", "--port", str(port))
+    server = subprocess.Popen([sys.executable, "-m", "rnn_tui", "serve", "--port", str(web), "--follow", str(port)],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    async def visit() -> str:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(100):   # until serve listens
+                try:
+                    ws = await session.ws_connect(f"http://127.0.0.1:{web}/ws")
+                    break
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.1)
+            await ws.send_str(json.dumps(["resize", {"width": 80, "height": 24}]))
+            seen, end = "", time.monotonic() + 30
+            while time.monotonic() < end and "following 127.0.0.1" not in seen:
+                try:
+                    message = await asyncio.wait_for(ws.receive(), 2)
+                except asyncio.TimeoutError:
+                    continue
+                if message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
+                    data = message.data
+                    seen += data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+                else:
+                    break
+            await ws.close()
+            return seen
+
+    try:
+        assert b"reads" in read_until(presenter[1], b"reads")
+        assert "following 127.0.0.1" in asyncio.run(visit())
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        stop(*presenter)
