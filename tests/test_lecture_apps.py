@@ -322,3 +322,32 @@ def test_a_follower_keeps_only_the_presenters_last_typed_sentences() -> None:
     assert session.text == f"sentence number {MAX_TYPED_KEPT + 29}"
     apply_to_session(session, Position(seq=99, elapsed=0.0, scene="unroll", sentence="I love AI"))
     assert session.index == 1 and len(session.typed) == MAX_TYPED_KEPT   # a corpus sentence is not typed
+
+
+class StubScene:
+    """A scene as `state_at` sees it: its state, and make_state keeping it."""
+
+    def __init__(self, state) -> None:
+        self.state = state
+
+    def make_state(self, previous):
+        return previous
+
+
+def test_the_sentiment_demos_sentence_and_the_gradients_scale_travel() -> None:
+    from rnn_tui.ui.lecture.position import position_of, state_at
+    from rnn_tui.ui.state import gradients, sentiment
+
+    session = Session()
+    shown = sentiment.make_state(None, None).with_sentence(7).advance(3)
+    place = position_of("sentiment", shown, session)
+    assert (place.item, place.step) == (7, 3)
+    followed = state_at(StubScene(sentiment.make_state(None, None)), place)
+    assert (followed.index, followed.step, followed.text) == (7, 3, shown.text)
+
+    scaled = gradients.make_state(None, None).scaled().scaled().next_sentence(2)   # x4, held-out sentence 2
+    place = position_of("gradients", scaled, session)
+    assert (place.item, place.scale) == (2, 3)
+    followed = state_at(StubScene(gradients.make_state(None, None)), place)
+    assert (followed.long, followed.sentence, followed.scale) == (False, 2, 4.0)
+    assert followed.flow.sigma_max == scaled.flow.sigma_max

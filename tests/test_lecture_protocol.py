@@ -27,7 +27,7 @@ from rnn_tui.lecture.protocol import (
 
 HOSTILE = "[bold red]x[/] \x1b[2J\x1b]0;pwned\x07 \u202eevil \x00 𝔘𝔫𝔦 🙂"
 POSITION = Position(seq=7, elapsed=12.5, scene="unroll", step=2, substep=3, topology="one-to-many",
-                    sentence="the cat sat", guessing=True, hidden=True, temperature=0.5, seed=3,
+                    sentence="the cat sat", item=4, scale=2, guessing=True, hidden=True, temperature=0.5, seed=3,
                     corpus=AssetRef("a" * 64, "class.csv"), weights="sentiment", notes="b" * 64,
                     prompt=Prompt(4, "t=3: Which word comes next?", ("cat", "sat", "mat"), None))
 
@@ -75,6 +75,8 @@ def test_hostile_text_is_kept_as_data_not_refused() -> None:
     ({"step": 2.5}, "step"),
     ({"step": True}, "step"),
     ({"substep": 99}, "substep"),
+    ({"item": -2}, "item"),
+    ({"scale": 17}, "scale"),
     ({"seq": "7"}, "seq"),
     ({"elapsed": -1}, "elapsed"),
     ({"temperature": 0}, "temperature"),

@@ -76,6 +76,8 @@ class Position:
     substep: int = -1             # Unroll: the sub-step (-1: the whole step)
     topology: str = "many-to-many"
     sentence: str = ""
+    item: int = -1                # Sentiment: the test sentence shown; Gradients: the held-out one (-1: the long one)
+    scale: int = 0                # Gradients: which scale of W_hh
     cell: str = "elman"
     guessing: bool = False
     hidden: bool = False
@@ -291,6 +293,7 @@ def _position(body: dict[str, Any]) -> Position:
         step=_int(body, "step", 0, STEP_MAX), substep=_int(body, "substep", -1, 16),
         topology=_choice(body.get("topology"), "topology", TOPOLOGY_NAMES),
         sentence=_text(body.get("sentence"), "sentence", SENTENCE_MAX, empty=True),
+        item=_int(body, "item", -1, STEP_MAX), scale=_int(body, "scale", 0, 16),
         cell=_text(body.get("cell"), "cell", NAME_MAX),
         guessing=_bool(body, "guessing"), hidden=_bool(body, "hidden"), folded=_bool(body, "folded"),
         temperature=None if temperature is None else float(temperature), seed=_int(body, "seed", 0, SEQ_MAX),

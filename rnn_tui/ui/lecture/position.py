@@ -10,6 +10,8 @@ from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.topologies import Topology
 from rnn_tui.engine.trace import Sampling
 from rnn_tui.lecture.protocol import AssetRef, Position, Prompt
+from rnn_tui.ui.state.gradients import SCALES, GradientState, flow_for
+from rnn_tui.ui.state.sentiment import SentimentState
 from rnn_tui.ui.state.unroll import UnrollState, phases
 
 MAX_TYPED_KEPT = 50   # a follower keeps the presenter's last 50 typed sentences
@@ -27,6 +29,10 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
     if isinstance(state, UnrollState):
         fields = {"step": state.cursor, "substep": state.substep, "guessing": state.guessing,
                   "hidden": state.hidden, "folded": state.folded}
+    elif isinstance(state, SentimentState):
+        fields = {"step": state.step, "item": state.index if state.index < len(state.demo.tests) else -1}
+    elif isinstance(state, GradientState):
+        fields = {"step": state.step, "item": -1 if state.long else state.sentence, "scale": state.scale_index}
     elif isinstance(getattr(state, "step", None), int):
         fields = {"step": state.step}
     shown = getattr(state, "topology", None)   # Topologies: 1-5 choose one there without changing the session's
@@ -61,6 +67,15 @@ def state_at(scene: Scene[Any], position: Position) -> Any:
         substep = min(position.substep, len(phases(state.trace.steps[cursor])) - 1)
         return replace(state, cursor=cursor, substep=substep, guessing=position.guessing,
                        hidden=position.hidden, folded=position.folded, playing=False, refused=None)
+    if isinstance(state, SentimentState) and 0 <= position.item < len(state.demo.tests):
+        if position.item != state.index:
+            state = state.with_sentence(position.item)
+    if isinstance(state, GradientState):
+        place = (position.item < 0, max(position.item, 0) if position.item >= 0 else state.sentence,
+                 position.scale % len(SCALES))
+        if place != (state.long, state.sentence, state.scale_index):
+            state = replace(state, long=place[0], sentence=place[1], scale_index=place[2])
+            state = replace(state, flow=flow_for(state.model, state.words, state.scale))
     if isinstance(getattr(state, "topology", None), Topology) and hasattr(state, "choose"):
         state = state.choose(position.topology)
     step = getattr(state, "step", None)
