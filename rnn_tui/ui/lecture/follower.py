@@ -66,6 +66,7 @@ class FollowerApp(LectureApp):
             self.latest = None  # a presenter started again counts from 1
             if not self.left_on_purpose:  # explored while the presenter was away: follow it again
                 self.attached = True
+                self.refresh_bindings()
         self.status = status
         self._say()
 
@@ -174,9 +175,11 @@ class FollowerApp(LectureApp):
             self.attached = False
             self.left_on_purpose = self.status == "connected"
             self._say()
+            self.refresh_bindings()
 
     def action_reattach(self) -> None:
         self.attached, self.left_on_purpose = True, False
+        self.refresh_bindings()
         if self.latest is not None:
             self.follow(self.latest)
         self._say()
@@ -185,6 +188,8 @@ class FollowerApp(LectureApp):
         if action == "answer":  # while a prompt waits for its reveal, the digits answer it and nothing else
             prompt = self.latest.prompt if self.latest is not None else None
             return self.attached and prompt is not None and prompt.answer is None
+        if action == "reattach":
+            return None if self.attached else True   # shown greyed while following
         return super().check_action(action, parameters)
 
     def action_answer(self, choice: int) -> None:
