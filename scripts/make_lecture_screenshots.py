@@ -14,7 +14,14 @@ from pathlib import Path
 os.environ["TEXTUAL_ANIMATIONS"] = "none"   # before Textual is imported
 
 from rnn_tui.lecture.notes import load_notes  # noqa: E402
-from rnn_tui.lecture.protocol import Answer, Asset, Position, decode_from_presenter, encode  # noqa: E402
+from rnn_tui.lecture.protocol import (  # noqa: E402
+    DEFAULT_PORT,
+    Answer,
+    Asset,
+    Position,
+    decode_from_presenter,
+    encode,
+)
 from rnn_tui.lecture.wire import Broadcast  # noqa: E402
 from rnn_tui.ui.lecture.follower import FollowerApp  # noqa: E402
 from rnn_tui.ui.lecture.notes_app import NotesApp  # noqa: E402
@@ -71,7 +78,10 @@ async def follower(position: Position) -> None:
 
 async def notes_terminal(position: Position, notes: Asset) -> None:
     broadcast = Broadcast()
-    await broadcast.start(HOST, 0)
+    try:
+        await broadcast.start(HOST, DEFAULT_PORT)   # the port its foot line shows, the same every time
+    except OSError:
+        await broadcast.start(HOST, 0)
     broadcast.add_asset(notes)
     app = NotesApp(HOST, broadcast.port)
     async with app.run_test(size=SIZE) as pilot:
