@@ -351,3 +351,33 @@ def test_the_sentiment_demos_sentence_and_the_gradients_scale_travel() -> None:
     followed = state_at(StubScene(gradients.make_state(None, None)), place)
     assert (followed.long, followed.sentence, followed.scale) == (False, 2, 4.0)
     assert followed.flow.sigma_max == scaled.flow.sigma_max
+
+
+def test_the_presenter_survives_followers_sending_random_bytes() -> None:
+    """Thirty followers each send a seeded burst of random bytes (some with newlines, some without,
+    some over the line cap) and leave: the presenter counts no answer and still publishes."""
+    import random
+
+    rng = random.Random(8470)
+
+    async def main() -> None:
+        counted: list[Answer] = []
+        presenter = Broadcast(on_answer=lambda follower, answer: counted.append(answer) is None)
+        await presenter.start(HOST, 0)
+        for _ in range(30):
+            _, writer = await asyncio.open_connection(HOST, presenter.port)
+            burst = bytes(rng.getrandbits(8) for _ in range(rng.choice([1, 100, 5_000])))
+            writer.write(burst.replace(b"\n", b"") if rng.random() < 0.5 else burst)
+            await writer.drain()
+            writer.close()
+        calm_r, _ = await asyncio.open_connection(HOST, presenter.port)
+        for _ in range(250):            # until the thirty have been read to their end and dropped
+            if len(presenter.connections) == 1:
+                break
+            await asyncio.sleep(0.02)
+        presenter.publish(Position(seq=1, elapsed=0.0, scene="padding", step=2))
+        got = decode_from_presenter(await asyncio.wait_for(calm_r.readline(), 5))
+        assert isinstance(got, Position) and (got.scene, got.step) == ("padding", 2)
+        assert counted == [] and len(presenter.connections) == 1
+        await presenter.close()
+    asyncio.run(main())
