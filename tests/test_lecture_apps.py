@@ -370,14 +370,16 @@ def test_the_presenter_survives_followers_sending_random_bytes() -> None:
             writer.write(burst.replace(b"\n", b"") if rng.random() < 0.5 else burst)
             await writer.drain()
             writer.close()
-        calm_r, _ = await asyncio.open_connection(HOST, presenter.port)
+        calm_r, calm_w = await asyncio.open_connection(HOST, presenter.port)   # kept: a dropped writer closes
         for _ in range(250):            # until the thirty have been read to their end and dropped
             if len(presenter.connections) == 1:
                 break
             await asyncio.sleep(0.02)
         presenter.publish(Position(seq=1, elapsed=0.0, scene="padding", step=2))
-        got = decode_from_presenter(await asyncio.wait_for(calm_r.readline(), 5))
-        assert isinstance(got, Position) and (got.scene, got.step) == ("padding", 2)
+        line = await asyncio.wait_for(calm_r.readline(), 5)
+        got = decode_from_presenter(line)
+        assert isinstance(got, Position) and (got.scene, got.step) == ("padding", 2), line[:200]
         assert counted == [] and len(presenter.connections) == 1
+        calm_w.close()
         await presenter.close()
     asyncio.run(main())
