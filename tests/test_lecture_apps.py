@@ -234,7 +234,7 @@ def test_the_presenter_drops_a_follower_that_floods_it() -> None:
         await presenter.start(HOST, 0)
         flood_r, flood_w = await asyncio.open_connection(HOST, presenter.port)
         long_r, long_w = await asyncio.open_connection(HOST, presenter.port)
-        calm_r, _ = await asyncio.open_connection(HOST, presenter.port)
+        calm_r, calm_w = await asyncio.open_connection(HOST, presenter.port)
         flood_w.write(encode(Answer(1, 0)) * 25)
         long_w.write(b"x" * 10_000 + b"\n")
         assert await asyncio.wait_for(flood_r.read(), 5) == b""     # closed by the presenter
