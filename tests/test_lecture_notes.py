@@ -85,3 +85,14 @@ def test_follow_and_notes_name_a_bad_address(cli) -> None:
     for command in ("follow", "notes"):
         run = cli(command, "localhost:99999")
         assert_one_line_error(run.code, run.err, "65535")
+
+
+def test_present_on_a_port_in_use_exits_2_with_one_line(cli) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = cli("present", "--port", str(port))
+    assert_one_line_error(run.code, run.err, f"cannot present on 127.0.0.1:{port}", "--port")
