@@ -96,3 +96,11 @@ def test_present_on_a_port_in_use_exits_2_with_one_line(cli) -> None:
         port = taken.getsockname()[1]
         run = cli("present", "--port", str(port))
     assert_one_line_error(run.code, run.err, f"cannot present on 127.0.0.1:{port}", "--port")
+
+
+def test_present_on_another_address_warns_as_serve_public_does(cli) -> None:
+    run = cli("present", "--host", "192.0.2.10", "--port", "18470")   # TEST-NET: never this machine's
+    warning, error = run.err.splitlines()
+    assert warning.startswith("rnn-tui: warning: presenting on 192.0.2.10:18470 to anyone who can reach it")
+    assert "no password, no TLS" in warning
+    assert run.code == 2 and error.startswith("rnn-tui: error: cannot present on 192.0.2.10:18470")
