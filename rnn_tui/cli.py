@@ -97,6 +97,16 @@ def _theme(text: str) -> str:
                                      "in all: ctrl+p, then \"Choose a theme\", lists them in the app)")
 
 
+def _follow_address(text: str) -> str:
+    from rnn_tui.lecture.protocol import parse_address
+
+    try:
+        parse_address(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     from rnn_tui.engine.topologies import TOPOLOGIES
     from rnn_tui.ui.scenes import numbered  # names only: Textual is not imported for --help
@@ -120,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dark, light (suits a projector) or any Textual theme, such as solarized-light or nord; "
                    "t in the app toggles light and dark")
     p.add_argument("--no-mouse", action="store_true", help="turn off mouse tracking (slow SSH links)")
-    sub = p.add_subparsers(dest="command", metavar="{trace,train,serve}", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", metavar="{trace,train,serve,present,follow,notes}",
+                           parser_class=_Parser)
 
     t = sub.add_parser("trace", help="print the per-step trace of one sentence")
     t.add_argument("--text", required=True, help="the sentence to run")
@@ -159,7 +170,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--scene", type=_scene, metavar="N|NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--follow", type=_follow_address, metavar="[HOST:]PORT",
+                   help="every visitor follows this presenter (rnn-tui present)")
+
+    from rnn_tui.ui.lecture.commands import add_commands  # present, follow, notes: lecture mode
+    add_commands(sub, lambda q: _app_options(q, topologies))
     return p
+
+
+def _app_options(p: argparse.ArgumentParser, topologies: list[str]) -> None:
+    """The app's options on a subcommand that runs the app; given before the subcommand they count too."""
+    p.add_argument("--corpus", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--weights", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--sentence", type=_count("sentence"), metavar="N", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--scene", type=_scene, metavar="N|NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS, help="as for rnn-tui")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
             return _train(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command in ("present", "follow", "notes"):
+            from rnn_tui.ui.lecture.commands import run
+            return run(args)
         return _app(args)
     except InputError as e:
         print(f"rnn-tui: error: {e}", file=sys.stderr)

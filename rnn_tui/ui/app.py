@@ -78,6 +78,9 @@ class RnnApp(App[None]):
                         severity="error", timeout=8)
             return True
 
+    def scene_state_changed(self, scene: Screen[Any], state: object) -> None:
+        """Every scene's every new state comes here: lecture mode (`rnn_tui.ui.lecture`) overrides it."""
+
     def on_resize(self, event: events.Resize) -> None:
         self._say_size(event.size.width, event.size.height)
 
