@@ -30,6 +30,7 @@ from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.state.unroll import UnrollState, sub
+from rnn_tui.ui.state.wording import signed
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.pane import Pane
@@ -43,7 +44,7 @@ TOPOLOGY_KEYS = {"1": "one-to-one", "2": "one-to-many", "3": "many-to-one",
 PANES = ("#status", "#timeline", "#caption", "#equation", "#hidden", "#onehot", "#output")
 # The equation and hidden panes scroll inside these; the other panes are on screen themselves.
 ON_SCREEN = ("#status", "#timeline", "#caption", "#units-scroll", "#onehot", "#output")
-NUMBER = re.compile(r"[+-]\d+\.\d\d")
+NUMBER = re.compile(r"[+-]?\d+\.\d\d")  # signed, or 0.00 (zero has no sign)
 
 
 # ---- running the app -------------------------------------------------------------------
@@ -99,7 +100,8 @@ def plain(app: RnnApp, selector: str) -> str:
 
 
 def f2(value: float) -> str:
-    return f"{value:+.2f}"
+    """Signed, two decimals, rounded half up; zero has no sign (" 0.00", never "-0.00")."""
+    return signed(value).strip()
 
 
 def equation_rows(app: RnnApp) -> list[list[str]]:

@@ -49,3 +49,8 @@ def test_the_caption_says_the_share_in_words_and_marks_a_step_below_the_floor():
     assert small.scale == 0.5 and small.share > FLOOR and "floor" not in small.caption
     tiny = replace(small, flow=replace(small.flow, dh=small.flow.dh * 1e-5))
     assert "less than a trillionth of what entered reaches h₁ (below the chart's floor)" in tiny.caption
+
+
+def test_one_step_back_is_said_in_the_singular():
+    assert "t=" in make_state(None, None).advance(1).caption
+    assert ": 1 step back, " in make_state(None, None).advance(1).caption

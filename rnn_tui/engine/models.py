@@ -20,7 +20,16 @@ BUILTIN = {
     "sentiment": "sentiment.npz",                  # many-to-one on the shipped sentiment set's train split
     "sentiment-writer": "sentiment_writer.npz",    # one-to-many: a label word in, a sentence of it out
     TRANSLATION: "translation.npz",                # encoder-decoder, English to French: load_translation()
+    # The lesson on gates (scripts/train_gated.py): one model per cell on the memory task, and the
+    # sentiment model again with each gated cell.
+    "memory-elman": "memory_elman.npz",
+    "memory-gru": "memory_gru.npz",
+    "memory-lstm": "memory_lstm.npz",
+    "sentiment-gru": "sentiment_gru.npz",
+    "sentiment-lstm": "sentiment_lstm.npz",
 }
+MEMORY_MODELS = {"elman": "memory-elman", "gru": "memory-gru", "lstm": "memory-lstm"}
+SENTIMENT_MODELS = {"elman": "sentiment", "gru": "sentiment-gru", "lstm": "sentiment-lstm"}
 
 
 # Which topologies a model trained for one task can honestly be shown on.
@@ -58,6 +67,14 @@ def load_translation(name_or_path: str = TRANSLATION) -> Seq2Seq:
 
 
 SENTIMENT_DATA = "everyday_sentiment.csv"   # made by scripts/make_sentiment_data.py
+MEMORY_DATA = "memory.csv"                  # made by scripts/make_memory_data.py
+
+
+def memory_split(name: str) -> Corpus:
+    """One split (train 2,000, val 300, test 600) of the memory task: a deciding word, then 20 to
+    40 neutral words; labels negative (0) and positive (1)."""
+    from rnn_tui.engine.corpus import load_corpus
+    return load_corpus(data_path(MEMORY_DATA)).split(name)
 
 
 def sentiment_corpus() -> Corpus:

@@ -109,6 +109,9 @@ class RnnApp(App[None]):
 
         self.set_timer(self.NOTIFICATION_TIMEOUT if timeout is None else timeout, clear)
 
+    def scene_state_changed(self, scene: Screen[Any], state: object) -> None:
+        """Every scene's every new state comes here: lecture mode (`rnn_tui.ui.lecture`) overrides it."""
+
     def on_resize(self, event: events.Resize) -> None:
         self._say_size(event.size.width, event.size.height)
 
@@ -187,7 +190,8 @@ class RnnApp(App[None]):
             scene_keys, app_keys = active_keys(scene)
             details = scene.details() if isinstance(scene, Scene) else []
             self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys,
-                                        [*details, *(("notice", n) for n in reversed(self.notices))]))
+                                        scene_name=getattr(scene, "NAME", ""),
+                                        details=[*details, *(("notice", n) for n in reversed(self.notices))]))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer, once."""

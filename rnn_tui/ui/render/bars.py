@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rnn_tui.ui.state.wording import signed
+
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 
@@ -26,8 +28,9 @@ def signed_bar(value: float, half: int) -> str:
 
 
 def fmt(value: float) -> str:
-    """Always signed, two decimals, so the sign reads in monochrome."""
-    return f"{value:+.2f}"
+    """Always signed, two decimals, so the sign reads in monochrome; rounded half up, and a
+    value that rounds to zero reads " 0.00", never "-0.00" (see `wording.signed`)."""
+    return signed(value)
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

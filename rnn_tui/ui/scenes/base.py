@@ -103,7 +103,7 @@ class LessonScene(Scene[S]):
         if state.subtitle:
             parts += [" │ ", Part(printable(state.subtitle), cut=4, keep=10)]
         if state.last_step:
-            parts.append(f" │ {state.step}/{state.last_step}")
+            parts.append(f" │ {state.step:,}/{state.last_step:,}")
         used = model_of(state)
         if used is not None:
             name, size, details = model_parts(*used)

@@ -57,6 +57,10 @@ class Scene(Screen[None], Generic[S]):
         (what, text) pairs such as ("model", "lecture-next-word (H=8, Elman, ...)")."""
         return []
 
+    def _watch_state(self, state: S) -> None:
+        """Lecture mode's one hook: the app hears of every new state (a presenter publishes it)."""
+        cast("RnnApp", self.app).scene_state_changed(self, state)
+
     def on_screen_resume(self) -> None:
         """Shown (the first time, or again after another scene): rebuild from the session."""
         self.state = self.make_state(self.state)

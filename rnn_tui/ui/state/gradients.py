@@ -13,7 +13,7 @@ from rnn_tui.engine.gradients import Flow, gradient_flow, ratio_in_words
 from rnn_tui.engine.rnn import Model
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_model, shipped_tests
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state.wording import count, sub
 
 SCALES = (0.5, 1.0, 2.0, 4.0)
 TRAINED_HERE = "app-trained"   # how the title line names the model trained in Train
@@ -96,7 +96,7 @@ class GradientState(Stepping):
             return (f"t={T}: a gradient of length 1 enters h{sub(T)}, the same whatever the model predicts. "
                     "→ walks it back in time.")
         below = " (below the chart's floor)" if self.share < FLOOR else ""
-        return (f"t={t + 1}: {T - 1 - t} steps back, {ratio_in_words(self.share)} what entered reaches "
+        return (f"t={t + 1}: {count(T - 1 - t, 'step')} back, {ratio_in_words(self.share)} what entered reaches "
                 f"h{sub(t + 1)}{below}: {self.trend}. Each step multiplies by W_hhᵀ and tanh'; x scales W_hh.")
 
 

@@ -9,10 +9,8 @@ CELLS = {"elman": "Elman", "gru": "GRU", "lstm": "LSTM"}
 
 
 def cell_name(model: Model) -> str:
-    """The model's cell as the lecture names it; a model that names no cell is an Elman RNN."""
-    cell = getattr(model, "cell", None)
-    name = str(getattr(cell, "name", cell or "elman"))
-    return CELLS.get(name.lower(), name)
+    """The model's cell as the lecture names it: Elman, GRU or LSTM."""
+    return CELLS.get(model.cell, model.cell)
 
 
 def trained(model: Model) -> str:
