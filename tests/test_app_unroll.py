@@ -189,7 +189,7 @@ async def test_every_key_reaches_its_transition_and_the_panes_show_the_state(app
     await pilot.press("3", "right", "n")
     assert scene.state.trace is app.session.trace() and app.session.text == "I love AI"
     assert scene.state.trace.topology.name == "many-to-one" and scene.state.cursor == 0
-    assert "sentence 2/3: I love AI" in plain(app, "#status")
+    assert "2/3: I love AI" in plain(app, "#status")
 
 
 def enabled(app: RnnApp) -> dict[str, bool]:
@@ -381,7 +381,7 @@ async def test_typed_markup_and_escapes_are_shown_literally(app, pilot):
 async def test_n_and_shift_n_change_the_sentence(app, pilot):
     await pilot.press("right", "n")
     assert app.session.text == "I love AI"
-    assert "sentence 2/3: I love AI" in plain(app, "#status")
+    assert "2/3: I love AI" in plain(app, "#status")
     assert app.screen.state.cursor == 0 and plain(app, "#caption").startswith("t=1: reads 'i'")
     check_step_numbers(app)
     await pilot.press("N", "N")  # back past the first wraps to the last
@@ -713,7 +713,7 @@ async def test_coming_back_keeps_the_place_unless_the_session_changed(app, pilot
     await pilot.pause()
     state = app.screen.state
     assert state.trace is app.session.trace() and state.text == "I love AI" and state.cursor == 0
-    assert state.folded and "sentence 2/3: I love AI" in plain(app, "#status")
+    assert state.folded and "2/3: I love AI" in plain(app, "#status")
 
 
 # ---- a classifier in the topologies that write words; a many-to-one model's earlier outputs ----

@@ -62,6 +62,9 @@ def fit(parts: Sequence[Part | Text | str], width: int) -> Text:
                 continue  # all or nothing
             texts[i] = cut_to(whole[i], room)
             over += texts[i].cell_len - length
+    for i in range(1, len(texts)):  # one "…" says it: a part cut to nothing after a cut part goes
+        if texts[i].plain == ELLIPSIS and Text().join(texts[:i]).plain.endswith(ELLIPSIS):
+            texts[i] = Text()
     line = Text().join(texts)
     line.no_wrap, line.overflow = True, "ellipsis"
     return cut_to(line, width)

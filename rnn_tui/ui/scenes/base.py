@@ -106,9 +106,9 @@ class LessonScene(Scene[S]):
             parts.append(f" │ {state.step:,}/{state.last_step:,}")
         used = model_of(state)
         if used is not None:
-            name, size, details = model_parts(*used)
+            name, size, cell, details = model_parts(*used)
             parts += [" │ ", Part("model ", cut=1, keep=0), Part(printable(name), cut=3, keep=12, style="bold"),
-                      Part(size + details, cut=2, keep=1)]
+                      Part(size + cell, cut=2, keep=1), Part(details, cut=1, keep=1)]
         return fit(parts, width)
 
     def details(self) -> list[tuple[str, str]]:

@@ -17,11 +17,11 @@ def trained(model: Model) -> str:
     return "untrained (random, seeded)" if model.trained_for is None else f"trained for {model.trained_for}"
 
 
-def model_parts(model: Model, halves: bool = False) -> tuple[str, str, str]:
-    """(name, " (H=8", ", Elman, trained for many-to-many)"): the name and H stay on screen, the
-    details may be cut. `halves`: an encoder and a decoder, each with weights of its own."""
+def model_parts(model: Model, halves: bool = False) -> tuple[str, str, str, str]:
+    """(name, " (H=8", ", Elman", ", trained for many-to-many)"): a title line cuts the last parts
+    first. `halves`: an encoder and a decoder, each with weights of its own."""
     cell = f"{cell_name(model)} encoder + decoder" if halves else cell_name(model)
-    return model.name, f" (H={model.hidden_size}", f", {cell}, {trained(model)})"
+    return model.name, f" (H={model.hidden_size}", f", {cell}", f", {trained(model)})"
 
 
 def model_line(model: Model, halves: bool = False) -> str:

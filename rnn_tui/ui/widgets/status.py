@@ -25,7 +25,7 @@ def sentence_shown(v: UnrollState) -> str:
 def where(said: str) -> list[Part | str]:
     """"│ sentence 1/3: ", whose "sentence " goes first at 80 columns."""
     word, _, rest = said.rpartition(" ")
-    return ["│ ", Part(f"{word} ", cut=2, keep=0), f"{rest}: "] if word == "sentence" else [f"│ {said}: "]
+    return ["│ ", Part(f"{word} ", cut=3, keep=0), f"{rest}: "] if word == "sentence" else [f"│ {said}: "]
 
 
 class StatusLine(Pane):
@@ -40,12 +40,12 @@ class StatusLine(Pane):
         if v is None:
             return Text("")
         tr = v.trace
-        name, size, details = model_parts(tr.model, halves=tr.source_vocab is not None)
+        name, size, cell, details = model_parts(tr.model, halves=tr.source_vocab is not None)
         return fit([
             Part(" rnn-tui ", style=self.style("current")), " {}/{} ".format(*position("unroll")),
             Part(f"│ t={v.step.t}/{len(tr.steps)} ", style=self.style("heading")),
             "│ guess mode " if v.guessing else "",
-            *where(v.where), Part(printable(sentence_shown(v)), cut=3, keep=8),
-            " │ ", Part("model ", cut=2, keep=0), Part(printable(name), cut=4, keep=8, style=self.style("heading")),
-            size, Part(details, cut=1, keep=1),
+            *where(v.where), Part(printable(sentence_shown(v)), cut=5, keep=8),
+            " │ ", Part("model ", cut=2, keep=0), Part(printable(name), cut=6, keep=8, style=self.style("heading")),
+            size, Part(cell, cut=4, keep=1), Part(details, cut=1, keep=1),
         ], self.size.width)
