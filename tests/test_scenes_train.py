@@ -275,3 +275,27 @@ def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_v
         assert len(sentiment.state.reading.trace.steps[0].h) == 4
 
     drive("train", script)
+
+
+def test_the_cell_key_trains_a_gru_and_u_puts_it_to_use_in_every_scene(small_class_data):
+    async def script(pilot, app):
+        scene = app.screen
+        scene.state = replace(scene.state, config=Config(hidden=4, epochs=2, lr=0.02, seed=3))
+        await pilot.press("c")
+        assert scene.state.config.cell == "gru" and scene.state.config.hidden == 4
+        assert "cell GRU" in text_of(app, "#train-settings")
+        assert "sentiment, GRU, ready" in text_of(app, "#scene-title")
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(scene.state.history) == 2 and scene.state.model.cell == "gru"
+        await pilot.press("u")
+        model = app.session.trained["sentiment"]
+        assert model.cell == "gru" and "are now the session's model" in text_of(app, "#scene-caption")
+        await pilot.press("pagedown")  # Gradients walks the GRU's own backward steps
+        assert app.screen.state.model is model
+        np.testing.assert_allclose(app.screen.state.flow.dh, gradient_flow(model, app.screen.state.words).dh)
+        await pilot.press("pageup", "pageup")  # Sentiment reads with it
+        assert app.screen.state.demo.model is model
+        assert ("model", f"{model.name} (H=4, GRU, trained for many-to-one)") in app.screen.details()
+    drive("train", script)

@@ -42,7 +42,7 @@ class Settings(Board):
         c = s.config
         stop = f"patience {c.patience}" if c.patience else "no early stop"
         # At 80 columns the keys in brackets go first, the last setting's first (help lists them).
-        settings = [("task ", s.task, "(k)"), ("H ", str(c.hidden), "(-/+)"), ("lr ", f"{c.lr:g}", "(</>)"),
+        settings = [("task ", s.task, "(k)"), ("cell ", s.cell_name, "(c)"), ("H ", str(c.hidden), "(-/+)"), ("lr ", f"{c.lr:g}", "(</>)"),
                     ("seed ", str(c.seed), "(s)"), ("", stop, "(p)")]
         parts: list[Part | str] = []
         for i, (name, value, key) in enumerate(settings):
@@ -152,13 +152,14 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         Binding("w", "write", "Write", id="train.write"),
         Binding("p", "early_stopping", "Early stop", show=False, id="train.early_stopping"),
         Binding("k", "task", "Task", show=False, id="train.task"),
+        Binding("c", "cell", "Cell", id="train.cell", tooltip="the cell the next run trains: Elman, GRU or LSTM"),
         Binding("plus,equals_sign", "hidden(2)", "Hidden x2", show=False, id="train.hidden_up"),
         Binding("minus", "hidden(0.5)", "Hidden /2", show=False, id="train.hidden_down"),
         Binding("greater_than_sign,full_stop", "lr(2)", "lr x2", show=False, id="train.lr_up"),
         Binding("less_than_sign,comma", "lr(0.5)", "lr /2", show=False, id="train.lr_down"),
         Binding("s", "seed", "Seed +1", show=False, id="train.seed"),
     ]
-    SETTINGS = {"task", "hidden", "lr", "seed", "early_stopping"}   # changed only while training is paused
+    SETTINGS = {"task", "cell", "hidden", "lr", "seed", "early_stopping"}   # changed only while training is paused
 
     def __init__(self) -> None:
         super().__init__()
@@ -257,6 +258,9 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
 
     def action_task(self) -> None:
         self._settings("next_task")
+
+    def action_cell(self) -> None:
+        self._settings("next_cell")
 
     def action_hidden(self, factor: float) -> None:
         self._settings("hidden_times", factor)
