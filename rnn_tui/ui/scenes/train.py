@@ -42,7 +42,8 @@ class Settings(Board):
         c = s.config
         stop = f"patience {c.patience}" if c.patience else "no early stop"
         # At 80 columns the keys in brackets go first, the last setting's first (help lists them).
-        settings = [("task ", s.task, "(k)"), ("cell ", s.cell_name, "(c)"), ("H ", str(c.hidden), "(-/+)"), ("lr ", f"{c.lr:g}", "(</>)"),
+        settings = [("task ", s.task, "(k)"), ("cell ", s.cell_name, "(c)"), ("H ", str(c.hidden), "(-/+)"),
+                    ("lr ", f"{c.lr:g}", "(</>)"),
                     ("seed ", str(c.seed), "(s)"), ("", stop, "(p)")]
         parts: list[Part | str] = []
         for i, (name, value, key) in enumerate(settings):
