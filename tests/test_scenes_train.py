@@ -15,6 +15,7 @@ from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
 from rnn_tui.engine.train import Config
+from rnn_tui.engine.why_gates import gate_lesson
 from rnn_tui.ui.launch import build_session
 from rnn_tui.ui.scenes.gradients import BELOW, NOT_YET, SCALES
 
@@ -68,6 +69,40 @@ def test_gradient_scene_shows_the_engines_flow_step_by_step_back():
         assert ratio_in_words(float(flow.norms[0])) in text_of(app, "#scene-caption")  # read aloud, in words
         await pilot.press("x", "x", "x")  # round to x0.5: the gradient vanishes on the way back
         assert "vanishing" in text_of(app, "#scene-caption")
+    drive("gradients", script)
+
+
+def test_c_sets_the_three_cells_side_by_side_and_walks_them_back_to_the_deciding_word():
+    lesson = gate_lesson()
+    elman, gru, lstm = lesson.survival.cells
+
+    async def script(pilot, app):
+        scene = app.screen
+        await pilot.press("c")
+        assert scene.query_one("#cells-chart").display and not scene.query_one("#norm-chart").display
+        title = text_of(app, "#scene-title")
+        assert "Elman, GRU, LSTM on the memory task │ 0/37" in title and "sentiment" not in title
+        chart = text_of(app, "#cells-chart")
+        lines = chart.splitlines()
+        for name, accuracy in (("Elman", "48.5%"), ("GRU", "100%"), ("LSTM", "100%")):  # a strip each
+            at = next(i for i, line in enumerate(lines) if line.startswith(name))
+            assert lines[at + 1].startswith(accuracy)
+        assert "LSTM f₈  0..1" in chart and "10⁻⁷" in chart
+        assert all(len(line) <= 78 for line in chart.splitlines())   # at 80 columns, never wrapped
+        await pilot.press("x")  # W_hh's scale belongs to the one model: greyed out here
+        assert scene.state.scale == 1.0
+        await pilot.press("end", "left", "left", "left")   # 37 back, then 34: the deciding word
+        detail = text_of(app, "#cells-detail")
+        assert detail.startswith("34 back reads 'unpleasant' ▲")
+        assert f"Elman {elman.share[34]:.1e}   GRU {gru.share[34]:.1e}   LSTM {lstm.share[34]:.1e}" in detail
+        c = lesson.forget.c[-1, 7]
+        assert f"LSTM unit 8: f keeps {lesson.forget.kept(34)[7]:.0%} of c₄; c₃₈ = {c:+.2f}" in detail
+        assert "tanh is flat" in text_of(app, "#scene-caption")
+        assert ("models", "memory-elman, memory-gru, memory-lstm (H=16 each, trained for many-to-one)") \
+            in scene.details()
+        await pilot.press("c")  # back to the one model, from the loss
+        assert scene.query_one("#norm-chart").display and scene.state.step == 0
+        assert "sentiment" in text_of(app, "#scene-title")
     drive("gradients", script)
 
 
