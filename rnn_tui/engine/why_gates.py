@@ -12,6 +12,7 @@ from functools import cache
 import numpy as np
 
 from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.gated import LSTMStep
 from rnn_tui.engine.gradients import Survival, gradient_survival
 from rnn_tui.engine.models import MEMORY_MODELS, load_model, memory_split
 from rnn_tui.engine.rnn import Model
@@ -60,8 +61,9 @@ def forget_gate(model: Model, words: Sequence[str]) -> ForgetGate:
     if model.cell != "lstm":
         raise ValueError(f"forget_gate needs an LSTM model, not {model.cell}")
     steps = [s.cell for s in run(model, words, topology_by_name("many-to-one")).steps]
-    return ForgetGate(np.array([s.gate("f").value for s in steps]), np.array([s.gate("o").value for s in steps]),
-                      np.array([s.c for s in steps]))
+    lstm = [s for s in steps if isinstance(s, LSTMStep)]
+    return ForgetGate(np.array([s.gate("f").value for s in lstm]), np.array([s.gate("o").value for s in lstm]),
+                      np.array([s.c for s in lstm]))
 
 
 def deciding_index(words: Sequence[str]) -> int:
