@@ -352,6 +352,14 @@ def test_the_sentiment_demos_sentence_and_the_gradients_scale_travel() -> None:
     assert (followed.long, followed.sentence, followed.scale) == (False, 2, 4.0)
     assert followed.flow.sigma_max == scaled.flow.sigma_max
 
+    compared = gradients.make_state(None, None).toggled_cells().advance(34)   # c: the three cells, 34 back
+    place = position_of("gradients", compared, session)
+    assert place.compared and place.step == 34
+    followed = state_at(StubScene(gradients.make_state(None, None)), place)
+    assert followed.cells is compared.cells and followed.step == 34 and followed.caption == compared.caption
+    back = state_at(StubScene(followed), position_of("gradients", gradients.make_state(None, None), session))
+    assert not back.compares_cells and back.step == 0
+
 
 def test_the_presenter_survives_followers_sending_random_bytes() -> None:
     """Thirty followers each send a seeded burst of random bytes (some with newlines, some without,

@@ -32,7 +32,8 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
     elif isinstance(state, SentimentState):
         fields = {"step": state.step, "item": state.index if state.index < len(state.demo.tests) else -1}
     elif isinstance(state, GradientState):
-        fields = {"step": state.step, "item": -1 if state.long else state.sentence, "scale": state.scale_index}
+        fields = {"step": state.step, "item": -1 if state.long else state.sentence, "scale": state.scale_index,
+                  "compared": state.compares_cells}
     elif isinstance(getattr(state, "step", None), int):
         fields = {"step": state.step}
     shown = getattr(state, "topology", None)   # Topologies: 1-5 choose one there without changing the session's
@@ -76,6 +77,8 @@ def state_at(scene: Scene[Any], position: Position) -> Any:
         if place != (state.long, state.sentence, state.scale_index):
             state = replace(state, long=place[0], sentence=place[1], scale_index=place[2])
             state = replace(state, flow=flow_for(state.model, state.words, state.scale))
+        if position.compared != state.compares_cells:
+            state = state.toggled_cells()
     if isinstance(getattr(state, "topology", None), Topology) and hasattr(state, "choose"):
         state = state.choose(position.topology)
     step = getattr(state, "step", None)
