@@ -129,7 +129,7 @@ class GradientScene(LessonScene[GradientState]):
         Binding("x", "scale", "Scale W_hh", id="gradients.scale"),
         Binding("n", "sentence(1)", "Next sentence", show=False, id="gradients.next"),
         Binding("L", "long", "Long sentence", key_display="L", show=False, id="gradients.long"),
-        Binding("c", "cells", "Cells", id="gradients.cells",
+        Binding("c", "cells", "Compare cells", id="gradients.cells",
                 tooltip="Elman, GRU and LSTM side by side on the memory task, or back to one model"),
     ]
     ONE_MODEL = {"scale", "sentence", "long"}   # greyed out while the three cells are compared
