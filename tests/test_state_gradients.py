@@ -92,3 +92,10 @@ def test_the_comparison_caption_reads_each_cells_share_and_why_the_lstm_passes_l
                                "what reaches the last word, GRU about 10%, LSTM about 35 millionths")
     assert "unit 8 keeps c, but c is so big that tanh is flat" in deciding
     assert "e-0" not in deciding and len(deciding) <= 3 * 78   # words, in the caption's three lines at 80 columns
+
+
+def test_a_gated_model_put_to_use_is_said_to_go_back_through_its_gates():
+    from rnn_tui.engine.models import load_model
+    state = make_state(load_model("sentiment-lstm"), None).advance(3)
+    assert "goes back through the LSTM's gates and W_hhᵀ; x scales every gate's W_hh" in state.caption
+    assert "tanh'; x scales W_hh" in make_state(None, None).advance(3).caption   # the Elman cell's

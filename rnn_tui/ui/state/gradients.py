@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.gradients import Flow, gradient_flow, ratio_in_words
-from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.rnn import CELL_NAMES, Model
 from rnn_tui.engine.why_gates import GateLesson, gate_lesson
 from rnn_tui.ui.state import why_gates
 from rnn_tui.ui.state.lesson import Stepping
@@ -113,7 +113,15 @@ class GradientState(Stepping):
                     "→ walks it back in time.")
         below = " (below the chart's floor)" if self.share < FLOOR else ""
         return (f"t={t + 1}: {count(T - 1 - t, 'step')} back, {ratio_in_words(self.share)} what entered reaches "
-                f"h{sub(t + 1)}{below}: {self.trend}. Each step multiplies by W_hhᵀ and tanh'; x scales W_hh.")
+                f"h{sub(t + 1)}{below}: {self.trend}. {self.how_a_step_goes_back}")
+
+    @property
+    def how_a_step_goes_back(self) -> str:
+        """What one step back multiplies the gradient by: for a gated cell, its gates as well."""
+        if self.model.cell == "elman":
+            return "Each step multiplies by W_hhᵀ and tanh'; x scales W_hh."
+        return (f"Each step goes back through the {CELL_NAMES[self.model.cell]}'s gates and W_hhᵀ; "
+                "x scales every gate's W_hh.")
 
 
 def flow_for(model: Model, words: tuple[str, ...], scale: float) -> Flow:
