@@ -122,6 +122,8 @@ class UnrollScene(Scene[UnrollState]):
         if action in ("temperature", "resample"):  # only where a word is written and fed back, by one RNN
             writes = state.trace.topology.feeds_back and state.trace.source_vocab is None and state.refused is None
             return True if writes and (action == "temperature" or self.session.sampling.temperature) else None
+        if action == "cell":  # greyed out where no twin exists; pressed anyway, the caption says why
+            return True if self.session.cell_refusal() is None else None
         if action == "speed" and parameters:
             return True if state.with_speed(int(cast(SupportsInt, parameters[0]))) != state else None
         return True
@@ -178,6 +180,15 @@ class UnrollScene(Scene[UnrollState]):
             return
         self.session.set_topology(name)
         self.state = self.state.with_trace(self.session.trace())
+
+    def action_cell(self) -> None:
+        """The same sentence through the next cell (Elman, GRU, LSTM); where the model has no twin, why not."""
+        refused = self.session.cell_refusal()
+        if refused is not None:
+            self.state = self.state.refuse(refused)
+            return
+        self.session.switch_cell()
+        self.state = self.state.with_cell(self.session.trace())
 
     def action_sentence(self, delta: int) -> None:
         self.session.move(delta)

@@ -47,5 +47,5 @@ class StatusLine(Pane):
             "│ guess mode " if v.guessing else "",
             *where(v.where), Part(printable(sentence_shown(v)), cut=5, keep=8),
             " │ ", Part("model ", cut=2, keep=0), Part(printable(name), cut=6, keep=8, style=self.style("heading")),
-            size, Part(cell, cut=4, keep=1), Part(details, cut=1, keep=1),
+            size, Part(cell), Part(details, cut=1, keep=1),  # the cell is never cut: the c key changes it
         ], self.size.width)
