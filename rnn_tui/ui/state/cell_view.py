@@ -8,6 +8,7 @@ aloud. Plain data read from the engine's records (no Textual); the Elman cell's 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -63,7 +64,7 @@ def columns(step: Step, phase: str | None) -> tuple[Column, ...]:
     if phase is None:
         gates = cell.gates if isinstance(cell, (GRUStep, LSTMStep)) else ()
         order = [g for name in ("f", "i", "g", "o", "r", "z", "n") for g in gates if g.name == name]
-        return tuple(Column(_phase_of(cell, g.name), f"{g.name}{t}", g.name, g.value, g.squash == "σ")
+        return tuple(Column(_phase_of(g.name), f"{g.name}{t}", g.name, g.value, g.squash == "σ")
                      for g in order)
     gate = gate_of(step, phase)
     if gate is not None:
@@ -91,7 +92,7 @@ def columns(step: Step, phase: str | None) -> tuple[Column, ...]:
             Column(phase, f"h{t}", "h", cell.h))
 
 
-def _phase_of(cell: GRUStep | LSTMStep, gate: str) -> str:
+def _phase_of(gate: str) -> str:
     if gate in ("n", "g"):
         return CANDIDATE
     return next(phase for phase, name in GATE_OF.items() if name == gate)
@@ -150,7 +151,7 @@ def caption(step: Step, phase: str) -> str:
         said = {
             FORGET: f"the forget gate keeps {g('f')} of c{p} in {u} (1 keeps all, 0 forgets)",
             INGATE: f"the input gate lets {g('i')} of the candidate into c{t} in {u}",
-            CANDIDATE: f"the candidate g{t} = tanh(…) is what {u} could write: {signed(float(cell.gate('g').value[j]))}",
+            CANDIDATE: f"the candidate g{t} is what {u} could write: {signed(float(cell.gate('g').value[j]))}",
             CELL: f"c{t} = f⊙c{p} + i⊙g: {u}'s memory goes from {signed(float(cell.c_prev[j]))} "
                   f"to {signed(float(cell.c[j]))}",
             OUTGATE: f"the output gate shows {g('o')} of tanh(c{t}) in {u}",
@@ -168,3 +169,35 @@ def caption(step: Step, phase: str) -> str:
     }
     assert gate is None or phase in said
     return head + said[phase]
+
+
+class OverTime(NamedTuple):
+    """One of a unit's gates (or its memory cell) at every step of the sentence, for the unit close-up."""
+
+    label: str         # "f forget gate"
+    values: Array      # (T,)
+    low: float         # the scale a sparkline draws it on: 0..1 for a σ gate, -1..1 otherwise
+    high: float
+
+
+def over_time(steps: Sequence[Step], j: int) -> tuple[OverTime, ...]:
+    """Unit j's gates at every step, in the order the cell computes them (and an LSTM's c); () for Elman."""
+    first = steps[0].cell if steps else None
+    if not isinstance(first, (GRUStep, LSTMStep)):
+        return ()
+    order = ("f", "i", "g", "o") if isinstance(first, LSTMStep) else ("r", "z", "n")
+    rows = []
+    for name in order:
+        squash = first.SQUASH[first.GATES.index(name)]
+        values = np.array([float(s.cell.gate(name).value[j]) for s in steps])  # type: ignore[union-attr]
+        rows.append(OverTime(f"{name} {GATE_NAMES[name]}", values, 0.0 if squash == "σ" else -1.0, 1.0))
+    if isinstance(first, LSTMStep):
+        rows.append(OverTime("c memory cell", np.array([float(s.cell.c[j]) for s in steps]),  # type: ignore[union-attr]
+                             -1.0, 1.0))
+    return tuple(rows)
+
+
+def candidate_block(cell: str) -> tuple[int, str, str]:
+    """Which block of a cell's stacked W_hh and W_ih rows the unit close-up shows, and their names:
+    the candidate's (g in an LSTM, n in a GRU), which says what a unit may write; Elman's one block."""
+    return {"lstm": (2, "W_hg", "W_ig"), "gru": (2, "W_hn", "W_in")}.get(cell, (0, "W_hh", "W_ih"))

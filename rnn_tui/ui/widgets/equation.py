@@ -11,8 +11,7 @@ from rnn_tui.ui.render.bars import bar, fmt
 from rnn_tui.ui.state import cell_view
 from rnn_tui.ui.state.cell_view import GATED_PHASES
 from rnn_tui.ui.state.unroll import BIAS, INPUT, RECURRENT, TANH, UnrollState
-from rnn_tui.ui.state.wording import fixed
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state.wording import fixed, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 SUM = "sum"  # computed with tanh's sub-step: the pre-activation
