@@ -122,8 +122,6 @@ class UnrollScene(Scene[UnrollState]):
         if action in ("temperature", "resample"):  # only where a word is written and fed back, by one RNN
             writes = state.trace.topology.feeds_back and state.trace.source_vocab is None and state.refused is None
             return True if writes and (action == "temperature" or self.session.sampling.temperature) else None
-        if action == "cell":  # greyed out where no twin exists; pressed anyway, the caption says why
-            return True if self.session.cell_refusal() is None else None
         if action == "speed" and parameters:
             return True if state.with_speed(int(cast(SupportsInt, parameters[0]))) != state else None
         return True
