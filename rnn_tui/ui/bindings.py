@@ -63,7 +63,8 @@ APP_KEYS: list[Binding] = [
 EXPLAIN = {
     "scene(1)": "next scene, in the lecture's order",
     "scene(-1)": "previous scene",
-    "next_substep": "walk the sub-steps of one step: W_ih x, + W_hh h, + b, tanh, W_out h, softmax",
+    "next_substep": "walk the sub-steps of one step: W_ih x, + W_hh h, + b, tanh, W_out h, softmax "
+                    "(a GRU: r, z, n, h; an LSTM: f, i, g, c, o, h)",
     "play": "play/pause; + and - change the speed",
     "type_sentence": "type a sentence of your own (unknown words read as <unk>)",
     "fold": "fold the unrolled chain back into one cell with its loop, and unfold it",
