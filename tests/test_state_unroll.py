@@ -26,7 +26,6 @@ from rnn_tui.ui.state.unroll import (
     SCORES,
     SOFTMAX,
     SPEEDS,
-    TANH,
     UnrollState,
     phases,
     sub,
