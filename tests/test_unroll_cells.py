@@ -186,3 +186,15 @@ def test_c_on_a_users_file_says_why_in_the_caption() -> None:
             assert "no GRU or LSTM twin" in str(app.screen.query_one("#caption").render())
 
     asyncio.run(main())
+
+
+def test_every_gate_reads_x_so_the_one_hot_lights_at_each_gate_and_not_at_c_or_h() -> None:
+    state = UnrollState(lecture_trace("lstm")).next_step()
+    s = state.next_substep()
+    lit = []
+    while s.cursor == state.cursor:
+        lit.append((s.phase, s.reading_x))
+        s = s.next_substep()
+    assert lit == [(FORGET, True), (INGATE, True), (CANDIDATE, True), (CELL, False), (OUTGATE, True),
+                   (NEW_H, False), (SCORES, False), (SOFTMAX, False)]
+    assert not state.reading_x  # the whole step lights nothing

@@ -75,6 +75,11 @@ class UnrollState:
         return TANH if self.trace.cell == "elman" else NEW_H
 
     @property
+    def reading_x(self) -> bool:
+        """Whether this sub-step reads x_t (lights the one-hot): the Elman cell's W_ih x, a gate's W_i? x."""
+        return not self.complete and (self.phase == INPUT or cell_view.gate_of(self.step, self.phase) is not None)
+
+    @property
     def complete(self) -> bool:
         """The whole step at once (reached with a time-step key): everything shown, nothing lit."""
         return self.substep < 0
