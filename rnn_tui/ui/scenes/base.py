@@ -68,6 +68,7 @@ class LessonScene(Scene[S]):
     ]
 
     _keys: tuple[object, ...] | None = None   # what check_action last saw: the Footer redraws when it changes
+    SESSION_MODEL: ClassVar[str] = ""   # "weights" or "always": the title names the session's model (used_model)
 
     def compose_scene(self) -> ComposeResult:
         yield Static(id="scene-title")
@@ -104,16 +105,25 @@ class LessonScene(Scene[S]):
             parts += [" │ ", Part(printable(state.subtitle), cut=4, keep=10)]
         if state.last_step:
             parts.append(f" │ {state.step:,}/{state.last_step:,}")
-        used = model_of(state)
+        used = self.used_model(state)
         if used is not None:
             name, size, cell, details = model_parts(*used)
             parts += [" │ ", Part("model ", cut=1, keep=0), Part(printable(name), cut=3, keep=12, style="bold"),
                       Part(size + cell, cut=2, keep=1), Part(details, cut=1, keep=1)]
         return fit(parts, width)
 
+    def used_model(self, state: S) -> tuple[Model, bool] | None:
+        """The model this scene shows (see model_of), or the session's where the scene reads it
+        (SESSION_MODEL: "weights", only a --weights model's vocabulary; "always", its H too)."""
+        found = model_of(state)
+        if found is None and (self.SESSION_MODEL == "always" or
+                              (self.SESSION_MODEL == "weights" and self.session.weights is not None)):
+            return self.session.model(), False
+        return found
+
     def details(self) -> list[tuple[str, str]]:
         state = self.state
-        used = model_of(state) if state is not None else None
+        used = self.used_model(state) if state is not None else None
         said = [("model", model_line(*used) if used else "none: this scene shows no RNN's numbers")]
         if state is not None and state.subtitle:
             said.append(("here", state.subtitle))
@@ -121,13 +131,17 @@ class LessonScene(Scene[S]):
             said.append(("caption", state.caption))
         return said
 
+    _drawn_for: object = None   # the screen size the title and boards were last laid out for
+
     def on_resize(self) -> None:
-        if self.state is not None:
+        if self.state is not None and self.size != self._drawn_for:
+            self._drawn_for = self.size
             self.query_one("#scene-title", Static).update(self.title_line(self.state, self.size.width))
             for board in self.query(Board):  # a board may draw more of itself on a larger screen
                 board.refresh(layout=True)
 
     def watch_state(self, state: S) -> None:
+        self._drawn_for = self.size
         self.query_one("#scene-title", Static).update(self.title_line(state, self.size.width))
         self.query_one("#scene-caption", Static).update(user_text(state.caption))
         boards = list(self.query(Board))

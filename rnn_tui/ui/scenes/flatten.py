@@ -169,6 +169,7 @@ class LayerBoard(Board):
 class FlattenScene(LessonScene[FlattenState]):
     NAME = "flatten"
     TITLE = "Flatten"
+    SESSION_MODEL = "weights"   # the title names the session's model: a --weights model's vocabulary
 
     def make_state(self, previous: FlattenState | None) -> FlattenState:
         weights = self.session.weights

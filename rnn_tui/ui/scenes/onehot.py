@@ -257,6 +257,7 @@ class TruthBoard(Board):
 class OneHotScene(LessonScene[OneHotState]):
     NAME = "onehot"
     TITLE = "One-hot"
+    SESSION_MODEL = "weights"   # the title names the session's model: a --weights model's vocabulary
 
     def make_state(self, previous: OneHotState | None) -> OneHotState:
         weights = self.session.weights

@@ -175,6 +175,7 @@ class CostBoard(Board):
 class PaddingScene(LessonScene[PaddingState]):
     NAME = "padding"
     TITLE = "Padding"
+    SESSION_MODEL = "always"   # the title names the session's model: its H sets the RNN's bill
 
     def make_state(self, previous: PaddingState | None) -> PaddingState:
         weights = self.session.weights
