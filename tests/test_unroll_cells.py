@@ -160,6 +160,13 @@ def test_lecture_mode_publishes_the_cell_on_screen_and_a_follower_switches_to_it
 
 # ---- the wiring, with Pilot -----------------------------------------------------------------
 
+def rows_of(app: RnnApp, selector: str) -> list[str]:
+    """A pane's rows as the user sees them (Textual has no public API for this; it is pinned to 8.x)."""
+    region = app.screen.query_one(selector).region
+    lines = [strip.text for strip in app.screen._compositor.render_strips()]
+    return [line[region.x:region.right] for line in lines[region.y:region.bottom]]
+
+
 def test_c_switches_the_cell_and_the_panes_follow() -> None:
     async def main() -> None:
         app = RnnApp(Session(), scene="unroll")
@@ -173,6 +180,11 @@ def test_c_switches_the_cell_and_the_panes_follow() -> None:
             assert app.screen.query_one("#equation").border_title == "f₂ = σ(W_if x₂ + W_hf h₁ + b_f)"
             assert "forget gate keeps" in str(app.screen.query_one("#caption").render())
             assert app.screen.query_one("#hidden").border_title == "memory c₂ and hidden state h₂"
+            for _ in range(6):  # every sub-step of the LSTM's step fits 80 columns: a row per unit, none wraps
+                for pane in ("#equation", "#hidden"):
+                    rows = [line[1:4] for line in rows_of(app, pane)[2:] if line[1:4].strip()]
+                    assert rows == [f"{j:>3}" for j in range(1, len(rows) + 1)] and len(rows) >= 8, (pane, rows)
+                await pilot.press("down")
 
     asyncio.run(main())
 
