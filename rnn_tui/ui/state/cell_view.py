@@ -104,7 +104,7 @@ def equation(step: Step, phase: str | None) -> str:
     x = f"[x{t}; c]" if step.cell.wc is not None else f"x{t}"
     gate = None if phase is None else gate_of(step, phase)
     if gate == "n":
-        return f"n{t} = tanh(W_in {x} + b_in + r{t}⊙(W_hn h{p} + b_hn))"
+        return f"n{t} = tanh(W_in {x}+b_in + r{t}⊙(W_hn h{p}+b_hn))"  # short enough for 80 columns
     if gate is not None:
         squash = "tanh" if gate == "g" else "σ"
         return f"{gate}{t} = {squash}(W_i{gate} {x} + W_h{gate} h{p} + b_{gate})"
