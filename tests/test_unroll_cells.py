@@ -25,6 +25,8 @@ from rnn_tui.ui.state.cell_view import CANDIDATE, CELL, FORGET, INGATE, NEW_H, O
 from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, UnrollState
 from rnn_tui.ui.state.wording import fixed, signed
 
+from helpers import error_notices
+
 
 def lecture_trace(cell: str, sentence: str = "Hi my name is Barry"):
     name = {"elman": "lecture-next-word", "gru": "lecture-next-word-gru", "lstm": "lecture-next-word-lstm"}[cell]
@@ -170,6 +172,7 @@ def rows_of(app: RnnApp, selector: str) -> list[str]:
 def test_c_switches_the_cell_and_the_panes_follow() -> None:
     async def main() -> None:
         app = RnnApp(Session(), scene="unroll")
+        errors = error_notices(app)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("c", "right")
             status = str(app.screen.query_one("#status").render())
@@ -185,6 +188,13 @@ def test_c_switches_the_cell_and_the_panes_follow() -> None:
                     rows = [line[1:4] for line in rows_of(app, pane)[2:] if line[1:4].strip()]
                     assert rows == [f"{j:>3}" for j in range(1, len(rows) + 1)] and len(rows) >= 8, (pane, rows)
                 await pilot.press("down")
+            await pilot.press("f")  # folded: the LSTM's two loops
+            folded = app.screen.query_one("#timeline").render().plain
+            assert "╭─── c" in folded and "two loops" in folded and "h₂ goes back through W_hh, c₂ as it is" in folded
+            await pilot.press("i")  # the unit close-up: unit 1's gates over the sentence
+            values = str(app.screen.query_one("#unit-values").render())
+            assert "f forget gate" in values and "c memory cell" in values
+            assert not errors, errors
 
     asyncio.run(main())
 
