@@ -11,7 +11,7 @@ from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, only_had_it_stopp
 from rnn_tui.engine.trace import Step, Trace
 from rnn_tui.ui.state import cell_view
 from rnn_tui.ui.state.cell_view import GATED_PHASES, NEW_H, cell_phases
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state.wording import percent, sub
 
 # The sub-steps of one time step, in the order the cell computes them (a GRU's and an LSTM's
 # gates are in cell_view.py).
@@ -284,13 +284,13 @@ def caption(state: UnrollState) -> str:
     best = s.predicted
     if s.y is not None and best is not None and only_if_stopped(state.trace, s):
         # never trained to answer here: say what the output is, and keep the line short enough to read whole
-        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
     mixes = f"{h} mixes it with {prev}" if state.trace.cell == "elman" else f"the gates mix it with {prev} into {h}"
     text = reads + (f"; {mixes}" if t > 1 else f"; {h} starts from h₀ = 0")
     if s.y is not None and best is not None and s.part == "decoder":
-        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
     elif s.y is not None and best is not None:  # where the topology reads an output
-        text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+        text += f"; predicts {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
     elif state.trace.handover == state.cursor:
         text = f"{reads}; no output: {h} is all the decoder will know of it"
     elif s.part == "encoder":
