@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.models import CELL_ORDER
 from rnn_tui.engine.topologies import Topology
 from rnn_tui.engine.trace import Sampling
 from rnn_tui.lecture.protocol import AssetRef, Position, Prompt
@@ -38,14 +39,19 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
         fields = {"step": state.step}
     shown = getattr(state, "topology", None)   # Topologies: 1-5 choose one there without changing the session's
     topology = shown.name if isinstance(shown, Topology) else session.topology.name
-    return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text,
+    # The cell on screen: Unroll's trace went through it; elsewhere the session's model for its topology.
+    cell = state.trace.cell if isinstance(state, UnrollState) else session.model().cell
+    return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text, cell=cell,
                     temperature=session.sampling.temperature, seed=session.sampling.seed,
                     corpus=corpus, weights=weights, notes=notes, prompt=prompt, **fields)
 
 
 def apply_to_session(session: Session, position: Position) -> None:
-    """The topology, the sentence (a typed one is added) and the sampling of `position`."""
+    """The topology, the sentence (a typed one is added), the sampling and the cell of `position`
+    (the cell where the follower's model has a twin in it: the shipped ones)."""
     session.set_topology(position.topology)
+    if position.cell in CELL_ORDER and position.cell != session.model().cell:
+        session.cell = position.cell
     try:
         session.sampling = Sampling(position.temperature, position.seed)
     except InputError:
