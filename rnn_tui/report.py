@@ -91,9 +91,9 @@ def train_with_progress(trainer: Trainer, epochs: int, console: Console | None =
 def print_training_summary(trainer: Trainer, out: Path, console: Console | None = None) -> None:
     console = console or Console()
     s = trainer.history[-1]
-    line = f"final loss {s.loss:.4f}, train accuracy {s.accuracy:.1%}"
+    line = f"final loss {s.loss:.4f}, train accuracy {percent(s.accuracy, 1)}"
     if s.heldout_accuracy is not None:
-        line += f", held-out accuracy {s.heldout_accuracy:.1%} (loss {s.heldout_loss:.4f})"
+        line += f", held-out accuracy {percent(s.heldout_accuracy, 1)} (loss {s.heldout_loss:.4f})"
     console.print(Text(line), soft_wrap=True)
     # soft_wrap: a long path stays on one line, whole, for a terminal (or a script) to use
     console.print(Text(f"wrote {out} (load it with --weights {out})"), soft_wrap=True)

@@ -25,6 +25,7 @@ from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.state.train import TrainState
+from rnn_tui.ui.state.wording import percent
 
 CHART_ROWS = 6   # at 80x24; a taller terminal gives the chart more rows
 MAX_CHART_ROWS = 20
@@ -108,9 +109,10 @@ class LossChart(Board):
         # "   val " and " 100%" take 33 cells.
         accs = [h.heldout_accuracy for h in hist if h.heldout_accuracy is not None]
         spark = max(4, (self.size.width - 34) // (2 if accs else 1))
-        line = f"accuracy  train {sparkline(thinned([h.accuracy for h in hist], spark)[1], 0, 1)} {last.accuracy:.0%}"
+        train_line = sparkline(thinned([h.accuracy for h in hist], spark)[1], 0, 1)
+        line = f"accuracy  train {train_line} {percent(last.accuracy)}"
         if last.heldout_accuracy is not None:
-            line += f"   val {sparkline(thinned(accs, spark)[1], 0, 1)} {last.heldout_accuracy:.0%}"
+            line += f"   val {sparkline(thinned(accs, spark)[1], 0, 1)} {percent(last.heldout_accuracy)}"
         text.append_text(cut_to(Text(line), self.size.width))
         return text
 
@@ -128,7 +130,7 @@ class TryIt(Board):
             k = int(np.argmax(y))
             if s.task == "sentiment":
                 p = y[model.positive_index]
-                text.append(f" {p:.0%}  ", self.signed(p - 0.5))
+                text.append(f" {percent(p)}  ", self.signed(p - 0.5))
             else:
                 text.append(" → ")
                 text.append_text(user_text(model.labels[k]))
@@ -136,7 +138,7 @@ class TryIt(Board):
         if s.task == "sentiment":
             final = trace.steps[-1]
             assert final.y is not None and final.predicted is not None  # many-to-one: the last step reads out
-            text.append(f"\n= {model.labels[final.predicted]} ({final.y.max():.0%}); "
+            text.append(f"\n= {model.labels[final.predicted]} ({percent(float(final.y.max()))}); "
                         "each % is P(positive) after that word")
         return text
 

@@ -25,7 +25,7 @@ from rnn_tui.engine.trace import Trace, run
 from rnn_tui.engine.train import CLASS_CONFIG, Config, EpochStats
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_data
-from rnn_tui.ui.state.wording import count
+from rnn_tui.ui.state.wording import count, percent
 
 TASKS = ("sentiment", "next-word")
 CELLS = tuple(CELL_NAMES)   # the cells a run can train, in the order `c` cycles them: Elman, GRU, LSTM
@@ -224,14 +224,15 @@ class TrainState(Stepping):
             return (f"Training a{'n' if self.cell_name[0] in 'AEILO' else ''} {self.cell_name} cell (c: another): "
                     "forward through each sentence, loss, back through time, a small step downhill.")
         h = self.history[-1]
-        if h.heldout_loss is None:
-            return f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {h.accuracy:.0%}. u: use this model."
+        if h.heldout_loss is None or h.heldout_accuracy is None:
+            return f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {percent(h.accuracy)}. u: use this model."
         best = self.history[(self.best_epoch or h.epoch) - 1]
         if self.stopped_early:
             return (f"Stopped early at epoch {h.epoch}: validation loss no better for {self.config.patience} "
-                    f"epochs. Kept epoch {best.epoch} (val accuracy {best.heldout_accuracy:.0%}); u uses it.")
-        return (f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {h.accuracy:.0%}, "
-                f"val {h.heldout_accuracy:.0%}; best val loss at epoch {best.epoch}. u: use it.")
+                    f"epochs. Kept epoch {best.epoch} (val accuracy {percent(best.heldout_accuracy or 0.0)}); "
+                    "u uses it.")
+        return (f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {percent(h.accuracy)}, "
+                f"val {percent(h.heldout_accuracy)}; best val loss at epoch {best.epoch}. u: use it.")
 
     @property
     def file_stem(self) -> str:
