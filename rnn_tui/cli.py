@@ -108,6 +108,16 @@ def _theme(text: str) -> str:
                                      "in all: ctrl+p, then \"Choose a theme\", lists them in the app)")
 
 
+def _follow_address(text: str) -> str:
+    from rnn_tui.lecture.protocol import parse_address
+
+    try:
+        parse_address(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     from rnn_tui.engine.topologies import TOPOLOGIES
     from rnn_tui.ui.scenes import numbered  # names only: Textual is not imported for --help
@@ -117,8 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action=_Version)
     p.add_argument("--corpus", metavar="FILE",
                    help="CSV/TSV with a text column (and label), or text one sentence a line")
-    p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN names), or a built-in: "
-                   "sentiment, lecture-next-word, lecture-labels")
+    p.add_argument("--weights", metavar="FILE", help="an .npz model (PyTorch nn.RNN, nn.GRU or nn.LSTM names), "
+                   "or a built-in: sentiment, lecture-next-word, lecture-labels, sentiment-gru, sentiment-lstm, "
+                   "memory-elman, memory-gru, memory-lstm")
     p.add_argument("--topology", choices=topologies, default=None, metavar="T",
                    help=f"the topology to open on: {', '.join(topologies)} (default: the one --weights was "
                    "trained for, else many-to-many)")
@@ -130,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dark, light (suits a projector) or any Textual theme, such as solarized-light or nord; "
                    "t in the app toggles light and dark")
     p.add_argument("--no-mouse", action="store_true", help="turn off mouse tracking (slow SSH links)")
-    sub = p.add_subparsers(dest="command", metavar="{trace,train,serve}", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", metavar="{trace,train,serve,present,follow,notes}",
+                           parser_class=_Parser)
 
     t = sub.add_parser("trace", help="print the per-step trace of one sentence")
     t.add_argument("--text", required=True, help="the sentence to run")
@@ -151,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--lr", type=_positive_float, default=None, metavar="RATE")
     r.add_argument("--seed", type=_count("seed", 0), default=0, metavar="S")
     r.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
+    r.add_argument("--cell", choices=["elman", "gru", "lstm"], default="elman",
+                   help="the recurrent cell: elman (nn.RNN, tanh), gru (nn.GRU) or lstm (nn.LSTM); default elman")
     r.add_argument("--out", required=True, metavar="FILE.npz")
     r.add_argument("--force", action="store_true", help="overwrite --out if it exists")
 
@@ -176,7 +190,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--scene", type=_scene, metavar="N|NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
     s.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    s.add_argument("--follow", type=_follow_address, metavar="[HOST:]PORT",
+                   help="every visitor follows this presenter (rnn-tui present)")
+
+    from rnn_tui.ui.lecture.commands import add_commands  # present, follow, notes: lecture mode
+    add_commands(sub, lambda q: _app_options(q, topologies))
     return p
+
+
+def _app_options(p: argparse.ArgumentParser, topologies: list[str]) -> None:
+    """The app's options on a subcommand that runs the app; given before the subcommand they count too."""
+    p.add_argument("--corpus", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--weights", metavar="FILE", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--topology", choices=topologies, metavar="T", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--sentence", type=_count("sentence"), metavar="N", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--scene", type=_scene, metavar="N|NAME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    p.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS, help="as for rnn-tui")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
             return _train(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command in ("present", "follow", "notes"):
+            from rnn_tui.ui.lecture.commands import run
+            return run(args)
         return _app(args)
     except InputError as e:  # it may quote a file's words or a path: shown through the safe path
         from rnn_tui.ui.safe import printable
@@ -249,7 +282,7 @@ def _training_config(args: argparse.Namespace) -> Config:
 
     defaults = SHIPPED_CONFIG[args.task]
     values = {"hidden": args.hidden, "epochs": args.epochs or defaults["epochs"], "lr": args.lr or defaults["lr"],
-              "seed": args.seed, "optimizer": args.optimizer}
+              "seed": args.seed, "optimizer": args.optimizer, "cell": args.cell}
     for name, value in values.items():
         with _option(f"--{name}"):
             Config(**{name: value})

@@ -15,6 +15,7 @@ from rnn_tui.engine.topologies import only_had_it_stopped
 from rnn_tui.engine.trace import Trace
 from rnn_tui.engine.train import Trainer
 from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.state.wording import percent
 
 
 def _floats(a: np.ndarray) -> list[float | None]:
@@ -65,7 +66,7 @@ def print_trace_table(trace: Trace, console: Console | None = None) -> None:
         if s.y is None or predicted is None:
             cell = Text("-", style="dim")
         else:
-            cell = user_text(f"{m.labels[predicted]} ({s.y.max():.0%})")
+            cell = user_text(f"{m.labels[predicted]} ({percent(float(s.y.max()))})")
             if only_had_it_stopped(m, s.source, s.t, len(trace.words)):
                 cell.append("*")
                 stopped = True
@@ -87,16 +88,16 @@ def train_with_progress(trainer: Trainer, epochs: int, console: Console | None =
         job = progress.add_task("train", total=epochs, status="")
         for _ in range(epochs):
             s = trainer.epoch()
-            held = "" if s.heldout_accuracy is None else f"  held-out acc {s.heldout_accuracy:.1%}"
-            progress.update(job, advance=1, status=f"loss {s.loss:.4f}  acc {s.accuracy:.1%}{held}")
+            held = "" if s.heldout_accuracy is None else f"  held-out acc {percent(s.heldout_accuracy, 1)}"
+            progress.update(job, advance=1, status=f"loss {s.loss:.4f}  acc {percent(s.accuracy, 1)}{held}")
 
 
 def print_training_summary(trainer: Trainer, out: Path, console: Console | None = None) -> None:
     console = console or Console()
     s = trainer.history[-1]
-    line = f"final loss {s.loss:.4f}, train accuracy {s.accuracy:.1%}"
+    line = f"final loss {s.loss:.4f}, train accuracy {percent(s.accuracy, 1)}"
     if s.heldout_accuracy is not None:
-        line += f", held-out accuracy {s.heldout_accuracy:.1%} (loss {s.heldout_loss:.4f})"
+        line += f", held-out accuracy {percent(s.heldout_accuracy, 1)} (loss {s.heldout_loss:.4f})"
     console.print(Text(line), soft_wrap=True)
     # soft_wrap: a long path stays on one line, whole, for a terminal (or a script) to use
     console.print(user_text(f"wrote {out} (load it with --weights {out})"), soft_wrap=True)

@@ -46,6 +46,8 @@ def app_command(args: argparse.Namespace) -> str:
     """The shell command textual-serve runs for each visitor: this Python, this package, the
     options passed through (files made absolute, since the app may start elsewhere)."""
     parts = [sys.executable, "-m", "rnn_tui"]
+    if getattr(args, "follow", None):  # every visitor follows a presenter (rnn-tui present)
+        return "exec " + shlex.join(parts + ["follow", args.follow] + (["--theme", args.theme] if args.theme else []))
     if args.corpus:
         parts += ["--corpus", str(Path(args.corpus).resolve())]
     if args.weights:

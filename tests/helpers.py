@@ -52,3 +52,9 @@ def assert_one_line_error(code: int, err: str, *fragments: str) -> None:
     assert lines[0].startswith("rnn-tui: error: ")
     for fragment in fragments:
         assert fragment in lines[0]
+
+
+def whole_or_cut(shown: str, whole: str) -> bool:
+    """Whether `shown` is `whole`, or its start cut with a visible "…" (the help screen has it whole)."""
+    shown = shown.rstrip()
+    return shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1].rstrip()))

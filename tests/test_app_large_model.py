@@ -36,7 +36,7 @@ def test_only_the_rows_on_screen_are_drawn_and_scrolling_draws_the_others():
         assert len(drawn) < 20
         for j, cells in drawn.items():
             assert cells[-1] == f"{step.h[j - 1]:+.2f}"
-        scroll = app.screen.query_one("#equation-scroll", VerticalScroll)
+        scroll = app.screen.query_one("#units-scroll", VerticalScroll)
         scroll.scroll_end(animate=False)
         await pilot.pause()
         drawn = unit_rows(app)

@@ -7,13 +7,15 @@ import pytest
 
 from rnn_tui.engine import LECTURE_CORPUS, Corpus, Sentence
 from rnn_tui.engine.models import load_model
-from rnn_tui.engine.order import order_pair, order_test
+from rnn_tui.engine.order import OrderPair, find_pair, order_pair, order_test
 from rnn_tui.engine.padding import (
     Rejection,
     dense_params,
+    flatten_figures,
     flattened_sizes,
     padded_matrix,
     padding_cost,
+    padding_figures,
     param_growth,
     rejections,
     rnn_params,
@@ -59,6 +61,26 @@ def test_padding_cost_of_the_lecture_corpus():
     assert cost.padding_share == pytest.approx(0.2)
 
 
+def test_padding_zeros_are_mostly_one_hots_own_and_the_rest_paddings():
+    # the lecture's 12 words in a 9-wide vocabulary (8 words + <unk>), padded to 5 words each
+    cost = padding_cost(LECTURE_CORPUS, V=9, hidden=8)
+    assert (cost.cells, cost.ones, cost.word_zeros, cost.pad_zeros) == (135, 12, 12 * 8, 3 * 9)
+    assert cost.ones + cost.word_zeros + cost.pad_zeros == cost.cells
+    assert cost.sparsity == pytest.approx(8 / 9)       # zeros with no padding at all: 1 - 1/V
+    assert cost.pad_zero_share == pytest.approx(0.2)   # what padding adds
+    assert cost.macs_on_padding == 3 * 9 * 8 == 216 and cost.macs_total == 15 * 9 * 8 == 1080
+
+
+def test_flatten_and_padding_take_ones_v_the_vocabulary_with_unk():
+    # One-hot says V = 9 and the model the app builds for the corpus reads 9 columns: so do these
+    figures = flatten_figures(LECTURE_CORPUS)
+    assert (figures.V_board, figures.V_true, figures.unique) == (12, 9, 8)
+    assert figures.true == (45, 27, 36)
+    padding = padding_figures(LECTURE_CORPUS, hidden=8, shown=3)
+    assert padding.V == 9 and padding.blocks.shape == (3, 5, 9)
+    assert {rnn for _, _, rnn in padding.growth} == {rnn_params(9, 8)} == {152}
+
+
 def test_padded_matrix_holds_the_ones():
     X = padded_matrix(LECTURE_CORPUS, 8)
     assert X.shape == (3, 5, 8)
@@ -91,6 +113,24 @@ def test_order_pair_on_the_lecture_corpus():
 def test_order_pair_falls_back_to_the_longest_sentence_reversed():
     corpus = Corpus((Sentence("a b c"), Sentence("d e")))
     assert order_pair(corpus) == (("a", "b", "c"), ("c", "b", "a"))
+    assert find_pair(corpus) == OrderPair(("a", "b", "c"), ("c", "b", "a"), 0, None)
+
+
+def test_the_pair_says_which_sentences_it_comes_from_and_what_it_left_out():
+    # "Hi my name is Barry" without "hi", and "Barry is my name" whole
+    assert find_pair(LECTURE_CORPUS) == OrderPair(("my", "name", "is", "barry"), ("barry", "is", "my", "name"),
+                                                  0, 2, ("hi",), ())
+
+
+def test_flattened_and_padded_the_two_orders_differ_slot_by_slot():
+    model = load_model("lecture-labels")
+    result = order_test(model, ["my", "name", "is", "barry"], ["barry", "is", "my", "name"])
+    assert (result.V, result.slots) == (9, 4) and result.flat_a.shape == (36,)
+    assert list(np.flatnonzero(result.flat_a)) == [0 * 9 + 1, 1 * 9 + 2, 2 * 9 + 3, 3 * 9 + 4]
+    assert result.flat_distance == pytest.approx(np.sqrt(8))  # every word moved: 4 ones out, 4 in
+    assert result.moved[0] == ("my", 0, 2)
+    short = order_test(model, ["my", "name"], ["name", "my", "is"])  # padded to the longer: 3 slots
+    assert short.slots == 3 and short.flat_a[18:].sum() == 0
 
 
 def test_order_test_same_bag_different_hidden_states():

@@ -129,20 +129,24 @@ def test_pagedown_from_onehot_goes_to_flatten():
 
 def test_flatten_shows_the_boards_and_the_true_sizes_and_the_size_error():
     corpus = LECTURE_CORPUS
-    board_sizes, true_sizes = flattened_sizes(corpus, 12), flattened_sizes(corpus, 8)
-    assert (board_sizes, true_sizes) == ([60, 36, 48], [40, 24, 32])
+    # the true V is One-hot's and the model's: 8 words + <unk> = 9
+    board_sizes, true_sizes = flattened_sizes(corpus, 12), flattened_sizes(corpus, 9)
+    assert (board_sizes, true_sizes) == ([60, 36, 48], [45, 27, 36])
 
     async def script(pilot, app):
+        assert app.session.model().vocab.size == 9
         table = board(app, "table")
         for T, b, t in zip(corpus.lengths, board_sizes, true_sizes, strict=True):
-            assert f"{T} × 12 = {b}" in table and f"{T} × 8 = {t}" in table
-        assert "60 inputs" in board(app, "layer") and "40 inputs" in board(app, "layer")
+            assert f"{T} × 12 = {b}" in table and f"{T} × 9 = {t}" in table
+        layer = board(app, "layer")
+        assert "60 inputs" in layer and "45 inputs" in layer
+        assert "the true V = 9 (8 unique words + <unk>, as in One-hot)" in layer
 
         await press(pilot, "right")
         assert "✓ OK: 60 inputs" in board(app, "layer")
         assert "input size error" not in board(app, "layer")
 
-        for r_board, r_true in zip(rejections(corpus, 12), rejections(corpus, 8), strict=True):
+        for r_board, r_true in zip(rejections(corpus, 12), rejections(corpus, 9), strict=True):
             await press(pilot, "right")
             layer = board(app, "layer")
             assert f"✗ input size error: expected {r_board.expected} inputs, got {r_board.got}" in layer
@@ -163,37 +167,53 @@ def test_flatten_shows_the_boards_and_the_true_sizes_and_the_size_error():
 
 def test_padding_draws_each_sentence_padded_and_the_share_of_zeros():
     corpus = LECTURE_CORPUS
-    X = padded_matrix(corpus, 8)
+    X = padded_matrix(corpus, 9)
 
     async def script(pilot, app):
-        H = app.session.model().hidden_size
-        cost = padding_cost(corpus, 8, H)
-        assert (cost.cells, cost.ones, cost.zero_share) == (120, 12, pytest.approx(0.9))
+        model = app.session.model()
+        H, V = model.hidden_size, model.vocab.size
+        assert V == 9  # the V of One-hot and of the model on screen
+        cost = padding_cost(corpus, V, H)
+        assert (cost.cells, cost.ones, cost.word_zeros, cost.pad_zeros) == (135, 12, 96, 27)
         for n, sentence in enumerate(corpus.sentences):
             grid = board(app, "grid").split("\n")
             rows = [l for l in grid if l.split() and (l.split()[0] in sentence.words or l.split()[0] == "pad")
                     and set(l.split()[1:2]) <= {"0", "1"}]
             assert len(rows) == 5  # T_max
-            assert sum(r.split()[0] == "pad" for r in rows) == 5 - len(sentence.words)
+            pad = 5 - len(sentence.words)
+            assert sum(r.split()[0] == "pad" for r in rows) == pad
             for t, r in enumerate(rows):
-                cells = [int(v) for v in r.split()[1:9]]
+                cells = [int(v) for v in r.split()[1:10]]
                 assert cells == list(X[n, t].astype(int))
-            assert "12 ones in 120 cells = 90% zeros" in board(app, "grid")
+            # one-hot's own zeros apart from padding's, for the sentence and for all
+            words = len(sentence.words)
+            assert f"this sentence: {words} ones · {words * 8} one-hot zeros · {pad * 9} padding zeros" in board(
+                app, "grid")
+            assert "all 3: 12 ones · 96 one-hot zeros (89% of word rows) · 27 of padding" in board(app, "grid")
+            assert f"{pad * 9} zeros of padding" in caption(app) if pad else "no padding" in caption(app)
             assert_fits(app)
             await press(pilot, "right")
 
         cost_text = board(app, "cost")
-        assert "120 cells, 12 ones (one per word), 108 zeros = 90%" in cost_text
+        # the headline: the multiply-adds spent on padding
+        assert cost_text.startswith(f"padding's cost: {cost.macs_on_padding:,} of {cost.macs_total:,} "
+                                    "multiply-adds (20%) go on rows of zeros")
+        assert "one-hot's own zeros    96  89% of the word rows" in cost_text
+        assert "padding's zeros        27  20% of the matrix" in cost_text
         lines = cost_text.split("\n")
         for label, value in (("all slots", cost.macs_total), ("on padding", cost.macs_on_padding),
                              ("on words", cost.macs_on_words), ("on the 1s", cost.macs_nonzero)):
             row = next(l for l in lines if l.strip().startswith(label))
             assert f"{value:,}" in row.split()
-        assert (cost.macs_total, cost.macs_on_padding) == (15 * 8 * H, 3 * 8 * H)
-        for T, dense, rnn in param_growth(8, H):
+        assert (cost.macs_total, cost.macs_on_padding) == (15 * 9 * H, 3 * 9 * H)
+        for T, dense, rnn in param_growth(V, H):
             row = next(l for l in lines if l.split() and l.split()[0] == str(T))
             assert f"{dense:,}" in row and f"{rnn:,}" in row
-        assert "90% of the padded matrix is zeros" in caption(app)
+        # the RNN's parameters are those of the model on screen (its recurrent layer)
+        p = model.params
+        assert rnn == p.W_ih.size + p.W_hh.size + p.b_ih.size + p.b_hh.size == 152
+        assert caption(app).startswith(f"Padding costs a dense layer {cost.macs_on_padding:,} of its "
+                                       f"{cost.macs_total:,} multiply-adds (20%) on zeros")
         assert_fits(app)
 
     drive("padding", script)
@@ -207,8 +227,12 @@ def test_order_shows_the_same_bag_and_different_final_states():
 
     async def script(pilot, app):
         test = order_test(app.session.model(topology_by_name("many-to-one")), a, b)
-        assert "A  my name is barry" in board(app, "pair") and "B  barry is my name" in board(app, "pair")
+        pair = board(app, "pair")
+        assert "A  my name is barry" in pair and "B  barry is my name" in pair
+        # said truly: sentence 1 begins with "hi", left out here
+        assert "sentences 1 and 3 of the corpus, 1 without 'hi'" in pair
         assert not app.screen.query_one("#bag").display
+        assert "flattening forgets" not in app.screen.state.subtitle
 
         await press(pilot, "right")
         bag = board(app, "bag").split("\n")
@@ -218,19 +242,34 @@ def test_order_shows_the_same_bag_and_different_final_states():
         assert header == list(app.session.model(topology_by_name("many-to-one")).vocab.tokens)
         assert row_a == row_b == list(test.bag.astype(int))
         assert test.same_bag and "= the same vector" in board(app, "bag")
+        assert "The order is lost" in caption(app)
+
+        await press(pilot, "right")  # flattened and padded: the order kept, a weight per slot
+        flat = board(app, "flat").split("\n")
+        assert flat[0] == "flattened, padded to T = 4 slots × V = 9 = 36 inputs"
+        assert next(l for l in flat if l.startswith("A ")).split() == ["A", *a]
+        assert next(l for l in flat if l.startswith("B ")).split() == ["B", *b]
+        assert "≠ different inputs (distance 2.83)" in board(app, "flat")
+        assert "'my' meets slot 1's weights in A (inputs 1–9), slot 3's in B (19–27):" in board(app, "flat")
+        assert "the order is kept" in caption(app) and "grows with T (4 × 9 = 36)" in caption(app)
+        assert_fits(app)
 
         await press(pilot, "right")
         states = board(app, "states").split("\n")
         for j, (ha, hb) in enumerate(zip(test.h_a, test.h_b, strict=True), 1):
             row = next(l for l in states if l.split()[0] == f"h{j}")
-            numbers = [w for w in row.split() if w[0] in "+-" and w[1:2].isdigit()]
-            assert numbers == [fmt(ha), fmt(hb), fmt(hb - ha)]
+            numbers = [w for w in row.split() if w[0] in "+-" and w[1:2].isdigit() or w == "0.00"]
+            assert numbers == [fmt(ha).strip(), fmt(hb).strip(), fmt(hb - ha).strip()]
         assert test.distance > 0.1
         assert f"distance ‖h_A − h_B‖ = {test.distance:.2f}: different states" in board(app, "states")
+        ways = board(app, "ways")
+        assert "bag of words  A = B" in ways and "flattened     A ≠ B" in ways and "RNN           h_A ≠ h_B" in ways
+        assert "one set of weights for every step" in ways
+        assert "'my' meets the same weights at step 1 and at step 3" in caption(app)
         assert_fits(app)
 
         await press(pilot, "right")
-        assert "cannot tell these apart; the RNN can" in caption(app)
+        assert "RNN: order kept, one set of weights shared across time" in caption(app)
 
     drive("order", script)
 
@@ -283,16 +322,16 @@ def test_a_custom_corpus_gets_its_own_figures():
 
         await press(pilot, "pagedown")
         table = board(app, "table")
-        assert flattened_sizes(SMALL, 7) == [21, 28] and flattened_sizes(SMALL, 5) == [15, 20]
-        assert "3 × 7 = 21" in table and "4 × 7 = 28" in table and "3 × 5 = 15" in table and "4 × 5 = 20" in table
+        assert flattened_sizes(SMALL, 7) == [21, 28] and flattened_sizes(SMALL, 6) == [18, 24]
+        assert "3 × 7 = 21" in table and "4 × 7 = 28" in table and "3 × 6 = 18" in table and "4 × 6 = 24" in table
         await press(pilot, "right", 2)
         assert "✗ input size error: expected 21 inputs, got 28" in board(app, "layer")
         assert "✗ 7 too many" in board(app, "layer")
 
         await press(pilot, "pagedown")
-        cost = padding_cost(SMALL, 5, app.session.model().hidden_size)
-        assert f"{cost.ones} ones in {cost.cells} cells" in board(app, "grid")
-        assert cost.zero_share == pytest.approx(1 - 7 / 40)
+        cost = padding_cost(SMALL, 6, app.session.model().hidden_size)
+        assert f"all 2: {cost.ones} ones · {cost.word_zeros} one-hot zeros" in board(app, "grid")
+        assert (cost.ones, cost.word_zeros, cost.pad_zeros) == (7, 35, 6)
 
         await press(pilot, "pagedown")
         a, b = order_pair(SMALL)
@@ -303,7 +342,7 @@ def test_a_custom_corpus_gets_its_own_figures():
     drive("onehot", script, session)
 
 
-def test_a_wide_vocabulary_hides_zero_columns_and_says_how_many():
+def test_a_wide_vocabulary_shows_the_hot_word_among_its_neighbours_and_where_it_sits():
     words = " ".join(f"word{i}" for i in range(40))
     corpus = Corpus((Sentence(words), Sentence("word3 word1")))
 
@@ -311,9 +350,30 @@ def test_a_wide_vocabulary_hides_zero_columns_and_says_how_many():
         await press(pilot, "right", 3)
         vector = board(app, "vector")
         V = corpus.vocab.size
-        shown = next(l for l in vector.split("\n") if l.startswith("word")).split("(dim")[0].split()[1:]
-        assert "word2" in shown and len(shown) < V
-        assert f"+ {V - len(shown)} zero columns hidden" in vector
+        head = next(l for l in vector.split("\n") if l.startswith("word")).split("(dim")[0].split()[1:]
+        assert "word2" in head and len(head) < V and head[-1] == "…"  # zero columns left out, marked
+        assert {"word1", "word3"} <= set(head)  # the hot word between its neighbours
+        assert "one-hot vector of 'word2': word 3 of 41 (index 2), 0 elsewhere" in vector
+        x = next(l for l in vector.split("\n") if l.startswith("x ")).split()[1:]
+        assert x[head.index("word2")] == "1" and x.count("1") == 1
         assert_fits(app)
 
     drive("onehot", script, Session(corpus=corpus))
+
+
+# ---- help ----
+
+def test_every_scenes_help_ends_with_its_own_paragraph():
+    from rnn_tui.ui.scenes import NAMES
+    from rnn_tui.ui.screens.help import ABOUT
+
+    assert set(ABOUT) == set(NAMES)
+    assert [name for name, text in ABOUT.items() if "timeline" in text] == ["unroll"]
+
+    async def script(pilot, app):
+        await press(pilot, "question_mark")
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "keys of the Order scene" in shown
+        assert ABOUT["order"] in shown and "timeline" not in shown
+
+    drive("order", script)

@@ -85,3 +85,38 @@ def test_the_trace_table_marks_a_many_to_one_models_earlier_outputs(cli):
     rows = [line for line in out.splitlines() if line.startswith("│")]
     assert [r.rstrip(" │").endswith("*") for r in rows] == [True, True, True, False]
     assert "* had the sentence stopped here: sentiment was trained to answer at the last word only" in out
+
+
+def lesson_vector(app) -> list[str]:
+    board = app.screen.query_one("#vector")
+    return board.draw(board.size.width).plain.splitlines()
+
+
+def test_the_onehot_lesson_windows_a_loaded_models_5000_words_like_the_unroll_pane():
+    corpus = Corpus((Sentence("the food was good"),), "test")
+
+    async def script(pilot, app):
+        await pilot.press("right", "right", "right")  # 'was', word 4,993 of 5,000
+        await pilot.pause()
+        heading, index, words, x = lesson_vector(app)
+        assert heading == "one-hot vector of 'was': word 4,993 of 5,000 (index 4,992), 0 elsewhere"
+        cells = words.split()[1:]
+        assert cells[0] == "…" and cells[-1] == "…" and {"food", "was", "good"} <= set(cells)
+        assert index.split()[1 + cells.index("was")] == "4,992"
+        assert x.split()[1 + cells.index("was")] == "1" and x.split().count("1") == 1
+        vocabulary = app.screen.query_one("#vocabulary")
+        assert "the loaded model's vocabulary, V = 5,000" in vocabulary.draw(vocabulary.size.width).plain
+    drive("onehot", script, Session(corpus=corpus, weights=BIG), size=(80, 24))
+
+
+def test_the_onehot_lesson_shows_a_7_word_models_vocabulary_whole():
+    corpus = Corpus((Sentence("wonderful restaurant terrible waiter"),), "test")
+
+    async def script(pilot, app):
+        await pilot.press("right", "right")
+        await pilot.pause()
+        heading, index, words, x = lesson_vector(app)
+        assert heading == "one-hot vector of 'restaurant': a 1 in column 1, 0 in the other 6"
+        assert words.split()[1:] == list(SMALL_VOCAB.tokens) and "…" not in words
+        assert x.split()[1:] == ["0", "1", "0", "0", "0", "0", "0"]
+    drive("onehot", script, Session(corpus=corpus, weights=SMALL), size=(80, 24))

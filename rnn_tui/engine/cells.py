@@ -1,19 +1,21 @@
-"""The recurrent cell, written once. The trace, training and the gradient scene all step through
-it; nothing else in the engine writes the recurrence.
+"""The recurrent cells, each written once: Elman here, GRU and LSTM in gated.py. The trace,
+training and the gradient scene all step through them; nothing else in the engine writes the
+recurrence. Which cell a layer is follows from its weights' shapes (`cell_of`).
 
-A cell has three operations:
+A cell has these operations:
 - `step(params, x_index, h_prev)`: one time step forward; returns a record of every sub-step,
-  whose `h` is the new state;
-- `backward_step(params, record, dh)`: given dL/dh_t, returns dL/dpre_t (what the weights of this
-  step receive) and dL/dh_{t-1} (what flows on, back in time);
-- `weight_grads(params, records, dpre)`: every step's share of the weight gradients at once, one
+  whose `h` is the new state (an LSTM's record also has `c`, its memory cell, passed on as c_prev);
+- `step_grads(params, record, dh, dc)`: given dL/dh_t (and dL/dc_t), returns what this step's
+  weights receive and what flows on, back in time (`StepGrads`);
+- `weight_grads(params, records, ...)`: every step's share of the weight gradients at once, one
   matrix product per weight for the whole sentence rather than an outer product per step.
+The Elman cell also keeps its own `backward_step(params, record, dh)` -> (dL/dpre, dL/dh_{t-1}).
 
-The same three work on a batch of sentences: give `step` the hot indices of B sentences at once
-(an int array of shape (B,), -1 for the zero vector), h_prev of shape (B, H) and a mask of the
-rows that have a word at this step; a padded row carries its state on unchanged. It is the same
-arithmetic (`_recur`, `_through_tanh`) on a matrix instead of a vector: one matrix product per
-step for the whole batch, forward and backward.
+The same operations work on a batch of sentences: give `step` the hot indices of B sentences at
+once (an int array of shape (B,), -1 for the zero vector), h_prev of shape (B, H) and a mask of
+the rows that have a word at this step; a padded row carries its state on unchanged. It is the
+same arithmetic on a matrix instead of a vector: one matrix product per step for the whole
+batch, forward and backward.
 
 A step may also read a dense context vector c beside its one-hot word (a decoder that sees the
 encoder's summary at every step): x_t is then [one-hot; c], so W_ih's last len(c) columns
@@ -24,30 +26,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
-import numpy.typing as npt
 
-from rnn_tui.engine.rnn import Array, Recurrent
+from rnn_tui.engine.arrays import Indices, Mask, read_only, sealed
+from rnn_tui.engine.gated import GRU, GRU_CELL, LSTM, LSTM_CELL, GRUStep, LSTMStep, StepGrads
+from rnn_tui.engine.rnn import Array, Recurrent, cell_name_of
 
-Indices = npt.NDArray[np.intp]   # hot indices of a batch, (B,) or (T, B); -1 for the zero vector
-Mask = npt.NDArray[np.bool_]     # which rows of a batch have a word at a step
-
-
-def read_only(a: Array | list[float]) -> Array:
-    """A read-only float64 array: a recorded step can never change under a pane. An array that
-    is already read-only is kept as it is (the engine makes read-only arrays only from its own
-    copies: a Params' weights, a previous step's h); a writable one is copied."""
-    if isinstance(a, np.ndarray) and a.dtype == np.float64 and not a.flags.writeable:
-        return a
-    return sealed(np.array(a, dtype=np.float64))
-
-
-def sealed(a: Array) -> Array:
-    """A new array nobody else holds, made read-only without a copy."""
-    a.setflags(write=False)
-    return a
+__all__ = ["CELLS", "ELMAN", "BPTT", "GRUStep", "Indices", "LSTMStep", "Mask", "backward", "backward_batch",
+           "backward_with_context", "bptt", "cell_of", "forward", "forward_batch", "memory", "read_only", "sealed",
+           "step"]
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -99,6 +88,7 @@ class Elman:
     """The Elman cell with PyTorch's nn.RNN equations and weight layout."""
 
     name = "elman"
+    gates = 1
 
     @overload
     def step(self, p: Recurrent, x_index: int | None, h_prev: Array, mask: None = None,
@@ -142,104 +132,169 @@ class Elman:
         dpre, dh_prev = _through_tanh(p, s.h, dh_word)
         return dpre, dh_prev + (dh - dh_word)
 
+    def step_grads(self, p: Recurrent, s: ElmanStep | ElmanBatchStep, dh: Array, dc: Array | None = None
+                   ) -> StepGrads:
+        """`backward_step` in the shape every cell's backward step has (dc: no memory cell, ignored)."""
+        dpre, dh_prev = self.backward_step(p, s, dh)
+        return StepGrads(dpre, dpre, dh_prev, None)
+
     def weight_grads(self, p: Recurrent, steps: Sequence[ElmanStep] | Sequence[ElmanBatchStep],
                      dpre: Array) -> dict[str, Array]:
         """dL/dW_ih, dL/dW_hh, dL/db_ih, dL/db_hh, from dpre (T, H) for the whole sentence, or
         (T, B, H) for a batch (summed over its sentences)."""
-        if steps and isinstance(steps[0], ElmanBatchStep):
-            batch = [s for s in steps if isinstance(s, ElmanBatchStep)]
-            H, V = p.W_ih.shape
-            d = dpre.reshape(-1, H)
-            x = np.concatenate([s.x_index for s in batch])
-            h_prev = np.concatenate([s.h_prev for s in batch])
-            inputs = np.zeros((len(x), V))  # x_t as rows: the one-hot, and the context if any
-            read = np.flatnonzero(x >= 0)
-            inputs[read, x[read]] = 1.0
-            contexts = [s.context for s in batch if s.context is not None]
-            if contexts:
-                c = np.concatenate(contexts)
-                inputs[:, V - c.shape[1]:] = c
-            db = d.sum(axis=0)
-            return {"W_ih": d.T @ inputs, "W_hh": d.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
-        h_prev = np.stack([s.h_prev for s in steps])
-        g_ih = np.zeros_like(p.W_ih)
-        read_at = [(t, s.x_index) for t, s in enumerate(steps) if isinstance(s, ElmanStep) and s.x_index is not None]
-        if read_at:  # a one-hot x_t picks one column: its gradient is dpre_t, added where the word repeats
-            at, columns = zip(*read_at, strict=True)
-            np.add.at(g_ih.T, list(columns), dpre[list(at)])
+        return weight_grads(p, steps, dpre, dpre)
+
+
+# ElmanStep | ElmanBatchStep | GRUStep | LSTMStep: every cell's record has x_index, h_prev, h and
+# context; an LSTM's also c.
+Record = Any
+
+
+def weight_grads(p: Recurrent, steps: Sequence[Record], d_ih: Array, d_hh: Array) -> dict[str, Array]:
+    """Any cell's weight gradients from what its input-side (W_ih x + b_ih) and hidden-side
+    (W_hh h + b_hh) pre-activations received at every step: d_ih and d_hh, (T, G*H) for a
+    sentence or (T, B, G*H) for a batch (summed over its sentences)."""
+    if steps and isinstance(steps[0].x_index, np.ndarray):
+        GH, V = p.W_ih.shape
+        d, dr = d_ih.reshape(-1, GH), d_hh.reshape(-1, GH)
+        x = np.concatenate([s.x_index for s in steps])
+        h_prev = np.concatenate([s.h_prev for s in steps])
+        inputs = np.zeros((len(x), V))  # x_t as rows: the one-hot, and the context if any
+        read = np.flatnonzero(x >= 0)
+        inputs[read, x[read]] = 1.0
         contexts = [s.context for s in steps if s.context is not None]
-        if contexts:  # the context's columns: dpre_t times c, summed over the steps
-            g_ih[:, -len(contexts[0]):] += dpre.T @ np.stack(contexts)
-        db = dpre.sum(axis=0)
-        return {"W_ih": g_ih, "W_hh": dpre.T @ h_prev, "b_ih": db, "b_hh": db.copy()}
+        if contexts:
+            c = np.concatenate(contexts)
+            inputs[:, V - c.shape[1]:] = c
+        db = d.sum(axis=0)
+        return {"W_ih": d.T @ inputs, "W_hh": dr.T @ h_prev, "b_ih": db,
+                "b_hh": db.copy() if d_hh is d_ih else dr.sum(axis=0)}
+    h_prev = np.stack([s.h_prev for s in steps])
+    g_ih = np.zeros_like(p.W_ih)
+    read_at = [(t, s.x_index) for t, s in enumerate(steps) if s.x_index is not None]
+    if read_at:  # a one-hot x_t picks one column: its gradient is d_ih[t], added where the word repeats
+        at, columns = zip(*read_at, strict=True)
+        np.add.at(g_ih.T, list(columns), d_ih[list(at)])
+    contexts = [s.context for s in steps if s.context is not None]
+    if contexts:  # the context's columns: d_ih[t] times c, summed over the steps
+        g_ih[:, -len(contexts[0]):] += d_ih.T @ np.stack(contexts)
+    db = d_ih.sum(axis=0)
+    return {"W_ih": g_ih, "W_hh": d_hh.T @ h_prev, "b_ih": db,
+            "b_hh": db.copy() if d_hh is d_ih else d_hh.sum(axis=0)}
 
 
 ELMAN = Elman()
+CELLS: dict[str, Elman | GRU | LSTM] = {"elman": ELMAN, "gru": GRU_CELL, "lstm": LSTM_CELL}
+
+
+def cell_of(p: Recurrent) -> Elman | GRU | LSTM:
+    """The cell these weights are for, from W_hh's shape: (H, H), (3H, H) or (4H, H)."""
+    return CELLS[cell_name_of(p.W_hh)]
+
+
+def step(p: Recurrent, x_index: int | None | Indices, h_prev: Array, mask: Mask | None = None,
+         context: Array | None = None, c_prev: Array | None = None) -> Record:
+    """One step of whichever cell p is; c_prev is an LSTM's memory cell (None: zeros; ignored by
+    the other cells)."""
+    cell = cell_of(p)
+    if isinstance(cell, Elman):
+        return cell.step(p, x_index, h_prev, mask, context)  # type: ignore[arg-type]
+    return cell.step(p, x_index, h_prev, mask, context, c_prev)
+
+
+def memory(s: Record) -> Array | None:
+    """What a step passes on beside h: an LSTM's memory cell c_t; None for the other cells."""
+    return s.c if isinstance(s, LSTMStep) else None
 
 
 def forward(p: Recurrent, xs: Sequence[int | None], h0: Array | None = None,
-            context: Array | None = None) -> list[ElmanStep]:
-    """The cell run over a sentence of hot indices, from h0 (zeros by default), reading the
-    context (if any) beside every word."""
+            context: Array | None = None, c0: Array | None = None) -> list[Record]:
+    """The cell run over a sentence of hot indices, from h0 (and an LSTM's c0; zeros by default),
+    reading the context (if any) beside every word."""
     h = np.zeros(p.hidden_size) if h0 is None else np.asarray(h0, dtype=np.float64)
+    c = c0
     steps = []
     for x in xs:
-        s = ELMAN.step(p, x, h, context=context)
+        s = step(p, x, h, context=context, c_prev=c)
         steps.append(s)
-        h = s.h
+        h, c = s.h, memory(s)
     return steps
 
 
-def backward(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array) -> tuple[dict[str, Array], Array, Array]:
+@dataclass(frozen=True)
+class BPTT:
+    """Back through time, for one sentence ((T, H) arrays) or a batch ((T, B, H))."""
+
+    grads: dict[str, Array]   # the cell's weight gradients (summed over a batch)
+    dh: Array                 # dL/dh_t: all that flows into h_t, from its output and every later step
+    dh0: Array                # dL/dh_0: what reaches the initial state (an encoder's last state)
+    dc0: Array | None         # dL/dc_0: what reaches an LSTM's initial memory cell; None for the others
+    dcontext: Array           # dL/dc: what reaches the context every step read (empty without one)
+    d_input: Array            # dL/d(W_ih x_t + b_ih) per step, (T, G*H): what the word read at t receives
+
+
+def bptt(p: Recurrent, steps: Sequence[Record], dh_out: Array, dc_end: Array | None = None) -> BPTT:
+    """Back through time. dh_out (T, H), or (T, B, H) for a batch, is what the outputs send into
+    each h_t; dc_end is what enters an LSTM's last memory cell from outside (from a decoder that
+    started from it), None for nothing."""
+    cell = cell_of(p)
+    GH = p.W_hh.shape[0]
+    dh_all = np.empty_like(dh_out)
+    d_ih = np.empty(dh_out.shape[:-1] + (GH,))
+    d_hh = d_ih if cell is ELMAN else np.empty_like(d_ih)  # an Elman step's two are the same
+    dh_next = np.zeros(dh_out.shape[1:])
+    dc_next = dc_end
+    for t in reversed(range(len(steps))):
+        dh_all[t] = dh_out[t] + dh_next
+        g = cell.step_grads(p, steps[t], dh_all[t], dc_next)
+        d_ih[t] = g.d_ih
+        if d_hh is not d_ih:
+            d_hh[t] = g.d_hh
+        dh_next, dc_next = g.dh_prev, g.dc_prev
+    context = steps[0].context if steps else None
+    C = 0 if context is None else context.shape[-1]
+    dc = d_ih.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
+    if isinstance(cell, LSTM) and dc_next is None:
+        dc_next = np.zeros(dh_out.shape[1:])
+    return BPTT(weight_grads(p, steps, d_ih, d_hh), dh_all, dh_next, dc_next, dc, d_ih)
+
+
+def backward(p: Recurrent, steps: Sequence[Record], dh_out: Array) -> tuple[dict[str, Array], Array, Array]:
     """Back through time. dh_out (T, H) is what the outputs send into each h_t; returns the cell's
     weight gradients, dL/dh_t (T, H): everything that flows into h_t, from its output and from
     every later step, and dL/dh_0: what reaches the initial state (an encoder's last state)."""
-    grads, dh_all, dh0, _ = backward_with_context(p, steps, dh_out)
-    return grads, dh_all, dh0
+    b = bptt(p, steps, dh_out)
+    return b.grads, b.dh, b.dh0
 
 
-def backward_with_context(p: Recurrent, steps: Sequence[ElmanStep], dh_out: Array
+def backward_with_context(p: Recurrent, steps: Sequence[Record], dh_out: Array
                           ) -> tuple[dict[str, Array], Array, Array, Array]:
     """`backward`, and dL/dc: what reaches the context every step read (empty without one)."""
-    T, H = len(steps), p.hidden_size
-    dh_all = np.empty((T, H))
-    dpre = np.empty((T, H))
-    dh_next = np.zeros(H)
-    for t in reversed(range(T)):
-        dh_all[t] = dh_out[t] + dh_next
-        dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
-    C = 0 if not steps or steps[0].context is None else len(steps[0].context)
-    dc = dpre.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
-    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next, dc
+    b = bptt(p, steps, dh_out)
+    return b.grads, b.dh, b.dh0, b.dcontext
 
 
 def forward_batch(p: Recurrent, xs: Indices, mask: Mask, h0: Array | None = None,
-                  context: Array | None = None) -> list[ElmanBatchStep]:
+                  context: Array | None = None, c0: Array | None = None) -> list[Record]:
     """The cell run over a batch of padded sentences: xs (T, B) hot indices (-1 for the zero
-    vector), mask (T, B) true where a sentence has a word; h0 (B, H), zeros by default; context
-    (B, C), read at every step, or None. A sentence's state stops changing after its last word."""
+    vector), mask (T, B) true where a sentence has a word; h0 (B, H) (and an LSTM's c0), zeros
+    by default; context (B, C), read at every step, or None. A sentence's state stops changing
+    after its last word."""
     T, B = xs.shape
     h = np.zeros((B, p.hidden_size)) if h0 is None else np.asarray(h0, dtype=np.float64)
+    c = c0
     steps = []
     for t in range(T):
-        s = ELMAN.step(p, xs[t], h, mask[t], context)
+        s = step(p, xs[t], h, mask[t], context, c)
         steps.append(s)
-        h = s.h
+        h, c = s.h, memory(s)
     return steps
 
 
-def backward_batch(p: Recurrent, steps: Sequence[ElmanBatchStep], dh_out: Array
+def backward_batch(p: Recurrent, steps: Sequence[Record], dh_out: Array
                    ) -> tuple[dict[str, Array], Array, Array, Array]:
     """`backward_with_context` for a batch: dh_out is (T, B, H); returns the weight gradients
     summed over the batch, dL/dh_t (T, B, H), dL/dh_0 (B, H) and dL/dc (B, C; C = 0 without a
     context)."""
-    dh_all = np.empty_like(dh_out)
-    dpre = np.empty_like(dh_out)
-    dh_next = np.zeros(dh_out.shape[1:])
-    for t in reversed(range(len(steps))):
-        dh_all[t] = dh_out[t] + dh_next
-        dpre[t], dh_next = ELMAN.backward_step(p, steps[t], dh_all[t])
-    context = steps[0].context if steps else None
-    C = 0 if context is None else context.shape[1]
-    dc = dpre.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
-    return ELMAN.weight_grads(p, steps, dpre), dh_all, dh_next, dc
+    b = bptt(p, steps, dh_out)
+    return b.grads, b.dh, b.dh0, b.dcontext

@@ -3,13 +3,14 @@ each earlier hidden state, and why it shrinks (or grows) on the way back."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_tui.engine.cells import backward
-from rnn_tui.engine.rnn import Model, log_softmax
+from rnn_tui.engine.cells import backward, bptt
+from rnn_tui.engine.rnn import CELL_NAMES, Model, log_softmax
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
 
@@ -80,6 +81,78 @@ def gradient_flow(model: Model, words: Sequence[str]) -> Flow:
     with np.errstate(over="ignore", invalid="ignore"):
         _, dh, _ = backward(p, steps, dh_out)
     return Flow(tuple(words), dh, float(np.linalg.norm(p.W_hh, 2)))
+
+
+@dataclass(frozen=True)
+class CellSurvival:
+    """One cell's figures in a `Survival`."""
+
+    cell: str                 # "elman", "gru" or "lstm"
+    model: str                # the model's name
+    share: np.ndarray         # (T,): share[k] = what reaches the word read k steps before the last,
+                              # over what reaches the last word (share[0] = 1)
+
+    @property
+    def name(self) -> str:
+        return CELL_NAMES[self.cell]
+
+    def said(self, k: int) -> str:
+        """share[k] to read aloud: "about a millionth of", followed by "what reaches the last word"."""
+        return ratio_in_words(float(self.share[k]))
+
+
+@dataclass(frozen=True)
+class Survival:
+    """How much of a gradient survives k steps back, for each cell on the same sentence: a unit
+    gradient enters the last hidden state (`upstream`), flows back through each model's own
+    backward steps, and what reaches the input of the word read k steps before the last (the
+    gradient of that word's column of W_ih) is measured against what reaches the last word's.
+    That share is what decides whether an early word can still be learnt from. All cells are
+    drawn on one log axis: `decades` (low, high) are powers of ten covering every share."""
+
+    words: tuple[str, ...]
+    cells: tuple[CellSurvival, ...]
+
+    @property
+    def steps_back(self) -> np.ndarray:
+        """k = 0, 1, ..., T - 1: the x axis."""
+        return np.arange(len(self.words))
+
+    @property
+    def decades(self) -> tuple[int, int]:
+        """The one log axis every cell is drawn on: 10**low to 10**high, whole powers of ten
+        around every finite share above zero (at least one decade)."""
+        values = np.concatenate([c.share for c in self.cells])
+        shown = values[np.isfinite(values) & (values > 0)]
+        if not len(shown):
+            return (-1, 0)
+        low, high = math.floor(np.log10(shown.min())), math.ceil(np.log10(shown.max()))
+        return (low, max(high, low + 1))
+
+    def log_share(self, cell: str) -> np.ndarray:
+        """log10 of a cell's shares (-inf where nothing arrives): where its points go on the axis."""
+        c = next(c for c in self.cells if c.cell == cell)
+        with np.errstate(divide="ignore"):
+            return np.asarray(np.log10(c.share), dtype=np.float64)
+
+
+def gradient_survival(models: Sequence[Model], words: Sequence[str]) -> Survival:
+    """Each model's `CellSurvival` on the same words, in the order given (one model per cell, say
+    the shipped memory-elman, memory-gru and memory-lstm on a long memory-task sentence)."""
+    if not words:
+        raise ValueError("gradient_survival needs at least one word")
+    out = []
+    for model in models:
+        p = model.params
+        trace = run(model, words, topology_by_name("many-to-one"))
+        steps = [s.cell for s in trace.steps]
+        dh_out = np.zeros((len(steps), p.hidden_size))
+        dh_out[-1] = upstream(p.hidden_size)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            reach = np.linalg.norm(bptt(p, steps, dh_out).d_input, axis=1)[::-1]   # k = 0 is the last word
+            share = np.where(reach[0] > 0, reach / reach[0], 0.0)
+        out.append(CellSurvival(model.cell, model.name, np.asarray(share, dtype=np.float64)))
+    return Survival(tuple(words), tuple(out))
 
 
 _SMALL = ((1e-3, "thousandth"), (1e-6, "millionth"), (1e-9, "billionth"), (1e-12, "trillionth"))

@@ -20,7 +20,39 @@ BUILTIN = {
     "sentiment": "sentiment.npz",                  # many-to-one on the shipped sentiment set's train split
     "sentiment-writer": "sentiment_writer.npz",    # one-to-many: a label word in, a sentence of it out
     TRANSLATION: "translation.npz",                # encoder-decoder, English to French: load_translation()
+    # The lesson on gates (scripts/train_gated.py): one model per cell on the memory task, and the
+    # sentiment model again with each gated cell.
+    "memory-elman": "memory_elman.npz",
+    "memory-gru": "memory_gru.npz",
+    "memory-lstm": "memory_lstm.npz",
+    "sentiment-gru": "sentiment_gru.npz",
+    "sentiment-lstm": "sentiment_lstm.npz",
+    # The lecture's two with each gated cell (scripts/train_gated.py): the Unroll scene's cell key.
+    "lecture-next-word-gru": "lecture_next_word_gru.npz",
+    "lecture-next-word-lstm": "lecture_next_word_lstm.npz",
+    "lecture-labels-gru": "lecture_labels_gru.npz",
+    "lecture-labels-lstm": "lecture_labels_lstm.npz",
 }
+MEMORY_MODELS = {"elman": "memory-elman", "gru": "memory-gru", "lstm": "memory-lstm"}
+SENTIMENT_MODELS = {"elman": "sentiment", "gru": "sentiment-gru", "lstm": "sentiment-lstm"}
+LECTURE_NEXT_WORD_MODELS = {"elman": "lecture-next-word", "gru": "lecture-next-word-gru",
+                            "lstm": "lecture-next-word-lstm"}
+LECTURE_LABELS_MODELS = {"elman": "lecture-labels", "gru": "lecture-labels-gru", "lstm": "lecture-labels-lstm"}
+CELL_ORDER = ("elman", "gru", "lstm")  # the order the Unroll scene's cell key goes through
+
+
+def twins(name: str) -> dict[str, str] | None:
+    """The shipped models of each cell trained for the same task as the shipped model `name`
+    (cell -> model name), or None when `name` has none (a user's file, a model trained in the app)."""
+    for family in (LECTURE_NEXT_WORD_MODELS, LECTURE_LABELS_MODELS, SENTIMENT_MODELS, MEMORY_MODELS):
+        if name in family.values():
+            return family
+    return None
+
+
+def next_cell(cell: str) -> str:
+    """The cell after `cell` in CELL_ORDER, round again after the LSTM."""
+    return CELL_ORDER[(CELL_ORDER.index(cell) + 1) % len(CELL_ORDER)] if cell in CELL_ORDER else CELL_ORDER[0]
 
 
 # Which topologies a model trained for one task can honestly be shown on.
@@ -36,7 +68,7 @@ def trained_note(model: Model, topology_name: str) -> str | None:
         return "untrained weights (random, seeded)"
     if topology_name in TRAINED_USES.get(model.trained_for, frozenset({model.trained_for})):
         return None
-    return f"untrained for {topology_name}: weights trained for {model.trained_for}"
+    return f"weights trained for {model.trained_for}, not {topology_name}"  # short: it must fit at 80 columns
 
 
 def data_path(filename: str) -> Path:
@@ -58,6 +90,14 @@ def load_translation(name_or_path: str = TRANSLATION) -> Seq2Seq:
 
 
 SENTIMENT_DATA = "everyday_sentiment.csv"   # made by scripts/make_sentiment_data.py
+MEMORY_DATA = "memory.csv"                  # made by scripts/make_memory_data.py
+
+
+def memory_split(name: str) -> Corpus:
+    """One split (train 2,000, val 300, test 600) of the memory task: a deciding word, then 20 to
+    40 neutral words; labels negative (0) and positive (1)."""
+    from rnn_tui.engine.corpus import load_corpus
+    return load_corpus(data_path(MEMORY_DATA)).split(name)
 
 
 def sentiment_corpus() -> Corpus:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.text import Vocabulary
 
 
 def flattened_sizes(corpus: Corpus, V: int) -> list[int]:
@@ -46,10 +47,32 @@ class PaddingCost:
 
     @property
     def zero_share(self) -> float:
+        """Zeros in the padded matrix, for both reasons: mostly one-hot's own, then padding's."""
         return 1 - self.ones / self.cells
 
     @property
+    def word_zeros(self) -> int:
+        """The zeros in the word rows: V - 1 per word, there with no padding at all."""
+        return self.ones * (self.V - 1)
+
+    @property
+    def pad_zeros(self) -> int:
+        """The zeros padding adds: V per padded row."""
+        return self.padded_rows * self.V
+
+    @property
+    def sparsity(self) -> float:
+        """The share of zeros in the sentences' one-hot rows before any padding: 1 - 1/V."""
+        return self.word_zeros / (self.ones * self.V) if self.ones else 0.0
+
+    @property
+    def pad_zero_share(self) -> float:
+        """The share of the padded matrix that is padding."""
+        return self.pad_zeros / self.cells
+
+    @property
     def padding_share(self) -> float:
+        """The share of the dense layer's multiply-adds spent on padded rows: the headline."""
         return self.macs_on_padding / self.macs_total
 
 
@@ -58,10 +81,12 @@ def padded_matrix(corpus: Corpus, V: int | None = None) -> np.ndarray:
     return padded_blocks(corpus, V, len(corpus.sentences))
 
 
-def padded_blocks(corpus: Corpus, V: int | None = None, count: int | None = None) -> np.ndarray:
+def padded_blocks(corpus: Corpus, V: int | None = None, count: int | None = None,
+                  vocab: Vocabulary | None = None) -> np.ndarray:
     """The first `count` blocks of padded_matrix(corpus, V), (count, T_max, V): the whole matrix
-    can be far too big to hold for a large corpus, and a scene draws only a few of its blocks."""
-    vocab = corpus.vocab
+    can be far too big to hold for a large corpus, and a scene draws only a few of its blocks.
+    `vocab`: a loaded model's vocabulary to encode with, instead of the corpus's own."""
+    vocab = vocab or corpus.vocab
     V = V or vocab.size
     sentences = corpus.sentences[:count] if count is not None else corpus.sentences
     X = np.zeros((len(sentences), max(corpus.lengths), V))
@@ -105,11 +130,13 @@ def param_growth(V: int, hidden: int, lengths: Sequence[int] = GROWTH_LENGTHS) -
 @dataclass(frozen=True, eq=False)
 class FlattenFigures:
     """The flatten lesson's figures for a corpus: V as the board took it (its token count) and the
-    true V (its unique words), and what a dense layer built for the first sentence makes of each."""
+    true V (its unique words and <unk>), and what a dense layer built for the first sentence makes of each."""
 
     lengths: tuple[int, ...]
     V_board: int
     V_true: int
+    unique: int                            # the vocabulary's words: V_true without <unk>
+    given: bool                            # V_true is a loaded model's vocabulary, not the corpus's own
     board: tuple[int, ...]                 # flattened sizes with V_board
     true: tuple[int, ...]                  # flattened sizes with V_true
     rejected_board: dict[int, Rejection]   # sentence -> its rejection, with V_board
@@ -124,10 +151,13 @@ class FlattenFigures:
         return sum(1 for n in self.rejected_board if n >= first)
 
 
-def flatten_figures(corpus: Corpus) -> FlattenFigures:
-    V_board, V_true = corpus.token_count, len(corpus.vocab.words)
+def flatten_figures(corpus: Corpus, vocab: Vocabulary | None = None) -> FlattenFigures:
+    """V_true is the corpus's vocabulary with <unk> (the lecture's 8 words + 1 = 9), or a loaded
+    model's (`vocab`): the V of the One-hot scene and of the model on screen, so every scene says one V."""
+    words = vocab or corpus.vocab
+    V_board, V_true = corpus.token_count, words.size
     return FlattenFigures(
-        tuple(corpus.lengths), V_board, V_true,
+        tuple(corpus.lengths), V_board, V_true, len(words.words), vocab is not None,
         tuple(flattened_sizes(corpus, V_board)), tuple(flattened_sizes(corpus, V_true)),
         {r.sentence: r for r in rejections(corpus, V_board)},
         {r.sentence: r for r in rejections(corpus, V_true)})
@@ -135,8 +165,10 @@ def flatten_figures(corpus: Corpus) -> FlattenFigures:
 
 @dataclass(frozen=True, eq=False)
 class PaddingFigures:
-    """The padding lesson's figures for a corpus, V being its unique words and H a hidden size."""
+    """The padding lesson's figures for a corpus, V its vocabulary with <unk> (as One-hot and the
+    model on screen say: the corpus's own, or a loaded model's) and H a hidden size."""
 
+    tokens: tuple[str, ...]                # the vocabulary's columns
     V: int
     H: int
     sentences: int
@@ -150,10 +182,12 @@ class PaddingFigures:
         return int(self.blocks.shape[0])
 
 
-def padding_figures(corpus: Corpus, hidden: int, shown: int) -> PaddingFigures:
-    """Everything the padding lesson shows; only the first `shown` blocks of the matrix are built."""
-    V, T = len(corpus.vocab.words), max(corpus.lengths)
+def padding_figures(corpus: Corpus, hidden: int, shown: int, vocab: Vocabulary | None = None) -> PaddingFigures:
+    """Everything the padding lesson shows; only the first `shown` blocks of the matrix are built.
+    `vocab`: a loaded model's vocabulary, else the corpus's own."""
+    words = vocab or corpus.vocab
+    V, T = words.size, max(corpus.lengths)
     return PaddingFigures(
-        V, hidden, len(corpus.sentences), T, padding_cost(corpus, V, hidden),
-        padded_blocks(corpus, V, min(shown, len(corpus.sentences))),
+        words.tokens, V, hidden, len(corpus.sentences), T, padding_cost(corpus, V, hidden),
+        padded_blocks(corpus, V, min(shown, len(corpus.sentences)), words),
         tuple(param_growth(V, hidden, tuple(sorted(set(GROWTH_LENGTHS) | {T})))))

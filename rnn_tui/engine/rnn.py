@@ -1,9 +1,12 @@
-"""The Elman RNN cell, with PyTorch's equations and weight layout (nn.RNN + nn.Linear):
+"""A recurrent layer and its readout, with PyTorch's weight layout (nn.RNN, nn.GRU or nn.LSTM,
+then nn.Linear):
 
-    h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)
+    h_t = cell(x_t, h_{t-1})            (cells.py: Elman, GRU, LSTM)
     y_t = softmax(W_out h_t + b_out)
 
-W_ih is (H, V), W_hh is (H, H), W_out is (O, H), all float64.
+W_ih is (G*H, V), W_hh is (G*H, H), the biases (G*H,), W_out is (O, H), all float64; G is the
+number of stacked blocks: 1 for Elman (nn.RNN), 3 for a GRU (r, z, n), 4 for an LSTM (i, f, g, o).
+The cell a layer is follows from its shapes, as it does in a PyTorch state_dict: no extra field.
 """
 
 from __future__ import annotations
@@ -15,9 +18,30 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.text import Vocabulary
 
 Array = npt.NDArray[np.float64]  # every weight, state and score: float64, as PyTorch's double
+
+# Each cell's number of stacked blocks in W_ih, W_hh and the biases (PyTorch's order in the comment).
+GATES = {"elman": 1, "gru": 3, "lstm": 4}   # elman: one tanh; gru: r, z, n; lstm: i, f, g, o
+CELL_NAMES = {"elman": "Elman", "gru": "GRU", "lstm": "LSTM"}
+
+
+def cell_name_of(W_hh: Array) -> str:
+    """The cell whose W_hh has this shape: (G*H, H) rows per column. Raises ValueError otherwise."""
+    rows, H = W_hh.shape
+    for name, g in GATES.items():
+        if rows == g * H:
+            return name
+    raise ValueError(f"W_hh has shape {W_hh.shape}: not (H, H), (3H, H) or (4H, H)")
+
+
+def check_cell(name: str) -> str:
+    """A cell's name as the engine spells it ("elman", "gru", "lstm"), from any case."""
+    if name.lower() not in GATES:
+        raise InputError(f"unknown cell {name!r}; expected one of: {', '.join(GATES)}")
+    return name.lower()
 
 
 def _read_only_fields(obj: object) -> None:
@@ -40,7 +64,7 @@ def _uniform(seed: int, hidden_size: int) -> Callable[..., Array]:
 
 
 class Recurrent(Protocol):
-    """What a cell steps with: the recurrent weights of one nn.RNN layer."""
+    """What a cell steps with: the recurrent weights of one nn.RNN, nn.GRU or nn.LSTM layer."""
 
     @property
     def W_ih(self) -> Array: ...
@@ -58,17 +82,22 @@ class Recurrent(Protocol):
 class CellWeights:
     """A recurrent layer alone, with no readout: a seq2seq model's encoder."""
 
-    W_ih: Array   # (H, V)
-    W_hh: Array   # (H, H)
-    b_ih: Array   # (H,)
-    b_hh: Array   # (H,)
+    W_ih: Array   # (G*H, V)
+    W_hh: Array   # (G*H, H)
+    b_ih: Array   # (G*H,)
+    b_hh: Array   # (G*H,)
 
     def __post_init__(self) -> None:
         _read_only_fields(self)
 
     @property
     def hidden_size(self) -> int:
-        return int(self.W_hh.shape[0])
+        return int(self.W_hh.shape[1])
+
+    @property
+    def cell(self) -> str:
+        """Which cell these weights are ("elman", "gru" or "lstm"), from W_hh's shape."""
+        return cell_name_of(self.W_hh)
 
     def arrays(self) -> list[Array]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -77,26 +106,31 @@ class CellWeights:
         return [f.name for f in fields(self)]
 
     @classmethod
-    def init(cls, input_size: int, hidden_size: int, seed: int = 0) -> CellWeights:
-        u = _uniform(seed, hidden_size)
-        return cls(u(hidden_size, input_size), u(hidden_size, hidden_size), u(hidden_size), u(hidden_size))
+    def init(cls, input_size: int, hidden_size: int, seed: int = 0, cell: str = "elman") -> CellWeights:
+        u, G = _uniform(seed, hidden_size), GATES[check_cell(cell)] * hidden_size
+        return cls(u(G, input_size), u(G, hidden_size), u(G), u(G))
 
 
 @dataclass(frozen=True)
 class Params:
-    W_ih: Array   # (H, V)  rnn.weight_ih_l0
-    W_hh: Array   # (H, H)  rnn.weight_hh_l0
-    b_ih: Array   # (H,)    rnn.bias_ih_l0
-    b_hh: Array   # (H,)    rnn.bias_hh_l0
-    W_out: Array  # (O, H)  out.weight
-    b_out: Array  # (O,)    out.bias
+    W_ih: Array   # (G*H, V)  rnn.weight_ih_l0
+    W_hh: Array   # (G*H, H)  rnn.weight_hh_l0
+    b_ih: Array   # (G*H,)    rnn.bias_ih_l0
+    b_hh: Array   # (G*H,)    rnn.bias_hh_l0
+    W_out: Array  # (O, H)    out.weight
+    b_out: Array  # (O,)      out.bias
 
     def __post_init__(self) -> None:
         _read_only_fields(self)
 
     @property
     def hidden_size(self) -> int:
-        return int(self.W_hh.shape[0])
+        return int(self.W_hh.shape[1])
+
+    @property
+    def cell(self) -> str:
+        """Which cell these weights are ("elman", "gru" or "lstm"), from W_hh's shape."""
+        return cell_name_of(self.W_hh)
 
     @property
     def input_size(self) -> int:
@@ -121,14 +155,15 @@ class Params:
         return replace(self, W_hh=self.W_hh * factor)
 
     @classmethod
-    def init(cls, input_size: int, hidden_size: int, output_size: int, seed: int = 0) -> Params:
+    def init(cls, input_size: int, hidden_size: int, output_size: int, seed: int = 0,
+             cell: str = "elman") -> Params:
         """PyTorch's default: every weight and bias uniform in +-1/sqrt(H)."""
-        u = _uniform(seed, hidden_size)
+        u, G = _uniform(seed, hidden_size), GATES[check_cell(cell)] * hidden_size
         return cls(
-            W_ih=u(hidden_size, input_size),
-            W_hh=u(hidden_size, hidden_size),
-            b_ih=u(hidden_size),
-            b_hh=u(hidden_size),
+            W_ih=u(G, input_size),
+            W_hh=u(G, hidden_size),
+            b_ih=u(G),
+            b_hh=u(G),
             W_out=u(output_size, hidden_size),
             b_out=u(output_size),
         )
@@ -178,6 +213,11 @@ class Model:
     @property
     def hidden_size(self) -> int:
         return self.params.hidden_size
+
+    @property
+    def cell(self) -> str:
+        """Which cell the model steps with: "elman", "gru" or "lstm"."""
+        return self.params.cell
 
     @property
     def positive_index(self) -> int:

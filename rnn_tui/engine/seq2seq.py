@@ -2,7 +2,8 @@
 hidden state becomes the decoder's first; the decoder, an RNN with weights of its own, writes
 the target sentence a word at a time. Its first input is the zero vector (nothing written yet);
 each later input is the word it wrote before (in training, the true previous word: teacher
-forcing). It stops at <eos>. Both halves step through the one Elman cell.
+forcing). It stops at <eos>. Both halves step through the same cell: Elman, GRU or LSTM (an
+LSTM encoder hands over its memory cell c beside h, as nn.LSTM's (h_n, c_n) would be passed).
 
 A model may also feed the encoder's last state to every decoder step beside the word
 (`context_every_step`, as Cho et al. 2014 did): the decoder is then nn.RNN(Vt + H, H) reading
@@ -13,7 +14,7 @@ did: the first source words are then the last the encoder reads, close to the fi
 decoder writes. The Translation says so, and keeps the words in the order they were read.
 
 Training runs a batch of pairs at once: padded, masked, one matrix product per step for the
-whole batch through the same cell (`cells.forward_batch`, `cells.backward_batch`); `pair_loss`
+whole batch through the same cell (`cells.forward_batch`, `cells.bptt`); `pair_loss`
 is the one-pair reference its gradients are tested against.
 
 The weights are those of a PyTorch module holding `encoder = nn.RNN(Vs, H)`, `decoder =
@@ -26,15 +27,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rnn_tui.engine.cells import (
-    ELMAN,
-    ElmanStep,
-    backward_batch,
-    backward_with_context,
-    forward,
-    forward_batch,
-    read_only,
-)
+from rnn_tui.engine.cells import Record, bptt, forward, forward_batch, memory, read_only, step as cell_step
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Array, CellWeights, Params, log_softmax, logits, softmax
 from rnn_tui.engine.text import EOS, UNK, Vocabulary, tokenize
@@ -63,6 +56,7 @@ class Seq2Seq:
             (self.decoder.input_size == inputs, "the decoder's W_ih columns and the target vocabulary"
              + (" plus H (the context read at every step)" if self.context_every_step else "")),
             (self.decoder.hidden_size == H, "the encoder's and the decoder's hidden sizes"),
+            (self.encoder.cell == self.decoder.cell, "the encoder's and the decoder's cells"),
             (self.decoder.output_size == len(self.labels), "out.weight's rows and the labels"),
             (EOS in self.labels, "the labels (no <eos> to stop at)"),
         ]
@@ -73,6 +67,11 @@ class Seq2Seq:
     @property
     def hidden_size(self) -> int:
         return self.encoder.hidden_size
+
+    @property
+    def cell(self) -> str:
+        """The cell both halves step through: "elman", "gru" or "lstm"."""
+        return self.encoder.cell
 
     def input_index(self, label: str) -> int | None:
         """The decoder's one-hot column for a word it wrote (None: a word it has no column for)."""
@@ -88,8 +87,8 @@ class Translation:
     """One sentence through the model: every encoder step, every decoder step and its output."""
 
     words: tuple[str, ...]     # the source sentence, as written
-    encoder: tuple[ElmanStep, ...]
-    decoder: tuple[ElmanStep, ...]
+    encoder: tuple[Record, ...]  # each step's record (ElmanStep, GRUStep or LSTMStep)
+    decoder: tuple[Record, ...]
     y: tuple[Array, ...]       # the decoder's output distribution at each of its steps
     output: tuple[str, ...]    # the words written, up to and without <eos>
     reversed_source: bool = False  # the encoder read the sentence backwards: encoder[t] read read[t]
@@ -118,14 +117,14 @@ def translate(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_
     if not words:
         raise InputError("the sentence has no words")
     enc = forward(model.encoder, model.source.encode(model.encoder_words(words)))
-    h = enc[-1].h
+    h, c = enc[-1].h, memory(enc[-1])  # an LSTM hands over its memory cell too, as nn.LSTM's (h_n, c_n)
     context = h if model.context_every_step else None
-    dec: list[ElmanStep] = []
+    dec: list[Record] = []
     ys: list[Array] = []
     out: list[str] = []
     x: int | None = None  # the decoder's first input: nothing written yet
     for _ in range(max_words):
-        step = ELMAN.step(model.decoder, x, h, context=context)
+        step = cell_step(model.decoder, x, h, context=context, c_prev=c)
         y = read_only(softmax(logits(model.decoder, step.h)))
         dec.append(step)
         ys.append(y)
@@ -133,7 +132,7 @@ def translate(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_
         if word == EOS:
             break
         out.append(word)
-        x, h = model.input_index(word), step.h
+        x, h, c = model.input_index(word), step.h, memory(step)
     return Translation(tuple(words), tuple(enc), tuple(dec), tuple(ys), tuple(out), model.reverse_source,
                        model.context_every_step)
 
@@ -178,7 +177,7 @@ def pair_loss(w: Weights, pair: Pair, grads: bool = True, reverse: bool = False,
     last state, and whether every word was right. One pair at a time: the reference
     `batch_loss` is checked against."""
     enc = forward(w.encoder, pair.read(reverse))
-    dec = forward(w.decoder, pair.inputs, h0=enc[-1].h, context=enc[-1].h if context else None)
+    dec = forward(w.decoder, pair.inputs, h0=enc[-1].h, context=enc[-1].h if context else None, c0=memory(enc[-1]))
     hs = np.stack([s.h for s in dec])
     logp = log_softmax(logits(w.decoder, hs))
     n = len(pair.targets)
@@ -192,12 +191,12 @@ def pair_loss(w: Weights, pair: Pair, grads: bool = True, reverse: bool = False,
     dlogits = np.exp(logp)
     dlogits[rows, targets] -= 1.0
     dlogits /= n
-    dec_grads, _, dh_handover, dh_context = backward_with_context(w.decoder, dec, dlogits @ w.decoder.W_out)
+    d = bptt(w.decoder, dec, dlogits @ w.decoder.W_out)
     dh_enc = np.zeros((len(enc), w.encoder.hidden_size))
-    dh_enc[-1] = dh_handover + dh_context if context else dh_handover
-    enc_grads, _, _, _ = backward_with_context(w.encoder, enc, dh_enc)
-    g = {f"encoder.{k}": v for k, v in enc_grads.items()}
-    g |= {f"decoder.{k}": v for k, v in dec_grads.items()}
+    dh_enc[-1] = d.dh0 + d.dcontext if context else d.dh0
+    e = bptt(w.encoder, enc, dh_enc, dc_end=d.dc0)  # an LSTM's c_T reaches the decoder's c_0
+    g = {f"encoder.{k}": v for k, v in e.grads.items()}
+    g |= {f"decoder.{k}": v for k, v in d.grads.items()}
     g["decoder.W_out"] = dlogits.T @ hs
     g["decoder.b_out"] = dlogits.sum(axis=0)
     return loss, int(hits.sum()), g, exact
@@ -234,7 +233,8 @@ def batch_loss(w: Weights, pairs: Sequence[Pair], grads: bool = True, reverse: b
     dec_in, dec_mask = _padded([p.inputs for p in pairs])
     enc = forward_batch(w.encoder, src, src_mask)
     handover = enc[-1].h                                             # a padded row kept its last state
-    dec = forward_batch(w.decoder, dec_in, dec_mask, h0=handover, context=handover if context else None)
+    dec = forward_batch(w.decoder, dec_in, dec_mask, h0=handover, context=handover if context else None,
+                        c0=memory(enc[-1]))
     hs = np.stack([s.h for s in dec])                                # (T, B, H)
     logp = log_softmax(logits(w.decoder, hs))                        # (T, B, O)
     targets = np.zeros(dec_mask.shape, dtype=np.intp)
@@ -251,12 +251,12 @@ def batch_loss(w: Weights, pairs: Sequence[Pair], grads: bool = True, reverse: b
     np.put_along_axis(dlogits, targets[..., None], np.take_along_axis(dlogits, targets[..., None], axis=2) - 1.0,
                       axis=2)
     dlogits *= share[..., None]
-    dec_grads, _, dh_handover, dh_context = backward_batch(w.decoder, dec, dlogits @ w.decoder.W_out)
+    d = bptt(w.decoder, dec, dlogits @ w.decoder.W_out)
     dh_enc = np.zeros((len(enc), B, H))
-    dh_enc[-1] = dh_handover + dh_context if context else dh_handover
-    enc_grads, _, _, _ = backward_batch(w.encoder, enc, dh_enc)
-    g = {f"encoder.{k}": v for k, v in enc_grads.items()}
-    g |= {f"decoder.{k}": v for k, v in dec_grads.items()}
+    dh_enc[-1] = d.dh0 + d.dcontext if context else d.dh0
+    e = bptt(w.encoder, enc, dh_enc, dc_end=d.dc0)
+    g = {f"encoder.{k}": v for k, v in e.grads.items()}
+    g |= {f"decoder.{k}": v for k, v in d.grads.items()}
     flat = dlogits.reshape(-1, dlogits.shape[2])
     g["decoder.W_out"] = flat.T @ hs.reshape(-1, H)
     g["decoder.b_out"] = flat.sum(axis=0)
@@ -314,8 +314,8 @@ class Seq2SeqTrainer:
     def __post_init__(self) -> None:
         cfg, H = self.config, self.config.hidden
         decoder_inputs = self.target.size + (H if self.context_every_step else 0)
-        init = Weights(CellWeights.init(self.source.size, H, seed=cfg.seed),
-                       Params.init(decoder_inputs, H, len(self.labels), seed=cfg.seed + 1))
+        init = Weights(CellWeights.init(self.source.size, H, seed=cfg.seed, cell=cfg.cell),
+                       Params.init(decoder_inputs, H, len(self.labels), seed=cfg.seed + 1, cell=cfg.cell))
         self._opt = Optimizer(cfg, init.named())
         self._rng = np.random.default_rng(cfg.seed)
         self._best: Weights | None = None

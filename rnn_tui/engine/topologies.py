@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.text import EOS
 
 if TYPE_CHECKING:
     from rnn_tui.engine.rnn import Model
@@ -102,6 +101,8 @@ def outputs_are_words(model: Model) -> bool:
     """Whether the model's outputs name words it can read back in: a next-word model's do
     (every label is a vocabulary word, or <eos>); a classifier's do not (its labels, such as
     "positive", are not words of its vocabulary, or it was trained for one label at the end)."""
+    from rnn_tui.engine.text import EOS  # here, not at the top: the CLI's --help lists topologies without NumPy
+
     if model.trained_for == "many-to-one":
         return False
     return all(label == EOS or label in model.vocab for label in model.labels)

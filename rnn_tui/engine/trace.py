@@ -9,8 +9,9 @@ from typing import Any
 
 import numpy as np
 
-from rnn_tui.engine.cells import ELMAN, ElmanStep, read_only
+from rnn_tui.engine.cells import ElmanStep, GRUStep, LSTMStep, memory, read_only, step as cell_step
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.gated import Gate
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
 from rnn_tui.engine.text import EOS, Vocabulary
@@ -28,13 +29,15 @@ class Step:
     source: str                # WORD, FEEDBACK or NOTHING
     input_token: str | None    # the token as the model reads it (an unknown word reads as <unk>)
     typed: str | None          # the word as typed, before the vocabulary saw it
-    cell: ElmanStep            # the cell's sub-steps: W_ih x, W_hh h, the biases, the sum, tanh
+    cell: ElmanStep | GRUStep | LSTMStep  # the cell's sub-steps: W_ih x, W_hh h, the biases, the sum,
+                                          # then tanh (Elman) or every gate (GRU, LSTM: `cell.gates`)
     logits: Array | None       # W_out h_t + b_out, where the topology reads an output
     y: Array | None            # softmax(logits)
     chosen: int | None = None  # the output written: the most likely (predicted), or a sampled one
     part: str | None = None    # in an encoder-decoder: "encoder" or "decoder", whose weights this step used
 
     # The cell's sub-steps by name, as the panes read them: x_index, h_prev, wx, wh, b_ih, b_hh, pre, h.
+    # A gated cell's wx, wh, the biases and pre stack its gates (G*H); its `gates` name each one.
     x_index = _from_cell("x_index")
     h_prev = _from_cell("h_prev")
     wx = _from_cell("wx")
@@ -49,6 +52,17 @@ class Step:
         """W_ih times all this step reads: the word's column, plus W_ih's context columns times c
         where a decoder reads the encoder's last state beside its word."""
         return self.wx if self.cell.wc is None else read_only(self.wx + self.cell.wc)
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        """Every gate of a GRU or LSTM step, in PyTorch's order, each with its pre-activation and
+        value (an Elman step has none: its one tanh is `pre` and `h`)."""
+        return () if isinstance(self.cell, ElmanStep) else self.cell.gates
+
+    @property
+    def c(self) -> Array | None:
+        """An LSTM's memory cell c_t after this step; None for the other cells."""
+        return memory(self.cell)
 
     @property
     def has_output(self) -> bool:
@@ -72,6 +86,11 @@ class Trace:
 
     def __len__(self) -> int:
         return len(self.steps)
+
+    @property
+    def cell(self) -> str:
+        """The cell every step went through: "elman", "gru" or "lstm"."""
+        return self.model.cell
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -159,6 +178,7 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
     p, vocab = model.params, model.vocab
     choose = sampling.chooser()
     h = read_only(np.zeros(p.hidden_size) if h0 is None else h0)
+    c: Array | None = None  # an LSTM's memory cell: zeros to start, as PyTorch's default c_0
     first = h
     steps: list[Step] = []
     fed_back: str | None = None
@@ -172,7 +192,8 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
             typed = fed_back
         else:
             typed = None
-        cell = ELMAN.step(p, None if typed is None else vocab.index(typed), h)
+        x = None if typed is None else vocab.index(typed)
+        cell = cell_step(p, x, h, c_prev=c)
         scores = y = None
         if plan.output:
             scores = read_only(logits(p, cell.h))
@@ -181,7 +202,7 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
             fed_back = model.labels[chosen]
         steps.append(Step(t=t, source=plan.source, input_token=None if typed is None else vocab.shown(typed),
                           typed=typed, cell=cell, logits=scores, y=y, chosen=chosen if plan.output else None))
-        h = cell.h
+        h, c = cell.h, memory(cell)
     return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first,
                  sampling=sampling.described if topology.feeds_back else "")
 

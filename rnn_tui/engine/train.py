@@ -1,5 +1,11 @@
 """Backpropagation through time, in the style of Karpathy's min-char-rnn: one sentence at a
-time, a loss at any chosen steps, so many-to-one sentiment and synced next-word share one path."""
+time, a loss at any chosen steps, so many-to-one sentiment and synced next-word share one path.
+
+The gated cells (GRU, LSTM) cost three to four times an Elman step, so their training and
+evaluation run a batch of sentences at once (`batch_loss`: padded, masked, one matrix product
+per step); it gives the same loss and gradients as `loss_and_grads` summed over the batch (a
+test checks it). The Elman cell keeps the per-sentence path its shipped weights were made with,
+so its numbers stay what they were."""
 
 from __future__ import annotations
 
@@ -8,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_tui.engine.cells import ElmanStep, backward, forward
+from rnn_tui.engine.cells import Record, backward, bptt, forward, forward_batch
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.rnn import Array, Model, Params, log_softmax, logits
+from rnn_tui.engine.rnn import Array, Model, Params, check_cell, log_softmax, logits
 from rnn_tui.engine.text import EOS, UNK, Vocabulary
 
 # The settings the shipped weights were made with (scripts/train_shipped.py); the CLI and the
@@ -107,7 +113,7 @@ class Result:
 class Scored:
     """A forward pass with its loss: what evaluation needs, and what the backward pass starts from."""
 
-    steps: list[ElmanStep]
+    steps: list[Record]
     at: list[int]              # the steps that take a loss
     logp: np.ndarray           # (len(at), O): log-probabilities there
     targets: np.ndarray        # (len(at),)
@@ -145,6 +151,54 @@ def loss_and_grads(p: Params, ex: Example) -> Result:
 
 
 @dataclass(frozen=True)
+class BatchResult:
+    """A batch's figures: `loss` is the sum over its sentences of each one's mean cross-entropy."""
+
+    loss: float
+    correct: int
+    counted: int
+    grads: dict[str, Array] | None   # the gradient of `loss`: the sum of loss_and_grads' over the batch
+
+
+def batch_loss(p: Params, examples: Sequence[Example], grads: bool = True) -> BatchResult:
+    """`loss_and_grads` for many sentences at once: padded to the longest with a mask, so each
+    step is one matrix product for the whole batch, forward and back."""
+    T, B, H = max(len(ex.x) for ex in examples), len(examples), p.hidden_size
+    xs = np.full((T, B), -1, dtype=np.intp)
+    mask = np.zeros((T, B), dtype=bool)
+    targets = np.zeros((T, B), dtype=np.intp)
+    taken = np.zeros((T, B), dtype=bool)   # the steps that take a loss
+    for b, ex in enumerate(examples):
+        xs[:len(ex.x), b] = [-1 if i is None else i for i in ex.x]
+        mask[:len(ex.x), b] = True
+        for t, target in enumerate(ex.targets):
+            if target is not None:
+                targets[t, b], taken[t, b] = target, True
+    steps = forward_batch(p, xs, mask)
+    hs = np.stack([s.h for s in steps])                               # (T, B, H)
+    logp = log_softmax(logits(p, hs))                                 # (T, B, O)
+    share = taken / taken.sum(axis=0)                                 # 1/n on a sentence's n losses
+    picked = np.take_along_axis(logp, targets[..., None], axis=2)[..., 0]
+    loss = float(-np.sum(share * picked))
+    correct = int(np.sum((np.argmax(logp, axis=2) == targets) & taken))
+    if not grads:
+        return BatchResult(loss, correct, int(taken.sum()), None)
+    dlogits = np.exp(logp)
+    np.put_along_axis(dlogits, targets[..., None], np.take_along_axis(dlogits, targets[..., None], axis=2) - 1.0,
+                      axis=2)
+    dlogits *= share[..., None]
+    flat = dlogits.reshape(-1, dlogits.shape[2])
+    g = bptt(p, steps, dlogits @ p.W_out).grads
+    g |= {"W_out": flat.T @ hs.reshape(-1, H), "b_out": flat.sum(axis=0)}
+    return BatchResult(loss, correct, int(taken.sum()), g)
+
+
+def batched(p: Params) -> bool:
+    """Whether training and evaluation take this model's sentences a batch at a time (gated cells)."""
+    return p.cell != "elman"
+
+
+@dataclass(frozen=True)
 class Config:
     hidden: int = 16
     epochs: int = 60
@@ -158,6 +212,7 @@ class Config:
                                  # many epochs (None: train every epoch); the best epoch's weights are kept
     unk_rate: float = 0.0     # the share of training words read as <unk>, drawn afresh each epoch, so the
                               # model learns what an unknown word means and one cannot decide a label
+    cell: str = "elman"       # the recurrent cell: "elman", "gru" or "lstm"
 
     def __post_init__(self) -> None:
         for name, what in (("hidden", "the hidden size"), ("epochs", "the number of epochs"),
@@ -176,6 +231,7 @@ class Config:
             raise InputError(f"the share of words read as <unk> must be at least 0 and below 1 (got {self.unk_rate})")
         if self.optimizer not in ("adam", "sgd"):
             raise InputError(f"unknown optimizer {self.optimizer!r}; expected adam or sgd")
+        object.__setattr__(self, "cell", check_cell(self.cell))
 
     def patience_ran_out(self, epochs_done: int, best_epoch: int | None) -> bool:
         """Early stopping: the held-out loss has not improved for `patience` epochs since its best."""
@@ -233,6 +289,10 @@ class EpochStats:
 
 def evaluate(p: Params, examples: Sequence[Example]) -> tuple[float, float]:
     """Mean loss per sentence and accuracy over the steps that take a loss: forward only."""
+    if batched(p):
+        parts = [batch_loss(p, examples[i:i + 256], grads=False) for i in range(0, len(examples), 256)]
+        return (sum(r.loss for r in parts) / len(examples),
+                sum(r.correct for r in parts) / sum(r.counted for r in parts))
     scored = [score(p, ex) for ex in examples]
     return (float(np.mean([s.loss for s in scored])),
             sum(s.correct for s in scored) / sum(len(s.at) for s in scored))
@@ -246,7 +306,7 @@ class Trainer:
         if not train:
             raise InputError("nothing to train on: the training split is empty")
         self.task, self.train_set, self.heldout, self.config = task, list(train), list(heldout), config
-        init = Params.init(task.vocab.size, config.hidden, len(task.labels), seed=config.seed)
+        init = Params.init(task.vocab.size, config.hidden, len(task.labels), seed=config.seed, cell=config.cell)
         self._opt = Optimizer(config, dict(zip(init.names(), init.arrays(), strict=True)))
         self._rng = np.random.default_rng(config.seed)
         self.history: list[EpochStats] = []
@@ -287,8 +347,13 @@ class Trainer:
         for start in range(0, len(order), cfg.batch_size):
             batch = [self._with_unknowns(self.train_set[i]) for i in order[start:start + cfg.batch_size]]
             p = self.params
-            grads = [loss_and_grads(p, ex).grads for ex in batch]
-            norm = self._opt.step({k: sum(getattr(r, k) for r in grads) / len(batch) for k in p.names()})
+            if batched(p):
+                total = batch_loss(p, batch).grads
+                assert total is not None
+                norm = self._opt.step({k: v / len(batch) for k, v in total.items()})
+            else:
+                grads = [loss_and_grads(p, ex).grads for ex in batch]
+                norm = self._opt.step({k: sum(getattr(r, k) for r in grads) / len(batch) for k in p.names()})
             if not np.isfinite(norm):
                 self._diverged("the gradient")
             norms.append(norm)

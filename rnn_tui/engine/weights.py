@@ -1,5 +1,7 @@
 """Weights in and out as .npz, with the names of a PyTorch module holding
-`rnn = nn.RNN(V, H)` and `out = nn.Linear(H, O)`. Loaded without pickle."""
+`rnn = nn.RNN(V, H)` (or nn.GRU, nn.LSTM) and `out = nn.Linear(H, O)`. Loaded without pickle.
+The cell follows from the shapes, as in PyTorch: rnn.weight_hh_l0 is (G*H, H), G = 1 for
+Elman, 3 for a GRU, 4 for an LSTM, and the other three layer keys must have G*H rows too."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import numpy as np
 
 from rnn_tui.engine import npz_guard, safe_write
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.rnn import CellWeights, Model, Params
+from rnn_tui.engine.rnn import CELL_NAMES, GATES, CellWeights, Model, Params
 from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import Vocabulary
 
@@ -124,9 +126,10 @@ def from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Model:
     _no_extra_layers(data, "rnn", source)
     vocab = _words(data, "vocab", source)
     arrays = _numbers(data, KEYS, source)
-    H, O = _rows(arrays["rnn.weight_hh_l0"]), _rows(arrays["out.weight"])
-    _check_shapes(arrays, {**_layer_shapes("rnn", H, len(vocab)), "out.weight": (O, H), "out.bias": (O,)},
-                  f"V={len(vocab)} words in 'vocab', H from rnn.weight_hh_l0, O from out.weight", source)
+    (G, H), O = _gates_and_hidden(arrays, "rnn", source), _rows(arrays["out.weight"])
+    _check_shapes(arrays, {**_layer_shapes("rnn", H, len(vocab), G), "out.weight": (O, H), "out.bias": (O,)},
+                  f"V={len(vocab)} words in 'vocab', H from rnn.weight_hh_l0, O from out.weight"
+                  f"{_cell_hint('rnn', G, H)}", source)
     labels = _words(data, "labels", source) if "labels" in data else tuple(str(i) for i in range(O))
     if len(labels) != O:
         raise InputError(f"{source}: key 'labels' has {len(labels)} entries; expected {O} (rows of out.weight)")
@@ -146,12 +149,13 @@ def seq2seq_from_arrays(data: dict[str, np.ndarray], source: str = "weights") ->
     arrays = _numbers(data, (*layer_keys, "out.weight", "out.bias"), source)
     meta = _meta(data, source)
     context = _flag(meta, "context_every_step", source)
-    H, O = _rows(arrays["encoder.weight_hh_l0"]), len(words["labels"])
-    _check_shapes(arrays, {**_layer_shapes("encoder", H, len(words["source_vocab"])),
-                           **_layer_shapes("decoder", H, len(words["target_vocab"]) + (H if context else 0)),
+    (G, H), O = _gates_and_hidden(arrays, "encoder", source), len(words["labels"])
+    _check_shapes(arrays, {**_layer_shapes("encoder", H, len(words["source_vocab"]), G),
+                           **_layer_shapes("decoder", H, len(words["target_vocab"]) + (H if context else 0), G),
                            "out.weight": (O, H), "out.bias": (O,)},
                   f"H from encoder.weight_hh_l0, V from 'source_vocab' and 'target_vocab'"
-                  f"{' (plus H for the context the decoder reads)' if context else ''}, O from 'labels'", source)
+                  f"{' (plus H for the context the decoder reads)' if context else ''}, O from 'labels'"
+                  f"{_cell_hint('encoder', G, H)}", source)
 
     def layer(part: str) -> dict[str, np.ndarray]:
         return {field: arrays[f"{part}.{key.split('.', 1)[1]}"] for key, field in list(KEYS.items())[:4]}
@@ -182,8 +186,8 @@ def _no_extra_layers(data: dict[str, np.ndarray], prefix: str, source: str) -> N
     known = {f"{prefix}.{key.split('.', 1)[1]}" for key in list(KEYS)[:4]}
     for key in data:
         if key.startswith(f"{prefix}.") and key not in known:
-            raise InputError(f"{source}: key {key!r} is from a multi-layer or bidirectional RNN; "
-                             "only nn.RNN(V, H) with one layer, one direction is supported")
+            raise InputError(f"{source}: key {key!r} is from a multi-layer, bidirectional or projected RNN; "
+                             "only nn.RNN, nn.GRU or nn.LSTM (V, H) with one layer, one direction is supported")
 
 
 def _numbers(data: dict[str, np.ndarray], keys: Iterable[str], source: str) -> dict[str, np.ndarray]:
@@ -200,9 +204,29 @@ def _rows(a: np.ndarray) -> int:
     return int(a.shape[0]) if a.ndim == 2 else -1
 
 
-def _layer_shapes(prefix: str, H: int, V: int) -> dict[str, tuple[int, ...]]:
-    return {f"{prefix}.weight_hh_l0": (H, H), f"{prefix}.weight_ih_l0": (H, V),
-            f"{prefix}.bias_ih_l0": (H,), f"{prefix}.bias_hh_l0": (H,)}
+def _gates_and_hidden(arrays: dict[str, np.ndarray], prefix: str, source: str) -> tuple[int, int]:
+    """G and H from a layer's weight_hh_l0, (G*H, H): which cell the layer is, and its size."""
+    key = f"{prefix}.weight_hh_l0"
+    a = arrays[key]
+    if a.ndim == 2 and a.shape[1] > 0:
+        for G in GATES.values():
+            if a.shape[0] == G * a.shape[1]:
+                return G, int(a.shape[1])
+    raise InputError(f"{source}: key {key!r} has shape {a.shape}; expected (H, H) for an Elman cell (nn.RNN), "
+                     "(3H, H) for a GRU or (4H, H) for an LSTM")
+
+
+def _cell_hint(prefix: str, G: int, H: int) -> str:
+    """Which cell the shapes say, and the rows each cell would have had: said with a wrong shape."""
+    name = next(CELL_NAMES[c] for c, g in GATES.items() if g == G)
+    rows = ", ".join(f"{CELL_NAMES[c]} {g * H}" for c, g in GATES.items())
+    return f"; {prefix}.weight_hh_l0 makes it {'an' if name[0] in 'AEILMO' else 'a'} {name} with H={H}: " \
+           f"the layer's weights and biases have {rows} rows"
+
+
+def _layer_shapes(prefix: str, H: int, V: int, G: int = 1) -> dict[str, tuple[int, ...]]:
+    return {f"{prefix}.weight_hh_l0": (G * H, H), f"{prefix}.weight_ih_l0": (G * H, V),
+            f"{prefix}.bias_ih_l0": (G * H,), f"{prefix}.bias_hh_l0": (G * H,)}
 
 
 def _check_shapes(arrays: dict[str, np.ndarray], expected: dict[str, tuple[int, ...]], hint: str,

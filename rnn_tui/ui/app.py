@@ -27,10 +27,14 @@ from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
 from rnn_tui.ui.control_filter import ControlFilter
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
+from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
 from rnn_tui.ui.screens.once import Palette
 from rnn_tui.ui.session import Session
+from rnn_tui.ui.widgets.notice import Notice, notice_text
+
+NOTICES_KEPT = 5
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}  # --theme's two short names
 # `t` goes to a theme's light or dark twin; a theme without one goes to textual-light or -dark.
@@ -66,6 +70,11 @@ class RnnApp(App[None]):
         self.theme = THEMES.get(theme, theme)
         self.first_scene = scene
         self._toggled_from: tuple[str, str] | None = None  # (theme before `t`, theme after): `t` again goes back
+        self.notices: list[str] = []   # the last few notices, whole, for the help screen
+        # No toasts: they float over the output pane's numbers and stack. Notices go in the notice
+        # line instead (see notify). Textual reads this flag when it composes a screen.
+        self._disable_notifications = True
+        self._notice_count = 0
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR, dim) and ours, which keeps control characters off the terminal."""
@@ -93,9 +102,29 @@ class RnnApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
-        """Every notice, from any screen, is plain text: they quote paths, words and error messages."""
-        super().notify(printable(str(message)), title=printable(title), severity=severity, timeout=timeout,
-                       markup=False)
+        """A notice goes in the scene's notice line (the Footer's, for a few seconds), never over a
+        pane; the next replaces it. Textual keeps it too, but draws no toast (see __init__)."""
+        # Plain text, whatever the caller asked: notices quote paths, words and error messages.
+        message, title = printable(str(message)), printable(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        self.notices = [*self.notices[-(NOTICES_KEPT - 1):], notice_text(message, title)]
+        scene = next((s for s in reversed(self.screen_stack) if s.query("#notice")), None)
+        if scene is None:
+            return
+        notice = scene.query_one("#notice", Notice)
+        notice.say(message, title, error=severity == "error")
+        scene.add_class("-notice")
+        self._notice_count += 1
+        count = self._notice_count
+
+        def clear() -> None:
+            if count == self._notice_count:  # no newer notice since
+                scene.remove_class("-notice")
+
+        self.set_timer(self.NOTIFICATION_TIMEOUT if timeout is None else timeout, clear)
+
+    def scene_state_changed(self, scene: Screen[Any], state: object) -> None:
+        """Every scene's every new state comes here: lecture mode (`rnn_tui.ui.lecture`) overrides it."""
 
     def on_resize(self, event: events.Resize) -> None:
         self._say_size(event.size.width, event.size.height)
@@ -182,7 +211,10 @@ class RnnApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             scene = self.screen
             scene_keys, app_keys = active_keys(scene)
-            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys))
+            details = scene.details() if isinstance(scene, Scene) else []
+            self.push_screen(HelpScreen(getattr(scene, "TITLE", ""), scene_keys, app_keys,
+                                        scene_name=getattr(scene, "NAME", ""),
+                                        details=[*details, *(("notice", n) for n in reversed(self.notices))]))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key is also a command in the palette (ctrl+p), named as in the Footer, once."""

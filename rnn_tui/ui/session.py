@@ -9,7 +9,7 @@ import numpy as np
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
-from rnn_tui.engine.models import TRAINED_USES, default_model, load_translation
+from rnn_tui.engine.models import TRAINED_USES, default_model, load_model, load_translation, next_cell, twins
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import typed_sentence
@@ -43,10 +43,12 @@ class Session:
     sampling: Sampling = GREEDY           # how one-to-many (and a plain model's encoder-decoder) picks its words
     typed: list[str] = field(default_factory=list)
     trained: dict[str, Model] = field(default_factory=dict)  # task -> a model trained in the app, put to use
+    cell: str | None = None               # the cell Unroll's cell key chose ("gru"...); None: each model's own
     _models: dict[str, Model] = field(default_factory=dict)
-    _traces: dict[tuple[str, str, Sampling], Trace] = field(default_factory=dict)
-    _trace_bytes: dict[tuple[str, str, Sampling], int] = field(default_factory=dict)
+    _traces: dict[tuple[str, str, Sampling, str | None], Trace] = field(default_factory=dict)
+    _trace_bytes: dict[tuple[str, str, Sampling, str | None], int] = field(default_factory=dict)
     _translator: Seq2Seq | None = None
+    _twins: dict[str, Model] = field(default_factory=dict)
 
     @property
     def sentences(self) -> list[str]:
@@ -58,7 +60,40 @@ class Session:
 
     def model(self, topology: Topology | None = None) -> Model:
         """The model a topology is shown with: one trained in the app and put to use, for the
-        topologies it was trained for; else --weights; else the default for the corpus."""
+        topologies it was trained for; else --weights; else the default for the corpus; then its
+        twin with the chosen cell, where a shipped one exists."""
+        own = self.own_model(topology)
+        family = twins(own.name) if self._loaded(own) else None
+        if self.cell is None or own.cell == self.cell or family is None or self.cell not in family:
+            return own
+        name = family[self.cell]
+        if name not in self._twins:
+            self._twins[name] = load_model(name)
+        return self._twins[name]
+
+    def _loaded(self, model: Model) -> bool:
+        """Whether `model` came from a file (--weights or the corpus's default), not trained here."""
+        return model is self.weights or any(model is m for m in self._models.values())
+
+    def cell_refusal(self, topology: Topology | None = None) -> str | None:
+        """Why the cell key cannot switch the cell of the model on screen; None when it can."""
+        top = topology or self.topology
+        own = self.own_model(top)
+        if self.translator(top) is not None:
+            return "the translation model is Elman only: no GRU or LSTM twin of it"
+        if not self._loaded(own):
+            return f"{own.name} was trained here: no twin of it in another cell"
+        if twins(own.name) is None:
+            return f"{own.name} has no GRU or LSTM twin: c switches only the shipped models"
+        return None
+
+    def switch_cell(self) -> str:
+        """The next cell (Elman, GRU, LSTM, round again) for the model on screen; returns it."""
+        self.cell = next_cell(self.model().cell)
+        return self.cell
+
+    def own_model(self, topology: Topology | None = None) -> Model:
+        """The model before the cell key: trained in the app, --weights, or the corpus's default."""
         top = topology or self.topology
         for model in reversed(self.trained.values()):  # the one put to use last first
             if model.trained_for is not None and top.name in TRAINED_USES.get(model.trained_for,
@@ -78,7 +113,7 @@ class Session:
         model, with weights of its own for each half, unless --weights or a model put to use says
         otherwise (they step through the same topology with their one set of weights)."""
         top = topology or self.topology
-        if top.name != "encoder-decoder" or self.weights is not None or self.model(top) is not self._default(top):
+        if top.name != "encoder-decoder" or self.weights is not None or self.own_model(top) is not self._default(top):
             return None
         if self._translator is None:
             self._translator = load_translation()
@@ -90,7 +125,7 @@ class Session:
     def trace_of(self, topology: Topology) -> Trace:
         """The sentence on screen through a topology, computed once. Raises InputError when the
         model cannot run it (a classifier asked to write words): the line says why."""
-        key = (self.text, topology.name, self.sampling if topology.feeds_back else GREEDY)
+        key = (self.text, topology.name, self.sampling if topology.feeds_back else GREEDY, self.cell)
         if key not in self._traces:
             words = tokenize(self.text)
             translator = self.translator(topology)

@@ -23,10 +23,10 @@ class TableBoard(Board):
         state: FlattenState = self.state
         s, corpus, fed, step = state.sizes, state.corpus, state.fed, state.step
         head_b = f"{'board' if is_lecture(corpus) else 'tokens'}: V = {s.V_board}"
-        head_t = f"true: V = {s.V_true}"
+        head_t = f"{'model' if s.given else 'true'}: V = {s.V_true:,}"
         lengths = s.lengths[: fed]
         cell_b = [f"{T} × {s.V_board} = {n:,}" for T, n in zip(lengths, s.board, strict=True)]
-        cell_t = [f"{T} × {s.V_true} = {n:,}" for T, n in zip(lengths, s.true, strict=True)]
+        cell_t = [f"{T} × {s.V_true:,} = {n:,}" for T, n in zip(lengths, s.true, strict=True)]
         w_num = len(str(fed))
         w_b = max(len(head_b), *map(len, cell_b[: fed]))
         w_t = max(len(head_t), *map(len, cell_t[: fed]))
@@ -67,14 +67,15 @@ class TableBoard(Board):
     def flattened(self, state: FlattenState, n: int, width: int) -> Text:
         """Sentence n's numbers with the true V, a group of V per word, each word under its group:
         the one long row a dense layer reads. A V too wide for the screen gets each group's 1 named."""
-        s, vocab = state.sizes, state.corpus.vocab
+        s, vocab = state.sizes, state.vocab or state.corpus.vocab
         words = state.corpus.sentences[n].words
-        head = Text(f"sentence {n + 1} flattened with the true V = {s.V_true}: "
-                    f"{len(words)} × {s.V_true} = {s.true[n]:,} numbers", self.style("muted"))
+        head = Text(f"sentence {n + 1} flattened with the {'model' if s.given else 'true'} V = {s.V_true:,}: "
+                    f"{len(words)} × {s.V_true:,} = {s.true[n]:,} numbers", self.style("muted"))
         if s.V_true + 3 > width:
             row = Text("  ")
             for k, w in enumerate(words):
-                piece = f"{w}: 1 at {vocab.index(w)}"
+                i = vocab.index(w)
+                piece = f"{w}: 1 in column {i:,}" if i is not None else f"{w}: all zeros"
                 if len(row) + len(piece) + 20 > width:
                     row.append(f"… {count(len(words) - k, 'more word')}", self.style("muted"))
                     break
@@ -132,7 +133,8 @@ class LayerBoard(Board):
                 if name == "board":
                     who = "the board's V = {} (it counted tokens)" if is_lecture(corpus) else "V = {} (tokens)"
                 else:
-                    who = "the true V = {} (unique words)"
+                    who = ("the model's V = {:,} (its vocabulary, as in One-hot)" if s.given else
+                           f"the true V = {{}} ({s.unique} unique words + <unk>, as in One-hot)")
                 rows.append(Text(who.format(s.V_board if name == "board" else s.V_true), self.style("muted")))
             rows.append(self.bar_row(label, got, expected, scale, label_w, tail, bad=bad))
         if not shown and state.step == 0:
@@ -167,9 +169,11 @@ class LayerBoard(Board):
 class FlattenScene(LessonScene[FlattenState]):
     NAME = "flatten"
     TITLE = "Flatten"
+    SESSION_MODEL = "weights"   # the title names the session's model: a --weights model's vocabulary
 
     def make_state(self, previous: FlattenState | None) -> FlattenState:
-        return make_state(self.session.corpus, previous)
+        weights = self.session.weights
+        return make_state(self.session.corpus, previous, weights.vocab if weights is not None else None)
 
     def compose_body(self) -> ComposeResult:
         yield TableBoard(id="table").data_bind(state=Scene.state)

@@ -1,6 +1,8 @@
 """Scene 2: one-hot. The corpus read word by word: each token is looked up in (or added to)
 the vocabulary, and becomes a vector with a single 1. The board counted 12 tokens; a one-hot
-vector needs one column per unique word (8), plus <unk> (V = 9)."""
+vector needs one column per unique word (8), plus <unk> (V = 9). A vocabulary too wide for the
+screen (a big corpus, or a loaded model's thousand words) shows the hot word among its
+neighbours and where it sits, with the Unroll pane's own window (`state.onehot.window`)."""
 
 from __future__ import annotations
 
@@ -9,14 +11,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 
 from rnn_tui.engine.text import UNK
-from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.safe import printable, user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
-from rnn_tui.ui.scenes.drawing import count, fit_columns, is_lecture, lines
+from rnn_tui.ui.scenes.drawing import count, is_lecture, lines
 from rnn_tui.ui.scenes.scene import Scene
-from rnn_tui.ui.state.onehot import OneHotState, make_state
+from rnn_tui.ui.state.onehot import GAP, OneHotState, make_state, window
 
 SENTENCE_ROWS = 5    # sentences shown at once; a longer corpus shows a window around the current one
 VOCAB_LINES = 3      # lines the vocabulary may take; a larger vocabulary shows a window
+MAX_HEADING = 12     # a long word's heading in a window of the vocabulary, as in the Unroll pane
 
 
 class SentencesBoard(Board):
@@ -30,7 +33,7 @@ class SentencesBoard(Board):
         first = max(0, min(here - SENTENCE_ROWS // 2, len(sentences) - SENTENCE_ROWS))
         shown = range(first, min(len(sentences), first + SENTENCE_ROWS))
         which = (count(len(sentences), "sentence") if len(shown) == len(sentences)
-                 else f"sentences {shown[0] + 1}–{shown[-1] + 1} of {len(sentences)}")
+                 else f"sentences {shown[0] + 1:,}–{shown[-1] + 1:,} of {len(sentences):,}")
         rows = [Text(f"the corpus, read a word at a time ({which})", self.style("heading"))]
         number_width = len(str(shown[-1] + 1)) + 2
         for n in shown:
@@ -82,11 +85,11 @@ class SentencesBoard(Board):
 
     def counter(self, r: OneHotState) -> Text:
         unique = count(r.seen, "unique word")
+        so_far = " · vocabulary so far: " if r.built else " · read so far: "
         if not r.step:
-            return Text.assemble(("no token read yet", "bold"), f" ({r.total} to read)",
-                                 " · vocabulary so far: empty")
-        return Text.assemble((f"token {r.step} of {r.total}", "bold"), " · vocabulary so far: ",
-                             (unique, "bold"))
+            return Text.assemble(("no token read yet", "bold"), f" ({r.total:,} to read)",
+                                 so_far, "empty" if r.built else "none")
+        return Text.assemble((f"token {r.step:,} of {r.total:,}", "bold"), so_far, (unique, "bold"))
 
 
 class VocabularyBoard(Board):
@@ -94,11 +97,17 @@ class VocabularyBoard(Board):
 
     def draw(self, width: int) -> Text:
         r: OneHotState = self.state
-        heading = Text("vocabulary, in first-seen order: index word", self.style("heading"))
-        if not r.seen:
-            return lines([heading, Text("(empty: no word read yet)", self.style("muted"))])
-        entries = [f"{i} {w}" for i, w in enumerate(r.vocab.words[: r.seen])]
-        focus = r.index if r.index is not None and r.index < r.seen else r.seen - 1
+        if r.built:
+            heading = Text("vocabulary, in first-seen order: index (from 0) word", self.style("heading"))
+            if not r.seen:
+                return lines([heading, Text("(empty: no word read yet)", self.style("muted"))])
+            entries = [f"{i:,} {printable(w)}" for i, w in enumerate(r.vocab.words[: r.seen])]
+            focus = r.index if r.index is not None and r.index < r.seen else r.seen - 1
+        else:  # a loaded model's: every word there from the start, the hot one among its neighbours
+            heading = Text(f"the loaded model's vocabulary, V = {r.vocab.size:,}: index (from 0) word",
+                           self.style("heading"))
+            entries = [f"{i:,} {printable(w)}" for i, w in enumerate(r.vocab.tokens)]
+            focus = r.index if r.index is not None else 0
         lo, hi = self.window(entries, focus, width)
         row, rows, used = Text(), [], 0
 
@@ -114,11 +123,11 @@ class VocabularyBoard(Board):
             used += len(piece)
 
         if lo:
-            put(f"… {lo} more", self.style("muted"))
+            put(f"… {lo:,} more", self.style("muted"))
         for i in range(lo, hi):
-            put(entries[i], self.style("current") if i == focus and r.word else None)
+            put(entries[i], self.style("current") if i == focus and r.index is not None and r.word else None)
         if hi < len(entries):
-            put(f"{len(entries) - hi} more …", self.style("muted"))
+            put(f"{len(entries) - hi:,} more …", self.style("muted"))
         rows.append(row)
         return lines([heading] + rows)
 
@@ -128,8 +137,8 @@ class VocabularyBoard(Board):
         else the newest ones when they include the focus, else the ones around the focus."""
 
         def fits(lo: int, hi: int) -> bool:
-            pieces = ([f"… {lo} more"] if lo else []) + entries[lo:hi] + (
-                [f"{len(entries) - hi} more …"] if hi < len(entries) else [])
+            pieces = ([f"… {lo:,} more"] if lo else []) + entries[lo:hi] + (
+                [f"{len(entries) - hi:,} more …"] if hi < len(entries) else [])
             n, used = 1, 0
             for p in pieces:
                 if used and used + 2 + len(p) > width:
@@ -156,48 +165,62 @@ class VocabularyBoard(Board):
 
 
 class VectorBoard(Board):
-    """The current word's one-hot vector over the whole vocabulary, every column labelled."""
+    """The current word's one-hot vector. A vocabulary that fits is drawn whole, every column
+    labelled; a wider one shows the hot word among its neighbours and the sentence's earlier
+    words, "…" for each run of zero columns left out, and says where the hot word sits."""
 
     def draw(self, width: int) -> Text:
         r: OneHotState = self.state
-        tokens = r.vocab.tokens
         V = r.vocab.size
         if r.word is None:
-            return lines([Text(f"one-hot vector: V = {V} numbers, one per vocabulary word (with {UNK})",
+            return lines([Text(f"one-hot vector: V = {V:,} numbers, one per vocabulary word (with {UNK})",
                                 self.style("heading")),
                           Text("press → to read the first word", self.style("muted"))])
-        heading = Text.assemble(("one-hot vector of ", self.style("heading")),
-                                (f"'{r.word}'", self.style("current")),
-                                (f": a 1 in column {r.index}, 0 in the other {V - 1}", self.style("heading")))
+        tokens = [printable(t) for t in r.vocab.tokens]
         label = ["index", "word", "x"]
         label_w = max(map(len, label)) + 2
-        col_w = [max(len(tok), len(str(i))) for i, tok in enumerate(tokens)]
-        seen = list(range(r.seen))
-        gap = 2 if label_w + sum(w + 2 for w in col_w) <= width else 1
-        cells = ["x" * (w + gap - 1) for w in col_w]
-        cols = fit_columns(cells, width - label_w, focus=r.index, keep=seen)
-        if len(cols) < V:  # leave room to say how many columns are hidden
-            cols = fit_columns(cells, width - label_w - 26, focus=r.index, keep=seen)
-        hidden = V - len(cols)
+        whole = sum(max(len(t), len(f"{i:,}")) + 2 for i, t in enumerate(tokens)) <= width - label_w
+        headings = tokens if whole else [t if len(t) <= MAX_HEADING else t[: MAX_HEADING - 1] + "…" for t in tokens]
+        col_w = [max(len(h), len(f"{i:,}")) for i, h in enumerate(headings)]
+        cols = window(col_w, r.index, self.earlier(r), width - label_w)
+        gap = 2 if whole else 1
+        heading = Text.assemble(("one-hot vector of ", self.style("heading")),
+                                user_text(f"'{r.word}'", self.style("current")))
+        if r.index is None:
+            heading.append(f": no column, the zero vector of {V:,}", self.style("heading"))
+        elif whole:
+            heading.append(f": a 1 in column {r.index:,}, 0 in the other {V - 1:,}", self.style("heading"))
+        else:
+            heading.append(f": word {r.index + 1:,} of {V:,} (index {r.index:,}), 0 elsewhere", self.style("heading"))
         rows = [Text(l.ljust(label_w), self.style("muted")) for l in label]
         pad = " " * gap
         for c in cols:
-            unseen = c >= r.seen and tokens[c] != UNK
+            if c is GAP:
+                for row in rows:
+                    row.append("… ", self.style("muted"))
+                continue
+            unseen = r.built and c >= r.seen and r.vocab.tokens[c] != UNK
             hot = c == r.index
-            rows[0].append(str(c).center(col_w[c]) + pad, self.style("muted"))
-            rows[1].append(tokens[c].center(col_w[c]), self.style("future") if unseen else
+            rows[0].append(f"{c:,}".center(col_w[c]) + pad, self.style("muted"))
+            rows[1].append(headings[c].center(col_w[c]), self.style("future") if unseen else
                            self.style("current") if hot else None)
             rows[1].append(pad)
             rows[2].append(("1" if hot else "0").center(col_w[c]), self.style("hot") if hot else self.style("muted"))
             rows[2].append(pad)
-        if hidden:
-            rows[2].append(f"+ {hidden} zero columns hidden", self.style("muted"))
-        not_yet = sum(1 for c in cols if c >= r.seen and tokens[c] != UNK)
-        if not_yet:
+        if any(c is not GAP and r.built and c >= r.seen and r.vocab.tokens[c] != UNK for c in cols):
             rows[1].append("(dim: not read yet)", self.style("muted"))
         for row in rows:
             row.no_wrap, row.overflow = True, "crop"
         return lines([heading] + rows)
+
+    @staticmethod
+    def earlier(r: OneHotState) -> list[int]:
+        """The hot columns of the sentence's earlier words, most recent first: kept in the window."""
+        if r.current is None:
+            return []
+        n, t, _ = r.current
+        words = r.corpus.sentences[n].words[:t]
+        return [i for i in (r.vocab.index(w) for w in reversed(words)) if i is not None]
 
 
 class TruthBoard(Board):
@@ -210,11 +233,19 @@ class TruthBoard(Board):
         r: OneHotState = self.state
         if not r.done:
             return Text("")
-        words = len(r.vocab.words)
         board = " (the board's 12)" if is_lecture(r.corpus) else ""
+        if not r.built:
+            return lines([
+                Text("the count against the model's vocabulary", self.style("heading")),
+                Text.assemble((count(r.total, "token"), "bold"), board, " · ", (count(r.seen, "unique word"), "bold"),
+                              f", {r.unknown:,} unknown · ", (f"V = {r.vocab.size:,}", "bold")),
+                Text(f"Its words come from its own training data; any other word reads as {UNK}.",
+                     self.style("muted")),
+            ])
+        words = len(r.vocab.words)
         figure = Text.assemble((count(r.total, "token"), "bold"), board, " · ",
                                (count(words, "unique word"), "bold"),
-                               " · ", (f"V = {r.vocab.size} with {UNK}", "bold"))
+                               " · ", (f"V = {r.vocab.size:,} with {UNK}", "bold"))
         return lines([
             Text("the count against the truth", self.style("heading")),
             figure,
@@ -226,9 +257,11 @@ class TruthBoard(Board):
 class OneHotScene(LessonScene[OneHotState]):
     NAME = "onehot"
     TITLE = "One-hot"
+    SESSION_MODEL = "weights"   # the title names the session's model: a --weights model's vocabulary
 
     def make_state(self, previous: OneHotState | None) -> OneHotState:
-        return make_state(self.session.corpus, previous)
+        weights = self.session.weights
+        return make_state(self.session.corpus, previous, weights.vocab if weights is not None else None)
 
     def compose_body(self) -> ComposeResult:
         yield SentencesBoard(id="sentences").data_bind(state=Scene.state)

@@ -33,9 +33,9 @@ class GridBoard(Board):
         block = p.blocks[n]
         sentence = whole_words(words, width - 14)
         rows = [Text.assemble((f"sentence {n + 1} of {p.sentences}: ", self.style("heading")), user_text(sentence)),
-                Text(f"padded to T_max = {count(p.longest, 'row')} × V = {count(p.V, 'column')} (unique words)",
+                Text(f"padded to T_max = {count(p.longest, 'row')} × V = {count(p.V, 'column')} (with <unk>)",
                      self.style("heading"))]
-        labels = list(state.corpus.vocab.words[: p.V])
+        labels = list(p.tokens)
         hot = sorted({int(np.argmax(block[t])) for t in range(len(words)) if block[t].any()})
         label_w = min(12, max([3] + [len(w) for w in words])) + 1
         cols = fit_columns(labels, width - label_w, focus=hot[0] if hot else 0, keep=hot)
@@ -45,7 +45,7 @@ class GridBoard(Board):
         for c in cols:
             head.append(labels[c] + " ", self.style("hot") if c in hot else self.style("muted"))
         if len(cols) < p.V:
-            head.append(f"+{p.V - len(cols)} columns", self.style("muted"))
+            head.append(f"+{p.V - len(cols):,} columns", self.style("muted"))
         rows.append(head)
         drawn = range(min(p.longest, MAX_ROWS))
         for t in drawn:
@@ -67,13 +67,13 @@ class GridBoard(Board):
             rows.append(Text("… " + ", ".join(more), self.style("muted")))
         for row in rows[2:]:
             row.no_wrap, row.overflow = True, "crop"
-        ones = len(words)
-        cells_n = p.longest * p.V
-        rows.append(Text.assemble("this sentence:  ", (f"{count(ones, 'one')} in {count(cells_n, 'cell')}", "bold"),
-                                  f" = {pct(1 - ones / cells_n)} zeros"))
-        ones_in_cells = f"{count(p.cost.ones, 'one')} in {count(p.cost.cells, 'cell')}"
-        rows.append(Text.assemble(f"all {p.sentences} padded: ", (ones_in_cells, "bold"),
-                                  " = ", (f"{pct(p.cost.zero_share)} zeros", "bold")))
+        ones, pad = len(words), p.longest - len(words)
+        rows.append(Text.assemble("this sentence: ", (count(ones, "one"), "bold"), " · ",
+                                  (f"{ones * (p.V - 1):,} one-hot zeros", "bold"), " · ",
+                                  (f"{pad * p.V:,} padding zeros", self.style("hot") if pad else "bold")))
+        cost = p.cost
+        rows.append(Text(f"all {p.sentences}: {count(cost.ones, 'one')} · {cost.word_zeros:,} one-hot zeros "
+                         f"({pct(cost.sparsity)} of word rows) · {cost.pad_zeros:,} of padding"))
         rows.extend(self.overview(p, n, width))
         return lines(rows)
 
@@ -113,12 +113,9 @@ class CostBoard(Board):
             return Text("")
         c = p.cost
         rows = [
-            Text(f"the padded matrix: {count(p.sentences, 'sentence')} × T_max {p.longest} × V {p.V}",
-                 self.style("heading")),
-            Text.assemble(f"{count(c.cells, 'cell')}, {count(c.ones, 'one')} (one per word), ",
-                          (f"{c.cells - c.ones:,} zeros = {pct(c.zero_share)}", "bold")),
-            Text(""),
-            Text(f"first dense layer, H = {p.H} units: multiply-adds (V × H = {p.V * p.H:,} per word slot)",
+            Text.assemble((f"padding's cost: {c.macs_on_padding:,} of {c.macs_total:,} multiply-adds "
+                           f"({pct(c.padding_share)}) go on rows of zeros", self.style("hot"))),
+            Text(f"a dense layer of H = {p.H} units: V × H = {p.V * p.H:,} multiply-adds per word slot",
                  self.style("heading")),
         ]
         label_w, num_w = 12, len(f"{c.macs_total:,}")
@@ -135,11 +132,19 @@ class CostBoard(Board):
             row.no_wrap, row.overflow = True, "crop"
             rows.append(row)
         rows.append(Text(""))
+        rows.append(Text(f"the padded matrix: {p.sentences:,} × T_max {p.longest} × V {p.V:,} = "
+                         f"{count(c.cells, 'cell')}, "
+                         f"{c.ones:,} of them ones", self.style("heading")))
+        rows.append(Text.assemble("  one-hot's own zeros ", (f"{c.word_zeros:>{num_w},}", "bold"),
+                                  f"  {pct(c.sparsity)} of the word rows (V − 1 of every V)"))
+        rows.append(Text.assemble("  padding's zeros     ", (f"{c.pad_zeros:>{num_w},}", "bold"),
+                                  f"  {pct(c.pad_zero_share)} of the matrix: padding's own"))
+        rows.append(Text(""))
         rows.extend(self.growth(p, width))
         return lines(rows)
 
     def growth(self, p: PaddingFigures, width: int) -> list[Text]:
-        rows = [Text(f"parameters as the longest sentence grows (V = {p.V}, H = {p.H})", self.style("heading"))]
+        rows = [Text(f"parameters as the longest sentence grows (V = {p.V:,}, H = {p.H})", self.style("heading"))]
         dense_w = max(5, len(f"{p.growth[-1][1]:,}"))
         rnn_w = max(3, len(f"{max(r for _, _, r in p.growth):,}"))
         biggest = max(max(d, r) for _, d, r in p.growth)
@@ -170,9 +175,12 @@ class CostBoard(Board):
 class PaddingScene(LessonScene[PaddingState]):
     NAME = "padding"
     TITLE = "Padding"
+    SESSION_MODEL = "always"   # the title names the session's model: its H sets the RNN's bill
 
     def make_state(self, previous: PaddingState | None) -> PaddingState:
-        return make_state(self.session.corpus, self.session.model().hidden_size, previous)
+        weights = self.session.weights
+        return make_state(self.session.corpus, self.session.model().hidden_size, previous,
+                          weights.vocab if weights is not None else None)
 
     def compose_body(self) -> ComposeResult:
         yield GridBoard(id="grid").data_bind(state=Scene.state)

@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from rnn_tui.ui.widgets.notice import Notice
+
 if TYPE_CHECKING:
     from rnn_tui.ui.app import RnnApp
     from rnn_tui.ui.session import Session
@@ -44,10 +46,20 @@ class Scene(Screen[None], Generic[S]):
     def compose(self) -> ComposeResult:
         yield from self.compose_scene()
         yield Static(id="too-small")
+        yield Notice(id="notice")  # in the Footer's line while a notice is up (see RnnApp.notify)
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
 
     def compose_scene(self) -> ComposeResult:
         yield from ()
+
+    def details(self) -> list[tuple[str, str]]:
+        """What the scene shows that a narrow screen may cut, whole, for the help screen:
+        (what, text) pairs such as ("model", "lecture-next-word (H=8, Elman, ...)")."""
+        return []
+
+    def _watch_state(self, state: S) -> None:
+        """Lecture mode's one hook: the app hears of every new state (a presenter publishes it)."""
+        cast("RnnApp", self.app).scene_state_changed(self, state)
 
     def on_screen_resume(self) -> None:
         """Shown (the first time, or again after another scene): rebuild from the session."""

@@ -23,7 +23,7 @@ from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.state.sentiment import SentimentState, make_state
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state.wording import half_up, percent, sub
 
 MAP_WIDTH, MAP_HEIGHT = 32, 14  # character cells of the PCA map: 64 x 56 braille dots
 WORD_ROWS = 9                   # words listed at once at most; a longer sentence scrolls with the cursor
@@ -75,6 +75,9 @@ def backdrop(d: SentimentMap) -> tuple[Canvas, dict[tuple[int, int], str]]:
 class WordsBoard(Board):
     """The sentence, one row per word: P(positive) if it ended there, as a bar around 50%."""
 
+    def shown(self, state: SentimentState) -> bool:
+        return not state.code
+
     def render(self) -> Text:
         state: SentimentState | None = self.state
         if state is None:
@@ -103,8 +106,8 @@ class WordsBoard(Board):
             row.append(f"{t:>2} ", self.style("current") if t == t_now else None)
             row.append_text(user_text(word.ljust(width), self.style("current") if t == t_now else None))
             row.append(" " + signed_bar(2 * lean, 5), self.signed(lean))
-            row.append(f" {p:>4.0%} {'pos' if lean > 0 else 'neg'}", self.signed(lean))
-            change = round(r.change(t))
+            row.append(f" {percent(p):>4} {'pos' if lean > 0 else 'neg'}", self.signed(lean))
+            change = int(half_up(r.change(t)))  # the one rounding rule, as the percentages
             row.append(f" {change:+4d}", self.signed(change))
             lines.append(row)
         if start + word_rows < len(tokens):
@@ -122,6 +125,9 @@ class WordsBoard(Board):
 class MapBoard(Board):
     """Every hidden state of the data set seen from above (PCA to 2-D): where sentences end,
     labelled + and −, and the path of this sentence's h_0, h_1, ... up to the current word."""
+
+    def shown(self, state: SentimentState) -> bool:
+        return not state.code
 
     def render(self) -> Text:
         state: SentimentState | None = self.state
@@ -143,7 +149,7 @@ class MapBoard(Board):
             plot.mark(x // 2, y // 4, mark, self.style("current" if t == t_now else "hot"))
         explained = d.pca.explained
         title = Text("where h_t goes (PCA to 2-D)", self.style("heading"), no_wrap=True, overflow="ellipsis")
-        axis = Text(f"neg ← PC1 ({explained[0]:.0%} of variance) → pos".center(MAP_WIDTH), self.style("muted"))
+        axis = Text(f"neg ← PC1 ({percent(explained[0])} of variance) → pos".center(MAP_WIDTH), self.style("muted"))
         ends_key = Text(no_wrap=True, overflow="ellipsis")
         ends_key.append("+", self.style("positive"))
         ends_key.append(" / ")
@@ -158,11 +164,28 @@ class MapBoard(Board):
         return board
 
 
+class CodeBoard(Board):
+    """The code that builds the model on screen, in Keras or PyTorch (the lecture's demo is Keras)."""
+
+    def shown(self, state: SentimentState) -> bool:
+        return bool(state.code)
+
+    def render(self) -> Text:
+        state: SentimentState | None = self.state
+        if state is None or not state.code:
+            return Text("")
+        name = "Keras" if state.code == "keras" else "PyTorch"
+        heading = Text(f"the model on screen, built in {name} (c: next)", self.style("heading"))
+        code = Text(state.code_text, no_wrap=True, overflow="ellipsis")
+        return Text("\n").join([heading, code])
+
+
 class SentimentScene(LessonScene[SentimentState]):
     NAME = "sentiment"
     TITLE = "Sentiment demo"
     BINDINGS = [
         Binding("e", "type_sentence", "Type", id="sentiment.type"),
+        Binding("c", "code", "Code", id="sentiment.code", tooltip="The model in Keras, then PyTorch"),
         Binding("n", "sentence(1)", "Next sentence", show=False, id="sentiment.next"),
         Binding("N", "sentence(-1)", "Previous sentence", key_display="N", show=False, id="sentiment.previous"),
     ]
@@ -174,6 +197,10 @@ class SentimentScene(LessonScene[SentimentState]):
         with Horizontal(id="sentiment-row"):
             yield WordsBoard(id="words").data_bind(state=Scene.state)
             yield MapBoard(id="map").data_bind(state=Scene.state)
+        yield CodeBoard(id="code").data_bind(state=Scene.state)
+
+    def action_code(self) -> None:
+        self.state = self.state.next_code()
 
     def action_sentence(self, delta: int) -> None:
         self.state = self.state.next_sentence(delta)

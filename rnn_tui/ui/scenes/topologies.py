@@ -14,6 +14,7 @@ from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.state.topologies import TopologiesState, make_state
+from rnn_tui.ui.state.wording import percent
 
 # The lecture slide's example task under each diagram, in lines that fit a narrow column.
 TASKS = {
@@ -26,7 +27,9 @@ TASKS = {
 # How a step's input reads in the diagrams and the table.
 INPUT_MARK = {WORD: "x", FEEDBACK: "↻", NOTHING: "·"}
 SCHEMATIC_WORDS, SCHEMATIC_GEN = 3, 3  # the diagrams' length: 3 words in, 3 generated
-UNITS = 4          # hidden units shown per step
+UNITS = 4          # hidden units shown per step at least; a taller terminal shows more, up to all of them
+OTHER_ROWS = 5     # the chain's rows that are not units: its head line, t, x, y and P(y)
+AROUND_CHAIN = 14  # the title, the diagrams and their margin, a two-line caption, the Footer
 LABEL_WIDTH = 6    # the table's row names
 
 
@@ -97,7 +100,7 @@ class ChainBoard(Board):
             head.append(f"⚠ {note}", self.style("hot"))
         else:
             head.append_text(user_text(f"weights: {model.name}, trained for {model.trained_for}", self.style("muted")))
-        units = min(UNITS, model.hidden_size)
+        units = self._units(model.hidden_size)
         names = ["t", "x", *[f"h[{j + 1}]" for j in range(units)], "y", "P(y)"]
         cursor = state.cursor  # step 0 is the overview: no column is current yet
         widths = [self._width(trace, s) for s in trace.steps]
@@ -117,7 +120,7 @@ class ChainBoard(Board):
                 cells.append(fmt(s.h[j]) if past else "")
             k, y = s.predicted, s.y
             if k is not None and y is not None:  # s.has_output
-                cells += [model.labels[k], f"{y[k]:.0%}"] if past else ["y", "?"]
+                cells += [model.labels[k], percent(float(y[k]))] if past else ["y", "?"]
             else:
                 cells += ["no", "output"]
             for r, (row, cell) in enumerate(zip(rows, cells, strict=True)):
@@ -128,9 +131,21 @@ class ChainBoard(Board):
                 row.append_text(user_text(cell.rjust(w - 1)[: w - 1], cell_style))
         if window.stop < len(trace.steps):
             rows[0].append(" …")
+        if units < model.hidden_size:  # say what is left out, and where to see it
+            more = model.hidden_size - units
+            rows.insert(2 + units, Text(f"… +{more} more: h[{units + 1}]..h[{model.hidden_size}] on a taller "
+                                        "terminal, or in Unroll", self.style("muted"), no_wrap=True,
+                                        overflow="ellipsis"))
         table = Text("\n").join([head, *rows])
         table.no_wrap = True
         return table
+
+    def _units(self, hidden: int) -> int:
+        """As many of the hidden units as the screen's free rows hold: all if they fit, else as many
+        as fit beside a line saying how many more there are (at least UNITS). Reckoned from the
+        screen's height, not the layout's, which this board's own height feeds back into."""
+        free = self.app.size.height - AROUND_CHAIN - OTHER_ROWS
+        return hidden if hidden <= free else max(min(UNITS, hidden), free - 1)
 
     @staticmethod
     def _input(s: Step) -> str:

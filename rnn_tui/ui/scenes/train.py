@@ -19,13 +19,17 @@ from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.train import EpochStats, Trainer, TrainingDiverged, make_task
 from rnn_tui.ui.render.bars import sparkline
 from rnn_tui.ui.render.chart import BLOCKS, columns, thinned
+from rnn_tui.ui.render.fit import Part, cut_to, fit
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.state.train import TrainState
+from rnn_tui.ui.state.wording import percent
 
-CHART_ROWS = 6
+CHART_ROWS = 6   # at 80x24; a taller terminal gives the chart more rows
+MAX_CHART_ROWS = 20
+AROUND_CHART = 18  # the other lines of the scene at 80x24: the chart takes what a taller screen adds
 LABEL = 8        # the axis labels' width
 VAL_DOT = "●"    # validation loss, on the train loss's column
 BEST = "▲"       # under the best validation epoch
@@ -38,11 +42,17 @@ class Settings(Board):
             return Text("")
         c = s.config
         stop = f"patience {c.patience}" if c.patience else "no early stop"
-        return Text.assemble(
-            ("task ", "bold"), s.task, " (k) · ", ("H ", "bold"), str(c.hidden), " (-/+) · ",
-            ("lr ", "bold"), f"{c.lr:g}", " (</>) · ", ("seed ", "bold"), str(c.seed), " (s) · ",
-            stop, " (p)\n",
-            user_text(f"{len(s.history)}/{c.epochs} epochs on {s.plan.words}", self.style("muted")))
+        # At 80 columns the keys in brackets go first, the last setting's first (help lists them).
+        settings = [("task ", s.task, "(k)"), ("cell ", s.cell_name, "(c)"), ("H ", str(c.hidden), "(-/+)"),
+                    ("lr ", f"{c.lr:g}", "(</>)"),
+                    ("seed ", str(c.seed), "(s)"), ("", stop, "(p)")]
+        parts: list[Part | str] = []
+        for i, (name, value, key) in enumerate(settings):
+            parts += [" · " if i else "", Part(name, style="bold"), value,
+                      Part(f" {key}", cut=len(settings) - i, keep=0)]
+        return Text("\n").join([fit(parts, self.size.width),
+                                user_text(f"{len(s.history)}/{c.epochs} epochs on {s.plan.words}",
+                                          self.style("muted"))])
 
 
 class LossChart(Board):
@@ -60,6 +70,7 @@ class LossChart(Board):
                 return Text("No epoch finished: the loss diverged in the first (see below).", self.style("hot"))
             return Text("Press space to train: train loss in columns, validation loss as dots.",
                         self.style("muted"))
+        rows = max(CHART_ROWS, min(MAX_CHART_ROWS, self.app.size.height - AROUND_CHART))
         room = max(1, self.size.width - LABEL)
         width = max(1, min(3, room // max(1, s.config.epochs)))
         picked, _ = thinned(range(len(hist)), room // width)
@@ -67,14 +78,14 @@ class LossChart(Board):
         val = [h.heldout_loss for h in shown]
         top = max([h.loss for h in hist] + [v for h in hist if (v := h.heldout_loss) is not None])
         top = top if top > 0 else 1.0
-        lines = columns([h.loss / top for h in shown], CHART_ROWS, width)
+        lines = columns([h.loss / top for h in shown], rows, width)
         text = Text()
         for r, line in enumerate(lines):
-            label = f"{top:7.3g} " if r == 0 else f"{0:7d} " if r == CHART_ROWS - 1 else " " * LABEL
+            label = f"{top:7.3g} " if r == 0 else f"{0:7d} " if r == rows - 1 else " " * LABEL
             text.append(label, self.style("muted"))
             for i, v in enumerate(val):
                 seg = line[i * width:(i + 1) * width]
-                if v is not None and min(CHART_ROWS - 1, int((1 - v / top) * CHART_ROWS)) == r:
+                if v is not None and min(rows - 1, int((1 - v / top) * rows)) == r:
                     text.append(VAL_DOT * width, self.style("hot"))
                 else:
                     text.append(seg, self.style("positive"))
@@ -83,21 +94,26 @@ class LossChart(Board):
         marks = "".join((BEST if h.epoch == best else " ") * width for h in shown)
         if best is not None and best not in [h.epoch for h in shown]:
             marks = marks[:-1] + BEST  # thinned away: marked on the nearest column kept
-        text.append(" " * LABEL + marks, self.style("hot"))
-        text.append(f" epoch {hist[-1].epoch}\n", self.style("muted"))
+        text.append(" " * LABEL + marks + "\n", self.style("hot"))
         last = hist[-1]
-        text.append(f"{BLOCKS[8]} train loss {last.loss:.4f}", self.style("heading"))
+        legend: list[Part | str] = [Part(f"epoch {last.epoch}: ", style=self.style("muted")),
+                                    Part(f"{BLOCKS[8]} train loss {last.loss:.4f}", style=self.style("heading"))]
         if last.heldout_loss is not None and best is not None:
             b = hist[best - 1]
-            text.append(f"   {VAL_DOT} val loss {last.heldout_loss:.4f}", self.style("heading"))
-            text.append(f"   {BEST} best val: epoch {best}, {b.heldout_loss:.4f}", self.style("hot"))
+            legend.append(Part(f"   {VAL_DOT} val loss {last.heldout_loss:.4f}", style=self.style("heading")))
+            legend.append(Part(f"   {BEST} best val: epoch {best}, {b.heldout_loss:.4f}", cut=1, keep=12,
+                               style=self.style("hot")))
+        text.append_text(fit(legend, self.size.width))
         text.append("\n")
-        spark = max(4, (self.size.width - 40) // 2)
-        text.append(f"accuracy  train {sparkline(thinned([h.accuracy for h in hist], spark)[1], 0, 1)} "
-                    f"{last.accuracy:.0%}")
+        # Two sparklines and their words in the width, never wrapped: "accuracy  train " and " 100%",
+        # "   val " and " 100%" take 33 cells.
+        accs = [h.heldout_accuracy for h in hist if h.heldout_accuracy is not None]
+        spark = max(4, (self.size.width - 34) // (2 if accs else 1))
+        train_line = sparkline(thinned([h.accuracy for h in hist], spark)[1], 0, 1)
+        line = f"accuracy  train {train_line} {percent(last.accuracy)}"
         if last.heldout_accuracy is not None:
-            accs = [h.heldout_accuracy for h in hist if h.heldout_accuracy is not None]
-            text.append(f"   val {sparkline(thinned(accs, spark)[1], 0, 1)} {last.heldout_accuracy:.0%}")
+            line += f"   val {sparkline(thinned(accs, spark)[1], 0, 1)} {percent(last.heldout_accuracy)}"
+        text.append_text(cut_to(Text(line), self.size.width))
         return text
 
 
@@ -114,7 +130,7 @@ class TryIt(Board):
             k = int(np.argmax(y))
             if s.task == "sentiment":
                 p = y[model.positive_index]
-                text.append(f" {p:.0%}  ", self.signed(p - 0.5))
+                text.append(f" {percent(p)}  ", self.signed(p - 0.5))
             else:
                 text.append(" → ")
                 text.append_text(user_text(model.labels[k]))
@@ -122,7 +138,7 @@ class TryIt(Board):
         if s.task == "sentiment":
             final = trace.steps[-1]
             assert final.y is not None and final.predicted is not None  # many-to-one: the last step reads out
-            text.append(f"\n= {model.labels[final.predicted]} ({final.y.max():.0%}); "
+            text.append(f"\n= {model.labels[final.predicted]} ({percent(float(final.y.max()))}); "
                         "each % is P(positive) after that word")
         return text
 
@@ -139,13 +155,14 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         Binding("w", "write", "Write", id="train.write"),
         Binding("p", "early_stopping", "Early stop", show=False, id="train.early_stopping"),
         Binding("k", "task", "Task", show=False, id="train.task"),
+        Binding("c", "cell", "Cell", id="train.cell", tooltip="the cell the next run trains: Elman, GRU or LSTM"),
         Binding("plus,equals_sign", "hidden(2)", "Hidden x2", show=False, id="train.hidden_up"),
         Binding("minus", "hidden(0.5)", "Hidden /2", show=False, id="train.hidden_down"),
         Binding("greater_than_sign,full_stop", "lr(2)", "lr x2", show=False, id="train.lr_up"),
         Binding("less_than_sign,comma", "lr(0.5)", "lr /2", show=False, id="train.lr_down"),
         Binding("s", "seed", "Seed +1", show=False, id="train.seed"),
     ]
-    SETTINGS = {"task", "hidden", "lr", "seed", "early_stopping"}   # changed only while training is paused
+    SETTINGS = {"task", "cell", "hidden", "lr", "seed", "early_stopping"}   # changed only while training is paused
 
     def __init__(self) -> None:
         super().__init__()
@@ -245,6 +262,9 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
 
     def action_task(self) -> None:
         self._settings("next_task")
+
+    def action_cell(self) -> None:
+        self._settings("next_cell")
 
     def action_hidden(self, factor: float) -> None:
         self._settings("hidden_times", factor)

@@ -18,13 +18,14 @@ from rnn_tui.ui.bindings import SCENE_KEYS
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.screens.unit import UnitScreen
+from rnn_tui.ui.state.model_line import model_line
 from rnn_tui.ui.state.unroll import SPEEDS, UnrollState
 from rnn_tui.ui.widgets.caption import Caption
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.hidden import HiddenState
 from rnn_tui.ui.widgets.onehot import OneHot
 from rnn_tui.ui.widgets.output import Output
-from rnn_tui.ui.widgets.status import StatusLine
+from rnn_tui.ui.widgets.status import StatusLine, sentence_shown
 from rnn_tui.ui.widgets.timeline import Timeline
 
 __all__ = ["SPEEDS", "UnrollScene"]
@@ -74,19 +75,33 @@ class UnrollScene(Scene[UnrollState]):
             return f"sentence {s.index + 1}/{n_corpus}"
         return f"typed {s.index - n_corpus + 1}"
 
+    def details(self) -> list[tuple[str, str]]:
+        """The status line's and caption's texts whole (80 columns may cut them); in guess mode
+        the sentence only as far as it gives nothing away."""
+        v = self.state
+        if v is None:
+            return []
+        trace = v.trace
+        said = [("sentence", f"{v.where}: {sentence_shown(v)}"),
+                ("model", model_line(trace.model, halves=trace.source_vocab is not None)),
+                ("topology", v.topology_line)]
+        if v.trained_note:
+            said.append(("warning", v.trained_note))
+        return [*said, ("caption", v.caption)]
+
     def compose_scene(self) -> ComposeResult:
         state = UnrollScene.state
         yield StatusLine(id="status").data_bind(state=state)
         yield Timeline(id="timeline").data_bind(state=state)
         yield Caption(id="caption").data_bind(state=state)
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                with VerticalScroll(id="equation-scroll", can_focus=False):
-                    yield Equation(id="equation").data_bind(state=state)
+        with Vertical(id="body"):
+            # The equation and the hidden state have a row per unit: one scroll holds both, so
+            # their rows stay side by side however far they scroll.
+            with VerticalScroll(id="units-scroll", can_focus=False), Horizontal(id="units"):
+                yield Equation(id="equation").data_bind(state=state)
+                yield HiddenState(id="hidden").data_bind(state=state)
+            with Horizontal(id="lower"):
                 yield OneHot(id="onehot").data_bind(state=state)
-            with Vertical(id="right"):
-                with VerticalScroll(id="hidden-scroll", can_focus=False):
-                    yield HiddenState(id="hidden").data_bind(state=state)
                 yield Output(id="output").data_bind(state=state)
 
     def watch_state(self, state: UnrollState) -> None:
@@ -163,6 +178,15 @@ class UnrollScene(Scene[UnrollState]):
             return
         self.session.set_topology(name)
         self.state = self.state.with_trace(self.session.trace())
+
+    def action_cell(self) -> None:
+        """The same sentence through the next cell (Elman, GRU, LSTM); where the model has no twin, why not."""
+        refused = self.session.cell_refusal()
+        if refused is not None:
+            self.state = self.state.refuse(refused)
+            return
+        self.session.switch_cell()
+        self.state = self.state.with_cell(self.session.trace())
 
     def action_sentence(self, delta: int) -> None:
         self.session.move(delta)

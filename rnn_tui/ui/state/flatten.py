@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.padding import FlattenFigures, flatten_figures
+from rnn_tui.engine.text import Vocabulary
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.wording import count
 
@@ -18,6 +19,7 @@ class FlattenState(Stepping):
     corpus: Corpus
     sizes: FlattenFigures
     step: int = 0
+    vocab: Vocabulary | None = None   # a loaded model's vocabulary; None: the corpus's own
 
     @property
     def fed(self) -> int:
@@ -73,11 +75,14 @@ class FlattenState(Stepping):
                 return "One sentence, so it fits, trivially. A second sentence of another length would not."
             return (f"All {N} sentences fit, only because they all have {count(s.lengths[0], 'word')}. "
                     "One longer sentence and the layer fails.")
-        return (f"{bad:,} of {count(N, 'sentence')} rejected. The true V = {s.V_true} makes them smaller, not "
-                "equal: a dense layer takes one size; sentences come in many lengths.")
+        which = (f"The model's V = {s.V_true:,}" if s.given else
+                 f"The true V = {s.V_true:,} ({s.unique:,} words + <unk>)")
+        return (f"{bad:,} of {count(N, 'sentence')} rejected. {which} changes the sizes, not their "
+                "difference: a dense layer takes one size; sentences have many lengths.")
 
 
-def make_state(corpus: Corpus, previous: FlattenState | None) -> FlattenState:
-    if previous is not None and previous.corpus is corpus:
+def make_state(corpus: Corpus, previous: FlattenState | None, vocab: Vocabulary | None = None) -> FlattenState:
+    """`vocab`: a loaded model's vocabulary (--weights), whose V the other scenes say too."""
+    if previous is not None and previous.corpus is corpus and previous.vocab is vocab:
         return previous
-    return FlattenState(corpus, flatten_figures(corpus))
+    return FlattenState(corpus, flatten_figures(corpus, vocab), vocab=vocab)

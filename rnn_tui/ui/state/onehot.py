@@ -35,10 +35,12 @@ class Tokens:
 
 @dataclass(frozen=True, eq=False)
 class OneHotState(Stepping):
-    """Where the reading is after `step` tokens."""
+    """Where the reading is after `step` tokens. The vocabulary is the corpus's own, built as it
+    is read, or a loaded model's (--weights), given: then each word is looked up in it."""
 
     read: Tokens
     step: int = 0
+    given: Vocabulary | None = None   # a loaded model's vocabulary; None: the corpus's, built here
 
     @property
     def corpus(self) -> Corpus:
@@ -46,7 +48,19 @@ class OneHotState(Stepping):
 
     @property
     def vocab(self) -> Vocabulary:
-        return self.corpus.vocab
+        return self.given if self.given is not None else self.corpus.vocab
+
+    @property
+    def built(self) -> bool:
+        """The vocabulary is built from the corpus as it is read (not a loaded model's)."""
+        return self.given is None
+
+    @property
+    def unknown(self) -> int:
+        """The corpus's unique words the vocabulary lacks (they read as <unk>): 0 when built here."""
+        if self.built:
+            return 0
+        return sum(1 for w in {w for _, _, w in self.read.tokens} if w not in self.vocab)
 
     @property
     def total(self) -> int:
@@ -87,6 +101,8 @@ class OneHotState(Stepping):
 
     @property
     def caption(self) -> str:
+        if not self.built:
+            return self._looked_up()
         words, V = len(self.vocab.words), self.vocab.size
         if not self.step:
             return (f"Our corpus: {count(len(self.corpus.sentences), 'sentence')}. → reads it word by word; "
@@ -95,17 +111,34 @@ class OneHotState(Stepping):
         if self.done:
             was = "new" if self.is_new else "seen before"
             return (f"All {count(self.total, 'token')} read (the last, '{w}', was {was}): only "
-                    f"{count(words, 'unique word')}, so V = {words} + {UNK} = {V}.")
+                    f"{count(words, 'unique word')}, so V = {words:,} + {UNK} = {V:,}.")
         if self.is_new:
-            return f"'{w}' is new: it gets index {self.index}; its one-hot vector has a 1 in column {self.index}."
-        return f"'{w}' again: it keeps index {self.index}, the same one-hot vector; the vocabulary does not grow."
+            return f"'{w}' is new: it gets index {self.index:,}; its one-hot vector has a 1 in column {self.index:,}."
+        return f"'{w}' again: it keeps index {self.index:,}, the same one-hot vector; the vocabulary does not grow."
+
+    def _looked_up(self) -> str:
+        """The captions with a loaded model's vocabulary: each word is looked up, not added."""
+        V = self.vocab.size
+        if not self.step:
+            return (f"Our corpus: {count(len(self.corpus.sentences), 'sentence')}. The loaded model brings its own "
+                    f"vocabulary of {V:,}: → looks each word up.")
+        if self.done:
+            return (f"All {count(self.total, 'token')} read: {count(self.seen, 'unique word')}, "
+                    f"{self.unknown:,} of them unknown to the model (read as {UNK}); its V = {V:,}.")
+        w, i = self.word or "", self.index
+        if w in self.vocab and i is not None:
+            return f"'{w}' is word {i + 1:,} of the model's {V:,}: a 1 in column {i:,} (columns count from 0)."
+        if i is None:
+            return f"'{w}' is not among the model's {V:,} words, and it has no {UNK}: the zero vector."
+        return f"'{w}' is not among the model's {V:,} words: it reads as {UNK}, column {i:,}."
 
 
-def make_state(corpus: Corpus, previous: OneHotState | None) -> OneHotState:
-    """The same place in the same corpus; the start of a new one."""
-    if previous is not None and previous.corpus is corpus:
+def make_state(corpus: Corpus, previous: OneHotState | None, given: Vocabulary | None = None) -> OneHotState:
+    """The same place in the same corpus and vocabulary; the start of a new one. `given`: a loaded
+    model's vocabulary, which the words are looked up in instead of building the corpus's own."""
+    if previous is not None and previous.corpus is corpus and previous.given is given:
         return previous
-    return OneHotState(Tokens.of(corpus))
+    return OneHotState(Tokens.of(corpus), given=given)
 
 
 GAP = None  # in a list of columns: a run of columns left out, drawn as "…"

@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rnn_tui.engine.corpus import Corpus
+from rnn_tui.engine.model_code import LANGUAGES, model_code
 from rnn_tui.engine.models import load_model, sentiment_corpus, sentiment_split
 from rnn_tui.engine.projection import SentenceReading, SentimentMap, sentiment_map
 from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.unroll import STOPPED_HERE
+from rnn_tui.ui.state.wording import percent
 
 TRAINED_HERE = "trained in the app"   # how a title line names the model trained in Train
 SHORT = {"negative": "neg", "positive": "pos"}  # as the words board says them
@@ -52,6 +54,7 @@ class SentimentState(Stepping):
     index: int = 0                  # into `sentences`
     trained_here: bool = False      # the model was trained in the app
     step: int = 0
+    code: str | None = None         # "keras" or "pytorch": the code that builds the model, shown instead
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -69,6 +72,16 @@ class SentimentState(Stepping):
         """Sentence `index` (modulo their number), read from its start."""
         index %= len(self.sentences)
         return replace(self, index=index, reading=self.demo.read(self.sentences[index]), step=0)
+
+    def next_code(self) -> SentimentState:
+        """The model's code in Keras, then in PyTorch, then the demo again."""
+        order = (None, *LANGUAGES)
+        return replace(self, code=order[(order.index(self.code) + 1) % len(order)])
+
+    @property
+    def code_text(self) -> str:
+        """The code that builds the model on screen, from its real sizes."""
+        return model_code(self.demo.model, self.code) if self.code else ""
 
     def next_sentence(self, delta: int = 1) -> SentimentState:
         return self.with_sentence(self.index + delta)
@@ -108,9 +121,15 @@ class SentimentState(Stepping):
 
     @property
     def caption(self) -> str:
+        if self.code:
+            sizes = self.demo.model.params
+            other = "PyTorch" if self.code == "keras" else "the demo again"
+            name = "Keras" if self.code == "keras" else "PyTorch"
+            return (f"The model on screen in {name}, from its real sizes: V = {sizes.input_size:,}, "
+                    f"H = {sizes.hidden_size}, O = {sizes.output_size}. c: {other}.")
         r, t = self.reading, self.step
         if t == 0:
-            return (f"Before any word h₀ = 0, so only the bias speaks: {r.p_positive(0):.0%} positive. "
+            return (f"Before any word h₀ = 0, so only the bias speaks: {percent(r.p_positive(0))} positive. "
                     "→ reads it word by word; n: next sentence; e: type your own.")
         s = r.trace.steps[t - 1]
         word = f"'{s.typed}'" + (" (unknown, read as <unk>)" if s.typed != s.input_token else "")
@@ -119,11 +138,11 @@ class SentimentState(Stepping):
         if t < len(r.trace):
             # Trained to answer at the last word only: before it, the read-out is what the model would
             # say had the sentence stopped here, not a prediction the word "pushes" (issue 11).
-            return f"{before}: {p_before:.0%} positive; with {word}, {STOPPED_HERE}: {p:.0%}"
-        text = f"{before}: {p_before:.0%} positive; with {word}, the last word: {p:.0%}"
+            return f"{before}: {percent(p_before)} positive; with {word}, {STOPPED_HERE}: {percent(p)}"
+        text = f"{before}: {percent(p_before)} positive; with {word}, the last word: {percent(p)}"
         if s.y is not None and s.predicted is not None:  # many-to-one: the answer
             label = r.trace.model.labels[s.predicted]
-            text += f". The model's answer: {label} ({s.y[s.predicted]:.0%})"
+            text += f". The model's answer: {label} ({percent(s.y[s.predicted])})"
             truth = self.demo.label_of(r.text)
             if truth:
                 text += f"; labelled {truth}"

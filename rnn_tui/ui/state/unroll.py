@@ -7,22 +7,25 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rnn_tui.engine.models import trained_note as model_note
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING, only_had_it_stopped
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, only_had_it_stopped, outputs_are_words
 from rnn_tui.engine.trace import Step, Trace
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state import cell_view
+from rnn_tui.ui.state.cell_view import GATED_PHASES, NEW_H, cell_phases
+from rnn_tui.ui.state.wording import percent, sub
 
-# The sub-steps of one time step, in the order the cell computes them.
+# The sub-steps of one time step, in the order the cell computes them (a GRU's and an LSTM's
+# gates are in cell_view.py).
 INPUT, RECURRENT, BIAS, TANH, SCORES, SOFTMAX = "input", "recurrent", "bias", "tanh", "scores", "softmax"
 CELL_PHASES = (INPUT, RECURRENT, BIAS, TANH)
 OUTPUT_PHASES = (SCORES, SOFTMAX)
-RESULTS = (TANH, SCORES, SOFTMAX)  # what guess mode hides until the reveal
+RESULTS = (TANH, SCORES, SOFTMAX, *GATED_PHASES)  # what guess mode hides until the reveal
 
 SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.03)  # seconds per step while playing
 DEFAULT_SPEED = 2
 
 
 def phases(step: Step) -> tuple[str, ...]:
-    return CELL_PHASES + (OUTPUT_PHASES if step.has_output else ())
+    return (cell_phases(step) or CELL_PHASES) + (OUTPUT_PHASES if step.has_output else ())
 
 
 def quoted(word: str | None) -> str:
@@ -67,6 +70,16 @@ class UnrollState:
         return self.phases[self.phase_index]
 
     @property
+    def h_phase(self) -> str:
+        """The sub-step that makes h_t: tanh for the Elman cell, the last one for a gated cell."""
+        return TANH if self.trace.cell == "elman" else NEW_H
+
+    @property
+    def reading_x(self) -> bool:
+        """Whether this sub-step reads x_t (lights the one-hot): the Elman cell's W_ih x, a gate's W_i? x."""
+        return not self.complete and (self.phase == INPUT or cell_view.gate_of(self.step, self.phase) is not None)
+
+    @property
     def complete(self) -> bool:
         """The whole step at once (reached with a time-step key): everything shown, nothing lit."""
         return self.substep < 0
@@ -86,6 +99,22 @@ class UnrollState:
         in guess mode, no output after the cursor, nor the cursor's own before the reveal."""
         return (self.guessing and index > self.cursor) or (index == self.cursor and self.hidden)
 
+    def word_secret(self, index: int) -> bool:
+        """Whether step `index`'s input word must not be drawn: in guess mode, a next-word model's
+        next input is the answer to the prediction before it, so it stays hidden until that is revealed."""
+        if index <= 0 or index > self.last_index or not self.secret(index - 1):
+            return False
+        before, step = self.trace.steps[index - 1], self.trace.steps[index]
+        return step.source == WORD and before.has_output and outputs_are_words(self.trace.model)
+
+    @property
+    def shown_words(self) -> tuple[str, ...] | None:
+        """The sentence's words that may be shown, up to the first secret one; None when all may."""
+        first = next((i for i in range(1, len(self.trace.steps)) if self.word_secret(i)), None)
+        if first is None:
+            return None
+        return tuple(s.typed or "" for s in self.trace.steps[:first] if s.source == WORD)
+
     @property
     def seconds_per_step(self) -> float:
         return SPEEDS[self.speed]
@@ -97,6 +126,10 @@ class UnrollState:
     @property
     def topology_line(self) -> str:
         return topology_line(self.trace)
+
+    @property
+    def topology_parts(self) -> tuple[tuple[str, int, int], ...]:
+        return topology_parts(self.trace)
 
     @property
     def trained_note(self) -> str | None:
@@ -182,6 +215,11 @@ class UnrollState:
         return replace(self, trace=trace, cursor=0, substep=-1, hidden=self.guessing, refused=None,
                        where=self.where if where is None else where, text=self.text if text is None else text)
 
+    def with_cell(self, trace: Trace) -> UnrollState:
+        """The same sentence through another cell: the same time step (where it has one), the whole step."""
+        moved = replace(self, trace=trace, substep=-1, refused=None)
+        return replace(moved, cursor=min(self.cursor, moved.last_index))
+
     def refuse(self, why: str) -> UnrollState:
         """A topology this model cannot run was asked for: the same trace, and the caption says why."""
         return replace(self, refused=why, playing=False)
@@ -226,6 +264,8 @@ def caption(state: UnrollState) -> str:
             reads += f", not in the vocabulary, so as {s.input_token}"
     if state.hidden:
         return f"{reads}. What will {h} be? Guess, then press space (or r) to reveal."
+    if not state.complete and state.phase in GATED_PHASES:
+        return cell_view.caption(s, state.phase)
     if not state.complete:
         col = "" if s.x_index is None else f"column {s.x_index} of W_ih"
         input_term = f"{reads}: x{sub(t)} is one-hot, so W_ih x{sub(t)} is just {col or 'zero'}"
@@ -244,12 +284,13 @@ def caption(state: UnrollState) -> str:
     best = s.predicted
     if s.y is not None and best is not None and only_if_stopped(state.trace, s):
         # never trained to answer here: say what the output is, and keep the line short enough to read whole
-        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
-    text = reads + (f"; {h} mixes it with {prev}" if t > 1 else f"; {h} starts from h₀ = 0")
+        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
+    mixes = f"{h} mixes it with {prev}" if state.trace.cell == "elman" else f"the gates mix it with {prev} into {h}"
+    text = reads + (f"; {mixes}" if t > 1 else f"; {h} starts from h₀ = 0")
     if s.y is not None and best is not None and s.part == "decoder":
-        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
     elif s.y is not None and best is not None:  # where the topology reads an output
-        text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+        text += f"; predicts {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
     elif state.trace.handover == state.cursor:
         text = f"{reads}; no output: {h} is all the decoder will know of it"
     elif s.part == "encoder":
@@ -259,14 +300,43 @@ def caption(state: UnrollState) -> str:
     return text
 
 
-def topology_line(trace: Trace) -> str:
-    """The topology's name and shape, and which steps take input and give output."""
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def number(n: int) -> str:
+    """A count as a lecturer says it: words up to twelve, then digits."""
+    return NUMBERS[n] if 0 <= n < len(NUMBERS) else f"{n:,}"
+
+
+def in_and_out(trace: Trace) -> str:
+    """What goes in and what comes out, in words: "five words in, five out, one after each"."""
+    steps = trace.steps
+    words = sum(s.source == WORD for s in steps)
+    fed = sum(s.source == FEEDBACK for s in steps)
+    outs = sum(s.has_output for s in steps)
+    said = f"{number(words)} word{'' if words == 1 else 's'} in, "
+    if fed or any(s.source == NOTHING for s in steps):  # it writes: outputs after (or instead of) the words
+        said += f"{'then ' if words > 1 else ''}{number(outs)} out"
+        return said + (", each fed back in" if fed else "")
+    if outs == 1 and len(steps) > 1:
+        return said + "one out, after the last"
+    if outs == len(steps) and outs > 1:
+        return said + f"{number(outs)} out, one after each"
+    return said + f"{number(outs)} out"
+
+
+def topology_parts(trace: Trace) -> tuple[tuple[str, int, int], ...]:
+    """The topology's line in parts (text, the order it is cut in, cells it keeps; see
+    render.fit): its name and shape, what goes in and out in words, how it picks its words,
+    and a task it suits, which goes first when the line is too long."""
     top = trace.topology
-    head = trace.steps[:17]  # enough to know whether to cut: a long sentence costs no more
-    ins = "".join("x" if s.source != NOTHING else "·" for s in head)
-    outs = "".join("y" if s.has_output else "·" for s in head)
-    if len(ins) > 16:
-        ins, outs = ins[:15] + "…", outs[:15] + "…"
-    if trace.sampling:  # a generating topology: how it picks its words, where the example would go
-        return f"{top.shape}: inputs {ins}, outputs {outs}; {trace.sampling}"
-    return f"{top.shape}, e.g. {top.example}: inputs {ins}, outputs {outs}"
+    parts = [(f"{top.key} {top.title}, {top.shape}", 4, 8), (f": {in_and_out(trace)}", 2, 14),
+             (f"; e.g. {top.example}", 1, 0)]
+    if trace.sampling:  # a generating topology: how it picks its words (what T and R change)
+        parts.append((f"; {trace.sampling}", 3, 8))
+    return tuple(parts)
+
+
+def topology_line(trace: Trace) -> str:
+    """The topology's name and shape, and what goes in and out, in words to read aloud."""
+    return "".join(text for text, _, _ in topology_parts(trace))

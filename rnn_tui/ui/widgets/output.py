@@ -11,10 +11,11 @@ from rich.text import Text
 from rnn_tui.ui.render.bars import bar
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, STOPPED_HERE, UnrollState, only_if_stopped
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state.wording import percent, sub
 from rnn_tui.ui.widgets.pane import Pane
 
-BAR = 10
+BAR = 10       # a probability bar's cells at 80 columns; a wider pane draws longer bars
+MAX_BAR = 40
 
 
 class Output(Pane):
@@ -51,7 +52,8 @@ class Output(Pane):
         room = max(2, self.size.height - (1 if scores_only else 0) - (1 if stopped else 0))
         # Every label if they fit, else the likeliest (in label order) and a line for the rest.
         shown = list(range(len(labels))) if len(labels) <= room else sorted(order[: room - 1])
-        width = min(12, max(len(labels[i]) for i in shown))
+        width = min(max(12, self.size.width // 4), max(len(labels[i]) for i in shown))
+        bar_cells = max(BAR, min(MAX_BAR, self.size.width - width - 8))
         lines = []
         if stopped:
             lines.append(Text(f"{STOPPED_HERE}:", self.style("heading")))
@@ -59,19 +61,20 @@ class Output(Pane):
             lines.append(Text("scores (logits), before softmax:", self.style("active")))
         for i in shown:
             mark = "◀" if i == s.predicted else " "
-            row = Text(labels[i][:width].ljust(width) + " ")
+            label = labels[i] if len(labels[i]) <= width else labels[i][:width - 1] + "…"
+            row = Text(label.ljust(width) + " ")
             if scores_only:
                 row.append(f"{values[i]:+7.2f}", self.signed(values[i]))
             else:
                 lit = "active" if v.active(SOFTMAX) else "hot" if i == s.predicted else "positive"
                 style = self.style(lit)
-                row.append(bar(float(values[i]), BAR), style)
-                row.append(f" {values[i]:4.0%} {mark}")
+                row.append(bar(float(values[i]), bar_cells), style)
+                row.append(f" {percent(float(values[i])):>4} {mark}")
             lines.append(row)
         if len(labels) > len(shown):
             more = f"+{len(labels) - len(shown)} more"
             if not scores_only:  # before softmax there are no probabilities to add up
                 rest = float(np.sum(s.y[[i for i in range(len(labels)) if i not in set(shown)]]))
-                more += f", {rest:.0%} in all"
+                more += f", {percent(rest)} in all"
             lines.append(Text(more, self.style("muted")))
         return Text("\n").join(lines)

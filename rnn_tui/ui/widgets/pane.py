@@ -25,8 +25,12 @@ class Pane(Styled):
         self._trace: object = None  # the trace last drawn: a new one needs a new layout
 
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
-        # The trace itself, not its id(): an id can be reused once a trace is dropped.
-        return (state.trace, state.cursor, state.phase_index, state.hidden)
+        # The trace itself, not its id(): an id can be reused once a trace is dropped. The width:
+        # a wider pane draws longer bars and more words.
+        return (state.trace, state.cursor, state.phase_index, state.hidden, self.size.width)
+
+    def on_resize(self) -> None:
+        self.redraw()
 
     def watch_state(self, state: UnrollState | None) -> None:
         if state is not None:
@@ -48,12 +52,21 @@ class Pane(Styled):
     def redraw(self) -> None:
         """Repaint whatever the key says (after a resize: what fits has changed)."""
         self._key = None
-        if self.state is not None:
-            self.show(self.state)
+        if self.state is not None and self.show(self.state):
+            self.refresh(layout=True)  # a pane's height may follow its width (a caption that wraps)
+
+    @property
+    def scroller(self) -> ScrollableContainer | None:
+        """The scroll container the pane sits in (its parent, or the parent's), if any."""
+        for node in (self.parent, getattr(self.parent, "parent", None)):
+            if isinstance(node, ScrollableContainer):
+                return node
+        return None
 
     def on_mount(self) -> None:
-        if isinstance(self.parent, ScrollableContainer):  # rows drawn depend on the scroll
-            self.watch(self.parent, "scroll_y", self._scrolled, init=False)
+        scroller = self.scroller
+        if scroller is not None:  # rows drawn depend on the scroll
+            self.watch(scroller, "scroll_y", self._scrolled, init=False)
 
     def _scrolled(self, _scroll_y: float) -> None:
         self.refresh()
@@ -62,8 +75,8 @@ class Pane(Styled):
         """The rows (from 0) that the scroll container shows, `above` lines (border, header)
         below the pane's top, with one to spare each side. Panes with a row per hidden unit draw
         only these, so a step costs the same at H = 8 and H = 256."""
-        parent = self.parent
-        if not isinstance(parent, ScrollableContainer) or parent.size.height == 0:
+        parent = self.scroller
+        if parent is None or parent.size.height == 0:
             return range(0, 1 << 30)
         top = int(parent.scroll_y)
         return range(max(0, top - above - 1), top + parent.size.height - above + 1)

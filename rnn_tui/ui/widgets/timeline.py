@@ -19,7 +19,7 @@ from rnn_tui.ui.widgets.pane import Pane
 ARROW = "─▶"
 HANDOVER = "═▶"  # an encoder-decoder's encoder hands its last state to the decoder here
 LEAD = "h₀─▶"
-MORE = "… 9,999 more ▶"  # the widest "more" marker: room is kept for it so the row never wraps
+MORE = " … 9,999 more ▶"  # the widest "more" marker: room is kept for it so the row never wraps
 
 
 def _fit(word: str, width: int) -> str:
@@ -51,10 +51,15 @@ class Timeline(Pane):
             return Text("")
         return self._folded(v) if v.folded else self._unrolled(v)
 
-    @staticmethod
-    def _cell_width(v: UnrollState) -> int:
-        words = [printable(s.input_token or "") for s in v.trace.steps[:50]]
-        return max(6, min(10, max(map(len, words), default=0) + 2))
+    def _cell_width(self, v: UnrollState) -> int:
+        """Wide enough for the longest input word or output label (of the first 50 steps), within
+        reason: at 80 columns at most 10, wider on a wider terminal; a longer word ends in "…"."""
+        steps = v.trace.steps[:50]
+        labels = v.trace.model.labels
+        words = [printable(s.input_token or "") for s in steps]
+        words += [printable(labels[s.predicted]) for s in steps if s.predicted is not None]
+        widest = max(10, min(16, self.size.width // 8))
+        return max(6, min(widest, max(map(len, words), default=0) + 2))
 
     def _window(self, v: UnrollState, cw: int) -> range:
         n = len(v.trace.steps)
@@ -92,7 +97,8 @@ class Timeline(Pane):
                 rows[4].append("(none)".center(cw), self.style("muted"))
             else:
                 rows[3].append(("↻" if s.source == FEEDBACK else "↑").center(cw), style if i > v.cursor else None)
-                word = "?" if secret and s.source == FEEDBACK else printable(s.input_token or "")
+                hide = (secret and s.source == FEEDBACK) or v.word_secret(i)  # it would give an answer away
+                word = "?" if hide else printable(s.input_token or "")
                 rows[4].append(_fit(word, cw).center(cw), style)
             self._cells.append((x0, x0 + cw, i))
             more = i < len(v.trace.steps) - 1
@@ -101,10 +107,12 @@ class Timeline(Pane):
                 r.append(arrow if r is rows[2] and more else " " * len(ARROW),
                          self.style("future") if r is rows[2] and i >= v.cursor else None)
         if window.stop < len(v.trace.steps):
-            rows[2].append(f"… {len(v.trace.steps) - window.stop:,} more ▶")
+            rows[2].append(f" … {len(v.trace.steps) - window.stop:,} more ▶")
         for r in rows:
             r.no_wrap, r.overflow = True, "ellipsis"
-        return Text("\n").join(rows)
+        drawn = Text("\n").join(rows)
+        drawn.no_wrap, drawn.overflow = True, "ellipsis"  # a row too long is cut, never wrapped over the next
+        return drawn
 
     def _folded(self, v: UnrollState) -> Text:
         s = v.step
@@ -112,16 +120,27 @@ class Timeline(Pane):
         out = "(no output)" if best is None else "?" if v.hidden else printable(v.trace.model.labels[best])
         word = "(nothing)" if s.source == NOTHING else printable(s.input_token or "")
         pad = " " * 6
-        lines = [
-            Text.assemble(pad, "      y", sub(s.t), " = ", Text(out)),
-            Text.assemble(pad, "      ↑        the same W_ih, W_hh, b at every step"),
-            Text.assemble(pad, "╭─▶[ h", sub(s.t), " ]─╮     ",
-                          (f"t={s.t} of {len(v.trace.steps)}", self.style("current"))),
-            Text.assemble(pad, "╰── W_hh ─╯" + " " * (len(sub(s.t)) - 1), "     h", sub(s.t),
-                          " goes back in as the next step's h"),
-            Text.assemble(pad, "      ↑ x", sub(s.t), " = ", Text(word)),
-        ]
+        t = sub(s.t)
+        when = (f"t={s.t} of {len(v.trace.steps)}", self.style("current"))
         self._cells = []
+        if s.c is not None:  # the LSTM: two loops, c on top (as it is), h below (through W_hh)
+            lines = [
+                Text.assemble(pad, "        y", t, " = ", Text(out)),
+                Text.assemble(pad, "╭─── c ", "─" * (len(t) * 2), "─────╮     the same W_ih, W_hh, b at every step"),
+                Text.assemble(pad, "├─▶[ h", t, " c", t, " ]──┤     ", when, ": two loops"),
+                Text.assemble(pad, "╰── W_hh ", "─" * (len(t) * 2), "───╯     h", t, " goes back through W_hh, c", t,
+                              " as it is"),
+                Text.assemble(pad, "        ↑ x", t, " = ", Text(word)),
+            ]
+            return Text("\n").join(lines)
+        back = f" goes back in as the next step's h{' (through its gates)' if v.trace.cell == 'gru' else ''}"
+        lines = [
+            Text.assemble(pad, "      y", t, " = ", Text(out)),
+            Text.assemble(pad, "      ↑        the same W_ih, W_hh, b at every step"),
+            Text.assemble(pad, "╭─▶[ h", t, " ]─╮     ", when),
+            Text.assemble(pad, "╰── W_hh " + "─" * len(t) + "╯", "     h", t, back),
+            Text.assemble(pad, "      ↑ x", t, " = ", Text(word)),
+        ]
         return Text("\n").join(lines)
 
     def on_click(self, event: events.Click) -> None:

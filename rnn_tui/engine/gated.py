@@ -1,0 +1,255 @@
+"""The gated cells, with PyTorch's equations and weight layout (nn.GRU, nn.LSTM): the blocks of
+W_ih, W_hh and the biases are stacked gate by gate, in PyTorch's order.
+
+    LSTM (i, f, g, o)                         GRU (r, z, n)
+    i = σ(W_ii x + b_ii + W_hi h + b_hi)      r = σ(W_ir x + b_ir + W_hr h + b_hr)
+    f = σ(W_if x + b_if + W_hf h + b_hf)      z = σ(W_iz x + b_iz + W_hz h + b_hz)
+    g = tanh(W_ig x + b_ig + W_hg h + b_hg)   n = tanh(W_in x + b_in + r * (W_hn h + b_hn))
+    o = σ(W_io x + b_io + W_ho h + b_ho)      h' = (1 - z) * n + z * h
+    c' = f * c + i * g
+    h' = o * tanh(c')
+
+A step records every sub-step a pane shows (each gate's pre-activation and value, the products,
+c_t), so a screen reads the numbers and never computes them. The same step works on one
+sentence (x an int or None, h of shape (H,)) or on a batch (x an index array (B,), h (B, H), and
+a mask: a row without a word keeps its h and c). A decoder may read a context c beside its word:
+W_ih's last columns multiply it, as for the Elman cell.
+
+`step_grads` is the backward step: from dL/dh_t (and dL/dc_t for the LSTM) it gives what the
+input-side and the hidden-side pre-activations receive (d_ih, d_hh: equal for the LSTM, not for
+the GRU, whose W_hn h + b_hn is multiplied by r) and what flows on to h_{t-1} (and c_{t-1})."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, NamedTuple
+
+import numpy as np
+
+from rnn_tui.engine.arrays import Indices, Mask, read_only, sealed, sigmoid
+from rnn_tui.engine.rnn import Array, Recurrent
+
+
+class Gate(NamedTuple):
+    """One gate of one step, as a pane shows it."""
+
+    name: str          # "i", "f", "g", "o" (LSTM) or "r", "z", "n" (GRU)
+    squash: str        # "σ" or "tanh": what turns the pre-activation into the value
+    pre: Array         # its pre-activation
+    value: Array       # squash(pre)
+
+
+class StepGrads(NamedTuple):
+    """One backward step: what the weights of this step receive and what flows back in time."""
+
+    d_ih: Array              # dL/d(W_ih x_t + b_ih), (G*H,) or (B, G*H)
+    d_hh: Array              # dL/d(W_hh h_{t-1} + b_hh)
+    dh_prev: Array           # dL/dh_{t-1}
+    dc_prev: Array | None    # dL/dc_{t-1} (LSTM), None for a cell without a memory cell
+
+
+def _input_terms(p: Recurrent, x: int | None | Indices, context: Array | None, batch: bool
+                 ) -> tuple[Array, Array | None]:
+    """W_ih x_t (the word's column, zero for the zero vector) and W_ih's context columns times c."""
+    if batch:
+        assert isinstance(x, np.ndarray)
+        wx = p.W_ih.T[x] * (x >= 0)[:, None]
+        return wx, None if context is None else context @ p.W_ih[:, -context.shape[1]:].T
+    assert not isinstance(x, np.ndarray)
+    wx = p.W_ih[:, x] if x is not None else sealed(np.zeros(p.W_ih.shape[0]))
+    return wx, None if context is None else sealed(p.W_ih[:, -len(context):] @ context)
+
+
+def _times_w_hh(p: Recurrent, h: Array) -> Array:
+    return p.W_hh @ h if h.ndim == 1 else h @ p.W_hh.T
+
+
+def _back_to_h(p: Recurrent, d_hh: Array) -> Array:
+    return p.W_hh.T @ d_hh if d_hh.ndim == 1 else d_hh @ p.W_hh
+
+
+def _blocks(a: Array, k: int, H: int) -> Array:
+    """Block k of a stacked (..., G*H) array."""
+    return a[..., k * H:(k + 1) * H]
+
+
+def _sealed_all(*arrays: Array) -> list[Array]:
+    return [sealed(a) if a.flags.writeable else a for a in arrays]
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class LSTMStep:
+    """One step of nn.LSTM, sub-step by sub-step. For a batch, each array has a row per sentence."""
+
+    GATES: ClassVar[tuple[str, ...]] = ("i", "f", "g", "o")
+    SQUASH: ClassVar[tuple[str, ...]] = ("σ", "σ", "tanh", "σ")
+
+    x_index: int | None | Indices  # the hot index of x_t (None, or -1 in a batch: the zero vector)
+    h_prev: Array        # h_{t-1}
+    c_prev: Array        # c_{t-1}
+    wx: Array            # W_ih x_t, (4H,): i, f, g, o stacked
+    wh: Array            # W_hh h_{t-1}, (4H,)
+    b_ih: Array          # (4H,)
+    b_hh: Array          # (4H,)
+    pre: Array           # the sum of the terms above (and wc): every gate's pre-activation
+    act: Array           # σ(i), σ(f), tanh(g), σ(o): every gate's value
+    f_c: Array           # f * c_{t-1}: what the memory keeps
+    i_g: Array           # i * g: what it writes
+    c: Array             # c_t = f * c_{t-1} + i * g
+    tanh_c: Array        # tanh(c_t)
+    h: Array             # h_t = o * tanh(c_t)
+    mask: Mask | None = None      # a batch's rows with a word at this step (the others keep h and c)
+    context: Array | None = None  # c read beside the word (None: no context input)
+    wc: Array | None = None       # W_ih's context columns times the context, added to pre
+
+    def gate(self, name: str) -> Gate:
+        k, H = self.GATES.index(name), self.h.shape[-1]
+        return Gate(name, self.SQUASH[k], _blocks(self.pre, k, H), _blocks(self.act, k, H))
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        return tuple(self.gate(name) for name in self.GATES)
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class GRUStep:
+    """One step of nn.GRU, sub-step by sub-step. For a batch, each array has a row per sentence."""
+
+    GATES: ClassVar[tuple[str, ...]] = ("r", "z", "n")
+    SQUASH: ClassVar[tuple[str, ...]] = ("σ", "σ", "tanh")
+
+    x_index: int | None | Indices
+    h_prev: Array        # h_{t-1}
+    wx: Array            # W_ih x_t, (3H,): r, z, n stacked
+    wh: Array            # W_hh h_{t-1}, (3H,)
+    b_ih: Array          # (3H,)
+    b_hh: Array          # (3H,)
+    hn: Array            # W_hn h_{t-1} + b_hn: the candidate's share of the past, before the reset
+    r_hn: Array          # r * (W_hn h_{t-1} + b_hn): what the reset gate lets through
+    pre: Array           # r, z: wx + b_ih + wh + b_hh; n: W_in x + b_in + r_hn (every gate's pre-activation)
+    act: Array           # σ(r), σ(z), tanh(n): every gate's value
+    from_n: Array        # (1 - z) * n: the new candidate's share of h_t
+    from_h: Array        # z * h_{t-1}: the old state's share
+    h: Array             # h_t = from_n + from_h
+    mask: Mask | None = None
+    context: Array | None = None
+    wc: Array | None = None
+
+    def gate(self, name: str) -> Gate:
+        k, H = self.GATES.index(name), self.h.shape[-1]
+        return Gate(name, self.SQUASH[k], _blocks(self.pre, k, H), _blocks(self.act, k, H))
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        return tuple(self.gate(name) for name in self.GATES)
+
+
+def _masked(mask: Mask | None, new: Array, old: Array) -> Array:
+    return new if mask is None else np.where(mask[:, None], new, old)
+
+
+class LSTM:
+    """The LSTM cell with PyTorch's nn.LSTM equations and weight layout (gates i, f, g, o)."""
+
+    name = "lstm"
+    gates = 4
+
+    def step(self, p: Recurrent, x_index: int | None | Indices, h_prev: Array, mask: Mask | None = None,
+             context: Array | None = None, c_prev: Array | None = None) -> LSTMStep:
+        batch = isinstance(x_index, np.ndarray)
+        h_prev = np.asarray(h_prev, dtype=np.float64) if batch else read_only(h_prev)
+        c_prev = np.zeros_like(h_prev) if c_prev is None else np.asarray(c_prev, dtype=np.float64)
+        if batch and mask is None:
+            mask = np.ones(len(h_prev), dtype=bool)
+        H = h_prev.shape[-1]
+        wx, wc = _input_terms(p, x_index, None if context is None else np.asarray(context, np.float64), batch)
+        wh = _times_w_hh(p, h_prev)
+        pre = (wx if wc is None else wx + wc) + p.b_ih + wh + p.b_hh
+        act = np.concatenate([sigmoid(pre[..., :2 * H]), np.tanh(_blocks(pre, 2, H)), sigmoid(_blocks(pre, 3, H))],
+                             axis=-1)
+        i, f, g, o = (_blocks(act, k, H) for k in range(4))
+        f_c, i_g = f * c_prev, i * g
+        c = f_c + i_g
+        tanh_c = np.tanh(c)
+        h = o * tanh_c
+        h, c = _masked(mask, h, h_prev), _masked(mask, c, c_prev)
+        if not batch:
+            c_prev = read_only(c_prev)
+            wh, pre, act, f_c, i_g, c, tanh_c, h = _sealed_all(wh, pre, act, f_c, i_g, c, tanh_c, h)
+            context = None if context is None else read_only(context)
+        return LSTMStep(x_index, h_prev, c_prev, wx, wh, p.b_ih, p.b_hh, pre, act, f_c, i_g, c, tanh_c, h,
+                        mask, context, wc)
+
+    def step_grads(self, p: Recurrent, s: LSTMStep, dh: Array, dc: Array | None = None) -> StepGrads:
+        """dL/dh_t and dL/dc_t (what later steps send into c_t; None: nothing) back to the gates."""
+        H = s.h.shape[-1]
+        dc = np.zeros_like(dh) if dc is None else dc
+        if s.mask is not None:  # a padded row's h and c are its h_prev and c_prev: pass straight through
+            keep = s.mask[:, None]
+            dh_pass, dc_pass = np.where(keep, 0.0, dh), np.where(keep, 0.0, dc)
+            dh, dc = dh - dh_pass, dc - dc_pass
+        i, f, g, o = (_blocks(s.act, k, H) for k in range(4))
+        dc_total = dc + dh * o * (1.0 - s.tanh_c * s.tanh_c)
+        dpre = np.concatenate([dc_total * g * i * (1.0 - i),              # i
+                               dc_total * s.c_prev * f * (1.0 - f),       # f
+                               dc_total * i * (1.0 - g * g),              # g
+                               dh * s.tanh_c * o * (1.0 - o)], axis=-1)   # o
+        dh_prev, dc_prev = _back_to_h(p, dpre), dc_total * f
+        if s.mask is not None:
+            dh_prev, dc_prev = dh_prev + dh_pass, dc_prev + dc_pass
+        return StepGrads(dpre, dpre, dh_prev, dc_prev)
+
+
+class GRU:
+    """The GRU cell with PyTorch's nn.GRU equations and weight layout (gates r, z, n; b_hn inside
+    the reset product)."""
+
+    name = "gru"
+    gates = 3
+
+    def step(self, p: Recurrent, x_index: int | None | Indices, h_prev: Array, mask: Mask | None = None,
+             context: Array | None = None, c_prev: Array | None = None) -> GRUStep:
+        """c_prev is ignored: a GRU has no memory cell apart from h."""
+        batch = isinstance(x_index, np.ndarray)
+        h_prev = np.asarray(h_prev, dtype=np.float64) if batch else read_only(h_prev)
+        if batch and mask is None:
+            mask = np.ones(len(h_prev), dtype=bool)
+        H = h_prev.shape[-1]
+        wx, wc = _input_terms(p, x_index, None if context is None else np.asarray(context, np.float64), batch)
+        wh = _times_w_hh(p, h_prev)
+        from_x = (wx if wc is None else wx + wc) + p.b_ih
+        rz = sigmoid(from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H])
+        r, z = rz[..., :H], rz[..., H:]
+        hn = _blocks(wh, 2, H) + p.b_hh[2 * H:]
+        r_hn = r * hn
+        n_pre = _blocks(from_x, 2, H) + r_hn
+        n = np.tanh(n_pre)
+        pre = np.concatenate([from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H], n_pre], axis=-1)
+        act = np.concatenate([rz, n], axis=-1)
+        from_n, from_h = (1.0 - z) * n, z * h_prev
+        h = _masked(mask, from_n + from_h, h_prev)
+        if not batch:
+            wh, hn, r_hn, pre, act, from_n, from_h, h = _sealed_all(wh, hn, r_hn, pre, act, from_n, from_h, h)
+            context = None if context is None else read_only(context)
+        return GRUStep(x_index, h_prev, wx, wh, p.b_ih, p.b_hh, hn, r_hn, pre, act, from_n, from_h, h,
+                       mask, context, wc)
+
+    def step_grads(self, p: Recurrent, s: GRUStep, dh: Array, dc: Array | None = None) -> StepGrads:
+        H = s.h.shape[-1]
+        if s.mask is not None:
+            dh_pass = np.where(s.mask[:, None], 0.0, dh)
+            dh = dh - dh_pass
+        r, z, n = (_blocks(s.act, k, H) for k in range(3))
+        dn_pre = dh * (1.0 - z) * (1.0 - n * n)
+        dz_pre = dh * (s.h_prev - n) * z * (1.0 - z)
+        dr_pre = dn_pre * s.hn * r * (1.0 - r)
+        d_ih = np.concatenate([dr_pre, dz_pre, dn_pre], axis=-1)
+        d_hh = np.concatenate([dr_pre, dz_pre, dn_pre * r], axis=-1)
+        dh_prev = dh * z + _back_to_h(p, d_hh)
+        if s.mask is not None:
+            dh_prev = dh_prev + dh_pass
+        return StepGrads(d_ih, d_hh, dh_prev, None)
+
+
+GRU_CELL = GRU()
+LSTM_CELL = LSTM()

@@ -1,0 +1,152 @@
+"""The lecture commands on the command line: `present`, `follow`, `notes` (argparse only; the
+apps are imported when a command runs)."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from rnn_tui.engine.errors import InputError
+from rnn_tui.lecture.protocol import ASSET_MAX_BYTES, DEFAULT_HOST, DEFAULT_PORT, Asset, AssetRef, parse_address
+
+COMMANDS = ("present", "follow", "notes")
+
+
+def _address(text: str) -> tuple[str, int]:
+    try:
+        return parse_address(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"takes a port from 1 to 65535 (got {text!r})")
+    return int(text)
+
+
+def add_commands(sub: Any, add_app_options: Any) -> None:
+    """`present`, `follow` and `notes` as subcommands; `add_app_options(parser)` adds the app's options."""
+    p = sub.add_parser("present", help="the app, publishing where it is to followers and a notes terminal")
+    add_app_options(p)
+    p.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar="N",
+                   help=f"port to publish on (default {DEFAULT_PORT})")
+    p.add_argument("--host", default=DEFAULT_HOST,
+                   help=f"address to publish on (default {DEFAULT_HOST}, this machine only: students on it, "
+                   "over SSH, follow)")
+    p.add_argument("--notes", metavar="FILE", help="speaker notes (Markdown: '## scene' and '### step N'); "
+                   "default: the shipped notes")
+
+    f = sub.add_parser("follow", help="follow a presenter: show what it shows (any navigation key detaches, F "
+                       "follows again)")
+    f.add_argument("address", type=_address, metavar="[HOST:]PORT")
+    from rnn_tui.cli import _theme
+    f.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
+    f.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS, help="as for rnn-tui")
+
+    n = sub.add_parser("notes", help="the presenter's notes, scene counter and clock, in a second terminal")
+    n.add_argument("address", type=_address, metavar="[HOST:]PORT")
+    n.add_argument("--theme", type=_theme, metavar="THEME", default=argparse.SUPPRESS, help="as for rnn-tui")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "present":
+        return _present(args)
+    host, port = args.address
+    theme = _theme_name(args.theme)
+    if args.command == "follow":
+        from rnn_tui.ui.lecture.follower import FollowerApp
+
+        app = FollowerApp(host, port, theme=theme)
+        app.run(mouse=not args.no_mouse)
+        return app.return_code or 0
+    from rnn_tui.ui.lecture.notes_app import NotesApp
+
+    notes = NotesApp(host, port, theme=theme)
+    notes.run()
+    return notes.return_code or 0
+
+
+def _theme_name(theme: str) -> str:
+    return {"dark": "textual-dark", "light": "textual-light"}.get(theme, theme)
+
+
+def exposure_warning(host: str, port: int) -> str:
+    return (f"rnn-tui: warning: presenting on {host}:{port} to anyone who can reach it: no password, no TLS; "
+            "anyone there sees your position, notes and loaded files and may answer the prompts; "
+            f"prefer {DEFAULT_HOST} and students on this machine or an SSH tunnel (docs/ssh.md)")
+
+
+def _present(args: argparse.Namespace) -> int:
+    from rnn_tui.lecture.notes import load_notes
+    from rnn_tui.serve import is_loopback
+    from rnn_tui.ui.launch import build_session
+    from rnn_tui.ui.scenes import NAMES
+
+    with _flag("--notes"):
+        _, notes_bytes = load_notes(args.notes)
+    session = build_session(args)
+    if args.scene not in NAMES:
+        raise InputError(f"unknown scene {args.scene!r}; expected one of: {', '.join(NAMES)}")
+    if not is_loopback(args.host):
+        print(exposure_warning(args.host, args.port), file=sys.stderr)
+    _check_port_free(args.host, args.port)
+    assets = [Asset("notes", Path(args.notes).name if args.notes else "notes.md", notes_bytes)]
+    corpus = _travelling(args.corpus, "corpus", assets) if args.corpus else None
+    weights: AssetRef | str | None = None
+    if args.weights:
+        from rnn_tui.engine.models import BUILTIN
+        weights = args.weights if args.weights in BUILTIN else _travelling(args.weights, "weights", assets)
+
+    from rnn_tui.ui.lecture.presenter import PresenterApp
+
+    app = PresenterApp(session, host=args.host, port=args.port, assets=assets, corpus=corpus, weights=weights,
+                       theme=args.theme, scene=args.scene)
+    app.run(mouse=not args.no_mouse)
+    if app.failed:
+        raise InputError(app.failed)
+    return app.return_code or 0
+
+
+class _flag:
+    """An error about a file a flag named, said with the flag."""
+
+    def __init__(self, flag: str) -> None:
+        self.flag = flag
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: Any, tb: Any) -> None:
+        if isinstance(error, InputError) and self.flag not in str(error):
+            raise InputError(f"{self.flag}: {error}") from None
+
+
+def _travelling(path: str, kind: str, assets: list[Asset]) -> AssetRef | None:
+    """A file the presenter loaded, to travel to followers (it was read and checked already)."""
+    data = Path(path).read_bytes()
+    if len(data) > ASSET_MAX_BYTES:
+        print(f"rnn-tui: warning: {path}: {len(data) / 2**20:.1f} MB is too large to send to followers "
+              f"(at most {ASSET_MAX_BYTES // 2**20} MB); they keep their own {kind}", file=sys.stderr)
+        return None
+    asset = Asset(kind, Path(path).name, data)
+    assets.append(asset)
+    return asset.ref
+
+
+def _check_port_free(host: str, port: int) -> None:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise InputError(f"--host {host!r}: {e.strerror or e}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(address)
+        except OSError as e:
+            raise InputError(f"cannot present on {host}:{port}: {e.strerror or e} (another presenter? try "
+                             "--port)") from None

@@ -1,0 +1,46 @@
+"""What the presenter's and a follower's apps share: the lecture line on every scene."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+
+from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.lecture.bar import LectureBar
+from rnn_tui.ui.scenes.scene import Scene
+
+
+class LectureApp(RnnApp):
+    CSS_PATH = str(Path(__file__).parent.parent / "app.tcss")   # Textual reads it beside the subclass otherwise
+    bar_text: str = ""
+
+    def on_mount(self) -> None:  # besides RnnApp's (Textual calls each class's handler)
+        self.mode_change_signal.subscribe(self, self.mode_changed, immediate=True)
+
+    def mode_changed(self, mode: str) -> None:
+        """Another scene, by a key, the jump list, the palette or a follower's own switch: a scene
+        shown again with its state unchanged sets no new state, so this is the only word of it."""
+
+    def say(self, text: str) -> None:
+        """The lecture line, on the scene shown now (each scene gets one when first shown)."""
+        self.bar_text = text
+        try:
+            screen = self.screen
+        except Exception:  # noqa: BLE001 - before the first screen or after the last: nothing to say it on
+            return
+        if isinstance(screen, Scene):
+            self._bar(screen).show(text)
+
+    def _bar(self, scene: Screen[Any]) -> LectureBar:
+        found = scene.query(LectureBar)
+        if found:
+            return found.first()
+        bar = LectureBar(id="lecture-bar")
+        scene.mount(bar)
+        return bar
+
+    def scene_state_changed(self, scene: Screen[Any], state: object) -> None:
+        if isinstance(scene, Scene) and not scene.query(LectureBar):
+            self._bar(scene).show(self.bar_text)

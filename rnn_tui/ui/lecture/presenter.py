@@ -1,0 +1,115 @@
+"""`rnn-tui present`: the app, which publishes every new position of every scene to its
+followers, and shows at its foot how many follow and, at a guess prompt, the tally of answers."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import Any
+
+from textual.screen import Screen
+
+from rnn_tui.lecture.guess import Question, Tally, question, tally_line
+from rnn_tui.lecture.protocol import Answer, Asset, AssetRef, Position, Prompt
+from rnn_tui.lecture.wire import Broadcast
+from rnn_tui.ui.lecture.lecture_app import LectureApp
+from rnn_tui.ui.lecture.position import position_of
+from rnn_tui.ui.scenes.scene import Scene
+from rnn_tui.ui.session import Session
+from rnn_tui.ui.state.unroll import UnrollState
+
+
+class PresenterApp(LectureApp):
+    def __init__(self, session: Session, *, host: str, port: int, assets: list[Asset],
+                 weights: AssetRef | str | None = None, corpus: AssetRef | None = None,
+                 theme: str = "dark", scene: str = "unroll") -> None:
+        super().__init__(session, theme=theme, scene=scene)
+        self.host, self.port = host, port
+        self.broadcast = Broadcast(on_answer=self.take_answer, on_change=self.followers_changed)
+        self.assets = assets
+        self.corpus_ref, self.weights_ref = corpus, weights
+        self.notes_sha = next((a.sha256 for a in assets if a.kind == "notes"), None)
+        self.started = time.monotonic()
+        self.seq = 0
+        self.followers = 0
+        self.tally = Tally()
+        self.prompt: Prompt | None = None
+        self._asked: tuple[Any, ...] | None = None   # (sentence, topology, step) the prompt is about
+        self._question: Question | None = None
+        self.last_position: Position | None = None
+        self.failed: str | None = None   # why it could not start, said on the command line
+
+    async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits either
+        try:
+            await self.broadcast.start(self.host, self.port)
+            self.port = self.broadcast.port   # the one it got, when asked for 0
+        except OSError as error:  # taken since the command line checked it
+            self.failed = f"cannot present on {self.host}:{self.port}: {error.strerror or error}"
+            self.exit(return_code=2)
+            return
+        for asset in self.assets:
+            self.broadcast.add_asset(asset)
+        self._say()   # RnnApp.on_mount runs next (Textual calls each class's handler) and opens the scene
+
+    async def on_unmount(self) -> None:
+        await self.broadcast.close()
+
+    # ---- publishing ---------------------------------------------------------------------------
+
+    def scene_state_changed(self, scene: Screen[Any], state: object) -> None:
+        super().scene_state_changed(scene, state)
+        if not isinstance(scene, Scene) or scene.NAME != self.current_mode:
+            return
+        self._update_prompt(state)
+        self.seq += 1
+        self.last_position = position_of(
+            scene.NAME, state, self.session, seq=self.seq, elapsed=time.monotonic() - self.started,
+            corpus=self.corpus_ref, weights=self.weights_ref, notes=self.notes_sha, prompt=self.prompt)
+        self.broadcast.publish(self.last_position)
+        self._say()
+
+    def mode_changed(self, mode: str) -> None:
+        self.call_later(self._publish_screen)   # once the scene is shown
+
+    def _publish_screen(self) -> None:
+        screen = self.screen
+        if isinstance(screen, Scene) and screen.state is not None:
+            self.scene_state_changed(screen, screen.state)
+
+    def _update_prompt(self, state: object) -> None:
+        """A hidden step opens a prompt (a new id, a fresh tally); its reveal sends the answer;
+        moving on closes it."""
+        if not isinstance(state, UnrollState):
+            self.prompt, self._asked = None, None
+            return
+        about = (self.session.text, state.trace.topology.name, state.cursor)
+        if state.hidden:
+            if about != self._asked or self.prompt is None or self.prompt.answer is not None:
+                asked = question(state)
+                if asked is None:
+                    return
+                self._asked, self._question = about, asked
+                self.prompt = Prompt(self.seq + 1, asked.text, asked.choices)
+                self.tally.open(self.prompt.id, len(asked.choices))
+        elif about == self._asked and self.prompt is not None and self._question is not None:
+            self.prompt = replace(self.prompt, answer=self._question.answer)
+        else:
+            self.prompt, self._asked = None, None
+
+    # ---- from the followers -------------------------------------------------------------------
+
+    def take_answer(self, follower: int, answer: Answer) -> bool:
+        counted = self.tally.take(follower, answer.prompt, answer.choice)
+        if counted:
+            self._say()
+        return counted
+
+    def followers_changed(self, followers: int) -> None:
+        self.followers = followers
+        self._say()
+
+    def _say(self) -> None:
+        where = f"presenting on {self.host}:{self.port}: {self.followers} following"
+        if self.prompt is not None:
+            where = f"{self.followers} following · {tally_line(self.prompt, self.tally.counts, self.followers)}"
+        self.say(where)
