@@ -87,7 +87,14 @@ def test_c_sets_the_three_cells_side_by_side_and_walks_them_back_to_the_deciding
         for name, accuracy in (("Elman", "48.5%"), ("GRU", "100%"), ("LSTM", "100%")):  # a strip each
             at = next(i for i, line in enumerate(lines) if line.startswith(name))
             assert lines[at + 1].startswith(accuracy)
-        assert "LSTM f₈  0..1" in chart and "10⁻⁷" in chart
+        assert "LSTM f₈ 0..1" in chart and "10⁻⁷" in chart
+        # The forget gate's strip and the deciding word's mark start in the strips' first column: word t under word t.
+        floor = next(line for line in lines if "10⁻⁷" in line)
+        first_word = floor.index("10⁻⁷") + len("10⁻⁷ ")
+        gate_row = next(line for line in lines if line.startswith("LSTM f₈"))
+        assert gate_row.index("0..1 ") + len("0..1 ") == first_word
+        marks = next(line for line in lines if "deciding" in line)
+        assert marks.index("▲") == first_word + lesson.deciding  # one column a word at 80 columns
         assert all(len(line) <= 78 for line in chart.splitlines())   # at 80 columns, never wrapped
         await pilot.press("x")  # W_hh's scale belongs to the one model: greyed out here
         assert scene.state.scale == 1.0

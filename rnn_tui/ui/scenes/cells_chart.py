@@ -85,7 +85,7 @@ class CellsChart(Board):
                         text.append(seg, self.style("hot") if t == reached else self.style("positive"))
                 text.append("\n")
         for u in forget.keepers(lesson.deciding_back):
-            text.append(f"{'LSTM f' + sub(u + 1):<{LABEL - 4}}0..1 ", self.style("muted"))
+            text.append(f"{'LSTM f' + sub(u + 1):<{LABEL - 5}}0..1 ", self.style("muted"))  # LABEL wide in all
             text.append("".join(ch * width for ch in sparkline([float(forget.f[t, u]) for t in shown], 0.0, 1.0)),
                         self.style("heading"))
             text.append("\n")
