@@ -43,6 +43,11 @@ SHOTS: list[Shot] = [
     Shot("help", SMALL, ("question_mark",)),
     Shot("light", LARGE, ("t", "right", "right")),
     Shot("unit", SMALL, ("right", "i")),
+    # The same sentence through a GRU (at its update gate) and an LSTM (at its cell update), and the LSTM's two loops.
+    Shot("unroll_gru", SMALL, ("c", "right", "down", "down")),
+    Shot("unroll_lstm", SMALL, ("c", "c", "right", "down", "down", "down", "down")),
+    Shot("unroll_lstm_large", LARGE, ("c", "c", "right", "right")),
+    Shot("unroll_lstm_folded", SMALL, ("c", "c", "right", "f")),
     # The lecture's scenes, in order, each at a telling step.
     Shot("scene1_sequences", SMALL, ("end",), "sequences"),
     Shot("scene2_onehot", SMALL, ("right",) * 7, "onehot"),
