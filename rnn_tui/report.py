@@ -15,7 +15,7 @@ from rnn_tui.engine.topologies import only_had_it_stopped
 from rnn_tui.engine.trace import Trace
 from rnn_tui.engine.train import Trainer
 from rnn_tui.ui.safe import user_text
-from rnn_tui.ui.state.wording import percent
+from rnn_tui.ui.state.wording import percent, signed
 
 
 def _floats(a: np.ndarray) -> list[float | None]:
@@ -45,7 +45,7 @@ def trace_json(trace: Trace) -> dict[str, Any]:
 
 
 def _vector(a: np.ndarray, width: int = 4) -> str:
-    shown = " ".join(f"{v:+.2f}" for v in a[:width])
+    shown = " ".join(signed(float(v)) for v in a[:width])  # the screens' rule: " 0.00", never "-0.00"
     return shown + (f" … ({len(a)})" if len(a) > width else "")
 
 

@@ -69,6 +69,8 @@ def test_trace_table(cli):
     assert "Many to one" in out
     assert "label 1 (" in out
     assert out.rstrip().splitlines()[-1] == "output: label 1"
+    # h_1's first unit is -0.003: the table reads it as the screens do, unsigned, never "-0.00".
+    assert "│ -0.00 " not in out and "│  0.00 +0.14 +0.51 +0.09 … (8) │" in out
 
 
 def test_trace_table_next_word(cli):
