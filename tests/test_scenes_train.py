@@ -341,3 +341,54 @@ def test_the_cell_key_trains_a_gru_and_u_puts_it_to_use_in_every_scene(small_cla
         assert app.screen.state.demo.model is model
         assert ("model", f"{model.name} (H=4, GRU, trained for many-to-one)") in app.screen.details()
     drive("train", script)
+
+
+def test_a_run_is_set_up_off_the_ui_thread_and_a_quit_ends_its_epoch_between_batches(monkeypatch):
+    """The class sample's set-up (its examples and first loss) runs in the worker, and cancelling
+    the worker, as quitting does, ends the epoch it is in instead of waiting for it to finish."""
+    import asyncio
+    import contextlib
+    import threading
+
+    import rnn_tui.ui.scenes.train as train_scene
+
+    built_on: list[str] = []
+    running_in: list[threading.Thread] = []
+
+    class Recorded(train_scene.Trainer):
+        def __init__(self, *args, **kwargs):
+            built_on.append(threading.current_thread().name)
+            super().__init__(*args, **kwargs)
+
+        def epoch(self, stop=None):
+            # A slow epoch: its first batch waits until `stop` says stop (at most 10 s), then the
+            # engine's check before the next batch ends it.
+            running_in.append(threading.current_thread())
+            deadline = threading.Event()
+            for _ in range(1000):
+                if stop is not None and stop():
+                    break
+                deadline.wait(0.01)
+            return super().epoch(stop)
+
+    monkeypatch.setattr(train_scene, "Trainer", Recorded)
+
+    async def script(pilot, app):
+        scene = app.screen
+        await pilot.press("space")
+        for _ in range(200):  # until the worker has set the run up and handed it over
+            if scene.trainer is not None:
+                break
+            await pilot.pause(0.01)
+        trainer = scene.trainer
+        assert trainer is not None and built_on and built_on[0] != threading.main_thread().name
+        from textual.worker import WorkerCancelled
+
+        scene.workers.cancel_group(scene, "train")  # what App.exit does to every worker
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        # A cancelled worker's thread runs on by itself (Python cannot stop it): wait for it to end.
+        await asyncio.to_thread(running_in[0].join, 60)
+        assert trainer.history == []  # the first epoch was cut short, not run out
+        assert "epoch 1" not in text_of(app, "#scene-caption")
+    drive("train", script)

@@ -21,7 +21,7 @@ from rnn_tui.engine import (
     topology_by_name,
 )
 from rnn_tui.engine.corpus import BINARY_LABELS
-from rnn_tui.engine.train import Config, Example, Trainer, TrainingDiverged, evaluate, loss_and_grads, make_task, train
+from rnn_tui.engine.train import Config, EpochInterrupted, Example, Trainer, TrainingDiverged, evaluate, loss_and_grads, make_task, train
 
 FIELDS = ["W_ih", "W_hh", "b_ih", "b_hh", "W_out", "b_out"]
 
@@ -232,6 +232,26 @@ def test_same_seed_same_history():
         np.testing.assert_array_equal(x, y)
     c = lecture_trainer(seed=8, epochs=5)
     assert [s.loss for s in a.history] != [s.loss for s in c.history]
+
+
+def test_stop_ends_an_epoch_between_batches_and_records_nothing():
+    """What lets a quit end training at once: `stop` is asked before every batch (the lecture's
+    three sentences, one a batch: three asks and one before the evaluation)."""
+    task = make_task("next-word", LECTURE_CORPUS)
+    trainer = Trainer(task, task.examples(LECTURE_CORPUS), config=Config(hidden=8, batch_size=1))
+    before = [a.copy() for a in trainer.params.arrays()]
+    asked = []
+
+    def stop_after_two() -> bool:
+        asked.append(len(asked))
+        return len(asked) > 2
+
+    with pytest.raises(EpochInterrupted):
+        trainer.epoch(stop=stop_after_two)
+    assert len(asked) == 3 and trainer.history == []  # two batches ran; the third was never taken
+    assert any(not np.array_equal(a, b) for a, b in zip(before, trainer.params.arrays(), strict=True))
+    trainer.epoch(stop=lambda: False)
+    assert [s.epoch for s in trainer.history] == [1]
 
 
 def test_epoch_stats():

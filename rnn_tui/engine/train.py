@@ -51,6 +51,11 @@ class TrainingDiverged(InputError):
     """The loss or a weight stopped being finite: the learning rate is too high."""
 
 
+class EpochInterrupted(Exception):
+    """`stop()` said so between two batches: the epoch is dropped unrecorded (the app is quitting,
+    or the run was reset), so a large data set never holds up a quit for a whole epoch."""
+
+
 @dataclass(frozen=True)
 class Example:
     x: tuple[int | None, ...]        # hot index per step (None: the zero vector)
@@ -335,16 +340,21 @@ class Trainer:
         params = self._best if best and self._best is not None else self.params
         return Model(params, self.task.vocab, self.task.labels, name=name, trained_for=self.task.topology)
 
-    def epoch(self) -> EpochStats:
+    def epoch(self, stop: Callable[[], bool] | None = None) -> EpochStats:
+        """One pass over the training set. `stop`, asked before each batch and before the
+        evaluation, ends it early with EpochInterrupted; the weights are then mid-epoch, so a
+        run that is to go on is paused between epochs instead."""
         # Overflow is caught below as divergence, so numpy need not also warn about it.
         with np.errstate(over="ignore", invalid="ignore"):
-            return self._epoch()
+            return self._epoch(stop or (lambda: False))
 
-    def _epoch(self) -> EpochStats:
+    def _epoch(self, stop: Callable[[], bool]) -> EpochStats:
         cfg = self.config
         order = self._rng.permutation(len(self.train_set))
         norms = []
         for start in range(0, len(order), cfg.batch_size):
+            if stop():
+                raise EpochInterrupted
             batch = [self._with_unknowns(self.train_set[i]) for i in order[start:start + cfg.batch_size]]
             p = self.params
             if batched(p):
@@ -357,6 +367,8 @@ class Trainer:
             if not np.isfinite(norm):
                 self._diverged("the gradient")
             norms.append(norm)
+        if stop():
+            raise EpochInterrupted
         p = self.params
         loss, acc = evaluate(p, self.train_set)
         if not np.isfinite(loss) or not all(np.all(np.isfinite(a)) for a in p.arrays()):

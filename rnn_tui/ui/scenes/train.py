@@ -16,7 +16,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from rnn_tui.engine import weights
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.train import EpochStats, Trainer, TrainingDiverged, make_task
+from rnn_tui.engine.train import EpochInterrupted, EpochStats, Trainer, TrainingDiverged, make_task
 from rnn_tui.ui.render.bars import sparkline
 from rnn_tui.ui.render.chart import BLOCKS, columns, thinned
 from rnn_tui.ui.render.fit import Part, cut_to, fit
@@ -199,23 +199,29 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         if self.state.running:
             self.state = self.state.paused()  # the worker stops after the epoch it is in
             return
-        if self.trainer is None or self.state.finished or self.state.error:
-            try:
-                data = self.state.plan
-                task = make_task(self.state.task, data.train, data.vocab)
-                self.trainer = Trainer(task, task.examples(data.train), task.examples(data.val), self.state.config)
-            except InputError as e:
-                self.notify(str(e), severity="error")
-                return
+        if self.state.finished or self.state.error:
+            self.trainer = None  # a run that ended starts afresh
         self.state = self.state.started()
-        self._train(self.trainer)
+        self._train(self.trainer, self.state)
 
     @work(thread=True, exclusive=True, group="train", exit_on_error=False)
-    def _train(self, trainer: Trainer) -> None:
+    def _train(self, trainer: Trainer | None, state: TrainState) -> None:
         worker = get_current_worker()
+        if trainer is None:  # the set-up (examples, the first loss) is a pass over the data: off the UI thread too
+            try:
+                data = state.plan
+                task = make_task(state.task, data.train, data.vocab)
+                trainer = Trainer(task, task.examples(data.train), task.examples(data.val), state.config)
+            except InputError as e:
+                self.app.call_from_thread(self._refused, worker, str(e))
+                return
+            if not self.app.call_from_thread(self._adopt, worker, trainer):
+                return  # reset or quit while it was set up
         while self.state.running and not worker.is_cancelled and not trainer.finished:
             try:
-                trainer.epoch()
+                trainer.epoch(stop=lambda: worker.is_cancelled)  # a quit ends the epoch between batches
+            except EpochInterrupted:
+                return
             except TrainingDiverged as e:  # the loss diverged: say so, keep the app
                 self.app.call_from_thread(self._diverged, trainer, str(e))
                 return
@@ -223,6 +229,20 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
                                   best=True)
             self.app.call_from_thread(self._after_epoch, trainer, tuple(trainer.history), model)
         self.app.call_from_thread(self._stopped, trainer, None)
+
+    def _adopt(self, worker: Worker[None], trainer: Trainer) -> bool:
+        """The worker's new trainer becomes the scene's, unless the run was reset or the app is
+        quitting meanwhile (both cancel the worker, on this thread: no race)."""
+        if worker.is_cancelled:
+            return False
+        self.trainer = trainer
+        return True
+
+    def _refused(self, worker: Worker[None], message: str) -> None:
+        if worker.is_cancelled:
+            return
+        self.state = self.state.paused()
+        self.notify(message, severity="error")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:  # a bug, not bad input: say so, keep the app
