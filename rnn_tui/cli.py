@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rnn_tui.engine.train import Config
 
 EXIT_BAD_INPUT = 2
+MAX_TRACE_BYTES = 2**30  # what `trace` may hold in memory for one sentence
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +69,16 @@ def _positive_float(text: str) -> float:
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"must be a positive number (got {text})")
     return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    """--max-size: COLSxROWS, at least the app's 80x24."""
+    cols, _, rows = text.lower().partition("x")
+    if not (cols.isascii() and cols.isdigit() and rows.isascii() and rows.isdigit()):
+        raise argparse.ArgumentTypeError(f"takes COLSxROWS, such as 300x100 (got {text!r})")
+    if int(cols) < 80 or int(rows) < 24:
+        raise argparse.ArgumentTypeError(f"must be at least 80x24, the app's smallest size (got {text})")
+    return int(cols), int(rows)
 
 
 def _scene(text: str) -> str:
@@ -161,7 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     s.add_argument("--port", type=_count("port"), default=8000, metavar="N", help="port to listen on (default 8000)")
     s.add_argument("--public", action="store_true",
-                   help="allow an address other machines can reach (no password, no TLS: see docs/ssh.md)")
+                   help="allow an address other machines can reach (the token is the only password; no TLS: "
+                   "see docs/ssh.md)")
+    s.add_argument("--token", metavar="TEXT", default=None,
+                   help="the secret the address must carry (?token=TEXT); default: a new random one, printed")
+    s.add_argument("--max-sessions", type=_count("max-sessions"), default=8, metavar="N",
+                   help="app processes at once (default 8); the next visitor is told it is full")
+    s.add_argument("--idle-minutes", type=_positive_float, default=30.0, metavar="M",
+                   help="close a session with no key, click or resize for M minutes (default 30)")
+    s.add_argument("--max-size", type=_size, default=(300, 100), metavar="COLSxROWS",
+                   help="the largest terminal a browser may ask for (default 300x100)")
     s.add_argument("--public-url", metavar="URL",
                    help="the address browsers use, if not http://HOST:PORT (a tunnel to another local port)")
     # Passed to every visitor's app; given before `serve` they count too (SUPPRESS keeps them).
@@ -202,8 +222,13 @@ def main(argv: list[str] | None = None) -> int:
             from rnn_tui.ui.lecture.commands import run
             return run(args)
         return _app(args)
-    except InputError as e:
-        print(f"rnn-tui: error: {e}", file=sys.stderr)
+    except InputError as e:  # it may quote a file's words or a path: shown through the safe path
+        from rnn_tui.ui.safe import printable
+        print(f"rnn-tui: error: {printable(str(e))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MemoryError:  # a size no check foresaw: still one line, not a traceback
+        print("rnn-tui: error: not enough memory for this input (try a smaller corpus, model or --text)",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -234,10 +259,17 @@ def _trace(args: argparse.Namespace) -> int:
     loaded = load_model(args.weights) if args.weights else None
     top = topology_by_name(opening_topology(args.topology, loaded, "many-to-one"))
     model = loaded or default_model(top.name)
+    # Every step keeps its one-hot input, logits and softmax: refuse what would not fit, before it fails.
+    steps = len(words) + args.gen_steps
+    needs = steps * 8 * (model.vocab.size + 3 * len(model.labels) + 6 * model.hidden_size)
+    if needs > MAX_TRACE_BYTES:
+        raise InputError(f"--text: {steps:,} steps over {model.vocab.size:,} words would take about "
+                         f"{needs / 2**30:.1f} GB; the limit is {MAX_TRACE_BYTES / 2**30:.0f} GB "
+                         "(a shorter --text, or a smaller model)")
     trace = run(model, words, top, gen_steps=args.gen_steps)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        print(json.dumps(report.trace_json(trace), indent=1))
+        print(json.dumps(report.trace_json(trace), indent=1, allow_nan=False))
     else:
         report.print_trace_table(trace)
     return 0
@@ -259,18 +291,13 @@ def _training_config(args: argparse.Namespace) -> Config:
 
 def _train(args: argparse.Namespace) -> int:
     from rnn_tui import report
-    from rnn_tui.engine import weights
+    from rnn_tui.engine import safe_write, weights
     from rnn_tui.engine.corpus import LECTURE_CORPUS, load_corpus
     from rnn_tui.engine.models import sentiment_corpus
     from rnn_tui.engine.train import Trainer, TrainingDiverged, make_task
 
     out = Path(args.out)
-    if out.is_dir():
-        raise InputError(f"{out}: is a folder; give a file name such as model.npz")
-    if out.exists() and not args.force:
-        raise InputError(f"{out}: already exists; pass --force to overwrite it")
-    if not out.parent.is_dir():
-        raise InputError(f"{out}: folder {out.parent} does not exist")
+    safe_write.check_destination(out, args.force)  # before the corpus is even read
     if args.corpus:
         corpus = load_corpus(args.corpus)
     else:
@@ -278,13 +305,18 @@ def _train(args: argparse.Namespace) -> int:
     train_set, heldout = corpus.split("train"), corpus.split("test")
     config = _training_config(args)
     task = make_task(args.task, corpus, corpus.vocab)  # labels from every split: a test-only label still has a row
+    # Checked again with the file's size, now known, before the minutes of training it would waste.
+    safe_write.check_destination(out, args.force, weights.file_bytes(task.vocab.size, config.hidden, len(task.labels)))
     trainer = Trainer(task, task.examples(train_set), task.examples(heldout), config)
     try:
         report.train_with_progress(trainer, config.epochs)
     except TrainingDiverged as e:  # the engine says "the learning rate"; here it is a flag
         raise TrainingDiverged(str(e).replace("lower the learning rate", "lower --lr")) from None
     model = trainer.model(name=f"{args.task} (trained, seed {args.seed})")
-    weights.save(model, out, overwrite=args.force)
+    try:
+        weights.save(model, out, overwrite=args.force)
+    except OSError as e:  # a disk filled or a folder changed while training: keep the model
+        raise safe_write.keep_elsewhere(out, lambda kept: weights.save(model, kept, overwrite=True), e) from None
     report.print_training_summary(trainer, out)
     return 0
 

@@ -14,11 +14,14 @@ from rich.text import Text
 from rnn_tui.engine.topologies import only_had_it_stopped
 from rnn_tui.engine.trace import Trace
 from rnn_tui.engine.train import Trainer
+from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.state.wording import percent
 
 
-def _floats(a: np.ndarray) -> list[float]:
-    """Every value at full float64 precision: JSON's shortest round-trip repr reads back equal."""
-    return [float(v) for v in a]
+def _floats(a: np.ndarray) -> list[float | None]:
+    """Every value at full float64 precision: JSON's shortest round-trip repr reads back equal.
+    A value that overflowed is null: JSON has no NaN or Infinity."""
+    return [float(v) if np.isfinite(v) else None for v in a]
 
 
 def trace_json(trace: Trace) -> dict[str, Any]:
@@ -49,7 +52,9 @@ def _vector(a: np.ndarray, width: int = 4) -> str:
 def print_trace_table(trace: Trace, console: Console | None = None) -> None:
     console = console or Console()
     m = trace.model
-    title = Text.assemble(f"{trace.topology.title}: ", Text(" ".join(trace.words)), f"  (model: {m.name})")
+    # Words, labels and the model's name come from files and the command line: user text.
+    title = Text.assemble(f"{trace.topology.title}: ", user_text(" ".join(trace.words)),
+                          user_text(f"  (model: {m.name})"))
     table = Table(title=title, title_justify="left")
     # x is the hot index; out of thousands of words, the count says where it sits
     x_head = "x" if m.vocab.size <= 99 else f"x of {m.vocab.size:,}"
@@ -61,19 +66,19 @@ def print_trace_table(trace: Trace, console: Console | None = None) -> None:
         if s.y is None or predicted is None:
             cell = Text("-", style="dim")
         else:
-            cell = Text(f"{m.labels[predicted]} ({s.y.max():.0%})")
+            cell = user_text(f"{m.labels[predicted]} ({percent(float(s.y.max()))})")
             if only_had_it_stopped(m, s.source, s.t, len(trace.words)):
                 cell.append("*")
                 stopped = True
-        table.add_row(str(s.t), Text(s.input_token or "(no input)"), "-" if s.x_index is None else f"{s.x_index:,}",
-                      _vector(s.h), cell)
+        x = "-" if s.x_index is None else f"{s.x_index:,}"
+        table.add_row(str(s.t), user_text(s.input_token or "(no input)"), x, _vector(s.h), cell)
     console.print(table)
     if stopped:
-        console.print(Text(f"* had the sentence stopped here: {m.name} was trained to answer at the last word only"),
-                      soft_wrap=True)
+        console.print(user_text(f"* had the sentence stopped here: {m.name} was trained to answer at the last "
+                                "word only"), soft_wrap=True)
     output = trace.output
     words = output if isinstance(output, str) else " ".join(output)
-    console.print(Text.assemble("output: ", Text(words, style="bold")), soft_wrap=True)
+    console.print(Text.assemble("output: ", user_text(words, style="bold")), soft_wrap=True)
 
 
 def train_with_progress(trainer: Trainer, epochs: int, console: Console | None = None) -> None:
@@ -83,16 +88,16 @@ def train_with_progress(trainer: Trainer, epochs: int, console: Console | None =
         job = progress.add_task("train", total=epochs, status="")
         for _ in range(epochs):
             s = trainer.epoch()
-            held = "" if s.heldout_accuracy is None else f"  held-out acc {s.heldout_accuracy:.1%}"
-            progress.update(job, advance=1, status=f"loss {s.loss:.4f}  acc {s.accuracy:.1%}{held}")
+            held = "" if s.heldout_accuracy is None else f"  held-out acc {percent(s.heldout_accuracy, 1)}"
+            progress.update(job, advance=1, status=f"loss {s.loss:.4f}  acc {percent(s.accuracy, 1)}{held}")
 
 
 def print_training_summary(trainer: Trainer, out: Path, console: Console | None = None) -> None:
     console = console or Console()
     s = trainer.history[-1]
-    line = f"final loss {s.loss:.4f}, train accuracy {s.accuracy:.1%}"
+    line = f"final loss {s.loss:.4f}, train accuracy {percent(s.accuracy, 1)}"
     if s.heldout_accuracy is not None:
-        line += f", held-out accuracy {s.heldout_accuracy:.1%} (loss {s.heldout_loss:.4f})"
+        line += f", held-out accuracy {percent(s.heldout_accuracy, 1)} (loss {s.heldout_loss:.4f})"
     console.print(Text(line), soft_wrap=True)
     # soft_wrap: a long path stays on one line, whole, for a terminal (or a script) to use
-    console.print(Text(f"wrote {out} (load it with --weights {out})"), soft_wrap=True)
+    console.print(user_text(f"wrote {out} (load it with --weights {out})"), soft_wrap=True)

@@ -2,13 +2,16 @@
 
 Loopback by default: a class reaches it through an SSH tunnel (docs/ssh.md). textual-serve has
 no login and no TLS, and every page load starts a new process, so a non-loopback address is
-refused unless the lecturer passes --public and reads the warning.
+refused unless the lecturer passes --public and reads the warning; and whatever the address,
+serve_guard adds a token in the URL, an Origin check, a cap on sessions, an idle timeout and a
+clamp on the window size.
 """
 
 from __future__ import annotations
 
 import argparse
 import ipaddress
+import secrets
 import shlex
 import socket
 import sys
@@ -34,7 +37,7 @@ def is_loopback(host: str) -> bool:
 
 
 def exposure_warning(host: str, port: int) -> str:
-    return (f"rnn-tui: warning: serving on {host}:{port} to anyone who can reach it: no password, no TLS, "
+    return (f"rnn-tui: warning: serving on {host}:{port} to anyone who can reach it and has the token: no TLS, "
             f"and every page load starts an rnn-tui process on this machine (tens of MB each, CPU while "
             f"it trains, its files written here); prefer 127.0.0.1 and an SSH tunnel (docs/ssh.md)")
 
@@ -77,9 +80,10 @@ def check_app_options(args: argparse.Namespace) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     try:
-        from textual_serve.server import Server
+        import textual_serve.server  # noqa: F401  # the optional dependency itself, before our subclass of it
     except ImportError:
         raise InputError(f"serve needs textual-serve, which is not installed: {INSTALL}") from None
+    from rnn_tui.serve_guard import GuardedServer
 
     host, port = args.host, args.port
     if port > 65535:
@@ -93,8 +97,10 @@ def serve(args: argparse.Namespace) -> int:
     _check_port_free(host, port)
 
     url_host = f"[{host}]" if ":" in host else host
-    server = Server(app_command(args), host=host, port=port, title="rnn-tui",
-                    public_url=args.public_url or f"http://{url_host}:{port}")
+    server = GuardedServer(app_command(args), host=host, port=port, title="rnn-tui",
+                           public_url=args.public_url or f"http://{url_host}:{port}",
+                           token=args.token or secrets.token_urlsafe(16), max_sessions=args.max_sessions,
+                           idle_minutes=args.idle_minutes, max_size=args.max_size)
     try:
         server.serve()
     except OSError as e:  # the port was taken between the check and the bind

@@ -53,6 +53,11 @@ SHOTS: list[Shot] = [
     Shot("scene8_sentiment", SMALL, ("right",) * 4, "sentiment"),
     Shot("scene9_train", SMALL, ("space",), "train"),  # waits for the training to finish
     Shot("scene10_gradients", SMALL, ("right",) * 20, "gradients"),
+    # Why gates: a run of each gated cell, and the three cells side by side at the deciding word.
+    Shot("scene9_train_gru", SMALL, ("c", "space"), "train"),
+    Shot("scene9_train_lstm", SMALL, ("c", "c", "space"), "train"),
+    Shot("scene10_gradients_cells", SMALL, ("c", "end", "left", "left", "left"), "gradients"),
+    Shot("scene10_gradients_cells_large", LARGE, ("c", "end", "left", "left", "left"), "gradients"),
 ]
 
 

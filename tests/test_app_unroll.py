@@ -360,7 +360,7 @@ async def test_a_sentence_without_words_is_refused_and_the_box_stays_open(app, p
         assert app.session.text == "Hi my name is Barry" and app.session.typed == []
 
 
-@with_app()
+@with_app(size=(100, 24))  # wide enough for the whole sentence beside the model's name and cell
 async def test_typed_markup_and_escapes_are_shown_literally(app, pilot):
     text = "[red]x[/] \x1b[31m"
     await pilot.press("e")

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rnn_tui.engine.corpus import Corpus, load_corpus
+from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus, load_corpus
 from rnn_tui.engine.gradients import gradient_survival
 from rnn_tui.engine.models import MEMORY_DATA, MEMORY_MODELS, SENTIMENT_MODELS, data_path, load_model, sentiment_split
 from rnn_tui.engine.train import evaluate, make_task
@@ -118,3 +118,18 @@ def test_the_memory_gru_is_made_again_from_its_seed():
     shipped = load_model("memory-gru").params
     for a, b in zip(trainer.model(best=True).params.arrays(), shipped.arrays(), strict=True):
         np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["lecture-next-word-gru", "lecture-next-word-lstm", "lecture-labels-gru",
+                                  "lecture-labels-lstm"])
+def test_the_lecture_twins_are_made_again_from_their_seed_and_get_the_three_sentences_right(name):
+    """Unroll's c key: the lecture's two models with each gated cell, under a second to make."""
+    task_name, cell = name.rsplit("-", 1)
+    made = script("train_gated").lecture_trainer(task_name, cell).model(name)
+    shipped = load_model(name)
+    assert shipped.cell == cell and made.vocab.tokens == shipped.vocab.tokens and made.labels == shipped.labels
+    for x, y in zip(made.params.arrays(), shipped.params.arrays(), strict=True):
+        np.testing.assert_allclose(x, y, rtol=0, atol=1e-12)
+    task = make_task("next-word" if "next-word" in name else "sentiment", LECTURE_CORPUS, shipped.vocab,
+                     shipped.labels)
+    assert evaluate(shipped.params, task.examples(LECTURE_CORPUS))[1] == 1.0

@@ -118,7 +118,8 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
             presenter.publish(replace(start, seq=2, step=1, sentence=HOSTILE))
             await until(pilot, lambda: app.session.text == HOSTILE)
             status = str(app.screen.query_one(StatusLine).render())
-            assert "[red]hi[/]" in status and "\\x1b" in status and "\x1b" not in status
+            # (80 columns keep the model's cell whole and cut the sentence after its "\": the escape as text)
+            assert "[red]hi[/] \\" in status and "\x1b" not in status
 
             # another scene and its step
             presenter.publish(replace(start, seq=3, scene="flatten", step=2))
@@ -351,6 +352,14 @@ def test_the_sentiment_demos_sentence_and_the_gradients_scale_travel() -> None:
     followed = state_at(StubScene(gradients.make_state(None, None)), place)
     assert (followed.long, followed.sentence, followed.scale) == (False, 2, 4.0)
     assert followed.flow.sigma_max == scaled.flow.sigma_max
+
+    compared = gradients.make_state(None, None).toggled_cells().advance(34)   # c: the three cells, 34 back
+    place = position_of("gradients", compared, session)
+    assert place.compared and place.step == 34
+    followed = state_at(StubScene(gradients.make_state(None, None)), place)
+    assert followed.cells is compared.cells and followed.step == 34 and followed.caption == compared.caption
+    back = state_at(StubScene(followed), position_of("gradients", gradients.make_state(None, None), session))
+    assert not back.compares_cells and back.step == 0
 
 
 def test_the_presenter_survives_followers_sending_random_bytes() -> None:

@@ -27,7 +27,8 @@ from rnn_tui.lecture.protocol import (
 
 HOSTILE = "[bold red]x[/] \x1b[2J\x1b]0;pwned\x07 \u202eevil \x00 𝔘𝔫𝔦 🙂"
 POSITION = Position(seq=7, elapsed=12.5, scene="unroll", step=2, substep=3, topology="one-to-many",
-                    sentence="the cat sat", item=4, scale=2, guessing=True, hidden=True, temperature=0.5, seed=3,
+                    sentence="the cat sat", item=4, scale=2, compared=True, guessing=True, hidden=True,
+                    temperature=0.5, seed=3,
                     corpus=AssetRef("a" * 64, "class.csv"), weights="sentiment", notes="b" * 64,
                     prompt=Prompt(4, "t=3: Which word comes next?", ("cat", "sat", "mat"), None))
 
@@ -82,6 +83,7 @@ def test_hostile_text_is_kept_as_data_not_refused() -> None:
     ({"temperature": 0}, "temperature"),
     ({"sentence": "x" * 10_001}, "sentence"),
     ({"guessing": "yes"}, "guessing"),
+    ({"compared": 1}, "compared"),
     ({"weights": "../../etc/passwd"}, "weights"),
     ({"corpus": {"sha256": "a" * 64, "name": "../x.csv"}}, "corpus"),
     ({"corpus": {"sha256": "A" * 64, "name": "x.csv"}}, "corpus"),

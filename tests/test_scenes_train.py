@@ -15,6 +15,7 @@ from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import run
 from rnn_tui.engine.train import Config
+from rnn_tui.engine.why_gates import gate_lesson
 from rnn_tui.ui.launch import build_session
 from rnn_tui.ui.scenes.gradients import BELOW, NOT_YET, SCALES
 
@@ -68,6 +69,40 @@ def test_gradient_scene_shows_the_engines_flow_step_by_step_back():
         assert ratio_in_words(float(flow.norms[0])) in text_of(app, "#scene-caption")  # read aloud, in words
         await pilot.press("x", "x", "x")  # round to x0.5: the gradient vanishes on the way back
         assert "vanishing" in text_of(app, "#scene-caption")
+    drive("gradients", script)
+
+
+def test_c_sets_the_three_cells_side_by_side_and_walks_them_back_to_the_deciding_word():
+    lesson = gate_lesson()
+    elman, gru, lstm = lesson.survival.cells
+
+    async def script(pilot, app):
+        scene = app.screen
+        await pilot.press("c")
+        assert scene.query_one("#cells-chart").display and not scene.query_one("#norm-chart").display
+        title = text_of(app, "#scene-title")
+        assert "Elman, GRU, LSTM on the memory task │ 0/37" in title and "sentiment" not in title
+        chart = text_of(app, "#cells-chart")
+        lines = chart.splitlines()
+        for name, accuracy in (("Elman", "48.5%"), ("GRU", "100%"), ("LSTM", "100%")):  # a strip each
+            at = next(i for i, line in enumerate(lines) if line.startswith(name))
+            assert lines[at + 1].startswith(accuracy)
+        assert "LSTM f₈  0..1" in chart and "10⁻⁷" in chart
+        assert all(len(line) <= 78 for line in chart.splitlines())   # at 80 columns, never wrapped
+        await pilot.press("x")  # W_hh's scale belongs to the one model: greyed out here
+        assert scene.state.scale == 1.0
+        await pilot.press("end", "left", "left", "left")   # 37 back, then 34: the deciding word
+        detail = text_of(app, "#cells-detail")
+        assert detail.startswith("34 back reads 'unpleasant' ▲")
+        assert f"Elman {elman.share[34]:.1e}   GRU {gru.share[34]:.1e}   LSTM {lstm.share[34]:.1e}" in detail
+        c = lesson.forget.c[-1, 7]
+        assert f"LSTM unit 8: f keeps {lesson.forget.kept(34)[7]:.0%} of c₄; c₃₈ = {c:+.2f}" in detail
+        assert "tanh is flat" in text_of(app, "#scene-caption")
+        assert ("models", "memory-elman, memory-gru, memory-lstm (H=16 each, trained for many-to-one)") \
+            in scene.details()
+        await pilot.press("c")  # back to the one model, from the loss
+        assert scene.query_one("#norm-chart").display and scene.state.step == 0
+        assert "sentiment" in text_of(app, "#scene-title")
     drive("gradients", script)
 
 
@@ -157,23 +192,23 @@ def test_a_run_is_reproducible_from_its_seed(small_class_data):
 
 def test_writing_weights_never_overwrites_and_reads_back(tmp_path, monkeypatch, small_class_data):
     monkeypatch.chdir(tmp_path)
+    first, second = tmp_path / "rnn-tui-sentiment-h4-seed0.npz", tmp_path / "rnn-tui-sentiment-h4-seed0-2.npz"
+    first.write_bytes(b"a lecturer's file")
 
     async def script(pilot, app):
         scene = app.screen
         scene.state = replace(scene.state, config=Config(hidden=4, epochs=1, lr=0.02, seed=0))
         await pilot.press("w")  # nothing trained yet: nothing written
-        assert not list(tmp_path.iterdir())
+        assert list(tmp_path.iterdir()) == [first]
         await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("w", "w")
+        assert not (set(tmp_path.iterdir()) - {first})
+        await pilot.press("w", "w", "w")  # held down: the same weights are written once
     drive("train", script)
-    first, second = tmp_path / "rnn-tui-sentiment-h4-seed0.npz", tmp_path / "rnn-tui-sentiment-h4-seed0-2.npz"
-    assert first.exists() and second.exists()
-    assert {p.name for p in tmp_path.iterdir()} == {first.name, second.name}  # no temporary files left
-    a, b = weights.load(first), weights.load(second)
-    np.testing.assert_array_equal(a.params.W_hh, b.params.W_hh)
-    assert a.labels == ("negative", "positive")
+    assert first.read_bytes() == b"a lecturer's file"  # never overwritten
+    assert {p.name for p in tmp_path.iterdir()} == {first.name, second.name}  # one new file, no temporary ones
+    assert weights.load(second).labels == ("negative", "positive")
 
 
 def test_a_huge_learning_rate_stops_with_a_message_not_nan(small_class_data):
@@ -274,4 +309,28 @@ def test_gradients_and_sentiment_use_the_model_trained_in_the_app_whatever_the_v
             sentiment.details()
         assert len(sentiment.state.reading.trace.steps[0].h) == 4
 
+    drive("train", script)
+
+
+def test_the_cell_key_trains_a_gru_and_u_puts_it_to_use_in_every_scene(small_class_data):
+    async def script(pilot, app):
+        scene = app.screen
+        scene.state = replace(scene.state, config=Config(hidden=4, epochs=2, lr=0.02, seed=3))
+        await pilot.press("c")
+        assert scene.state.config.cell == "gru" and scene.state.config.hidden == 4
+        assert "cell GRU" in text_of(app, "#train-settings")
+        assert "sentiment, GRU, ready" in text_of(app, "#scene-title")
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(scene.state.history) == 2 and scene.state.model.cell == "gru"
+        await pilot.press("u")
+        model = app.session.trained["sentiment"]
+        assert model.cell == "gru" and "are now the session's model" in text_of(app, "#scene-caption")
+        await pilot.press("pagedown")  # Gradients walks the GRU's own backward steps
+        assert app.screen.state.model is model
+        np.testing.assert_allclose(app.screen.state.flow.dh, gradient_flow(model, app.screen.state.words).dh)
+        await pilot.press("pageup", "pageup")  # Sentiment reads with it
+        assert app.screen.state.demo.model is model
+        assert ("model", f"{model.name} (H=4, GRU, trained for many-to-one)") in app.screen.details()
     drive("train", script)

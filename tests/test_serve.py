@@ -23,8 +23,9 @@ def free_loopback_port() -> int:
 def test_serve_answers_with_the_app_page_and_stops(tmp_path):
     pytest.importorskip("textual_serve")
     port = free_loopback_port()
-    url = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([sys.executable, "-m", "rnn_tui", "serve", "--port", str(port)], cwd=tmp_path,
+    url = f"http://127.0.0.1:{port}/?token=class-secret"
+    server = subprocess.Popen([sys.executable, "-m", "rnn_tui", "serve", "--port", str(port), "--token",
+                               "class-secret"], cwd=tmp_path,
                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline, page, content_type, last_error = time.monotonic() + 10, None, "", None
@@ -42,7 +43,7 @@ def test_serve_answers_with_the_app_page_and_stops(tmp_path):
         assert content_type.startswith("text/html")
         assert "<html" in page.lower()
         assert "rnn-tui" in page                      # the page's title is the app's name
-        assert f"ws://127.0.0.1:{port}/ws" in page    # and its terminal connects back here
+        assert f"ws://127.0.0.1:{port}/ws/class-secret" in page    # and its terminal connects back here
     finally:
         server.terminate()
         try:

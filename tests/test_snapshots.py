@@ -53,3 +53,18 @@ def test_help_screen(snap_compare):
 
 def test_light_theme(snap_compare):
     assert snap_compare(unroll_app(), press=["t", "right"], terminal_size=SIZE)
+
+
+def test_unroll_gru_at_its_update_gate(snap_compare):
+    # c: the GRU twin; t=2, the second sub-step: z₂ = σ(W_iz x₂ + W_hz h₁ + b_z), term by term.
+    assert snap_compare(unroll_app(), press=["c", "right", "down", "down"], terminal_size=SIZE)
+
+
+def test_unroll_lstm_whole_step(snap_compare):
+    # c c: the LSTM twin at t=2: its gates f i g o (σ ones as 0..1 bars), c₂ beside h₂.
+    assert snap_compare(unroll_app(), press=["c", "c", "right"], terminal_size=SIZE)
+
+
+def test_unroll_lstm_folded(snap_compare):
+    # The LSTM folded: one cell, two loops (c as it is, h through W_hh).
+    assert snap_compare(unroll_app(), press=["c", "c", "f", "right"], terminal_size=SIZE)

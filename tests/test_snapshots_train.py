@@ -27,3 +27,18 @@ def test_gradients_twenty_steps_back(snap_compare):
 
 def test_gradients_exploding_with_w_hh_times_four(snap_compare):
     assert snap_compare(app_on("gradients"), press=["x", "x", "end"], terminal_size=SIZE)
+
+
+def test_train_ready_to_train_an_lstm(snap_compare):
+    """c twice: the settings line, title and caption say the run trains an LSTM."""
+    assert snap_compare(app_on("train"), press=["c", "c"], terminal_size=SIZE)
+
+
+def test_gradients_three_cells_at_the_deciding_word(snap_compare):
+    """Elman, GRU and LSTM side by side on one log axis, 34 words back at the word that decides the
+    label; the LSTM's forget gate under its strip, why in words."""
+    assert snap_compare(app_on("gradients"), press=["c", "end", "left", "left", "left"], terminal_size=SIZE)
+
+
+def test_gradients_three_cells_grow_at_120x40(snap_compare):
+    assert snap_compare(app_on("gradients"), press=["c", "end", "left", "left", "left"], terminal_size=(120, 40))

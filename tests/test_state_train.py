@@ -13,7 +13,7 @@ from rnn_tui.engine.models import load_model
 from rnn_tui.engine.train import CLASS_CONFIG, Config, EpochStats
 from rnn_tui.ui.state.train import CLASS_TRAIN, CLASS_VAL, HELD_BACK, MAX_HIDDEN, MIN_HIDDEN, PATIENCE, TrainState
 
-SETTINGS = st.lists(st.sampled_from(["task", "hidden+", "hidden-", "lr+", "lr-", "seed", "reset"]), max_size=30)
+SETTINGS = st.lists(st.sampled_from(["task", "cell", "hidden+", "hidden-", "lr+", "lr-", "seed", "reset"]), max_size=30)
 
 
 @settings(max_examples=200, deadline=None)
@@ -25,7 +25,7 @@ def test_settings_stay_in_range_and_each_change_starts_a_fresh_run(moves):
         state = {"task": lambda s: s.next_task(), "hidden+": lambda s: s.hidden_times(2),
                  "hidden-": lambda s: s.hidden_times(0.5), "lr+": lambda s: s.lr_times(2),
                  "lr-": lambda s: s.lr_times(0.5), "seed": lambda s: s.next_seed(),
-                 "reset": lambda s: s.reset()}[move](state)
+                 "cell": lambda s: s.next_cell(), "reset": lambda s: s.reset()}[move](state)
         assert MIN_HIDDEN <= state.config.hidden <= MAX_HIDDEN
         assert 1e-5 <= state.config.lr <= 10
         assert state.history == () and state.model is None and not state.running and state.status == "ready"
@@ -34,11 +34,17 @@ def test_settings_stay_in_range_and_each_change_starts_a_fresh_run(moves):
             assert (state.config.hidden, state.config.seed) == (before.config.hidden, before.config.seed)
         if move == "seed":
             assert state.config.seed == before.config.seed + 1
+        if move == "cell":  # Elman, GRU, LSTM, round again; nothing else changes
+            assert state.config.cell == {"elman": "gru", "gru": "lstm", "lstm": "elman"}[before.config.cell]
+            assert state.config == replace(before.config, cell=state.config.cell)
+        elif move != "task":
+            assert state.config.cell == before.config.cell
+        assert state.cell_name in state.subtitle
 
 
 def test_a_run_is_running_paused_and_done():
     state = TrainState(config=Config(hidden=4, epochs=2, seed=0)).started()
-    assert state.running and state.status == "training" and state.subtitle == "sentiment, training"
+    assert state.running and state.status == "training" and state.subtitle == "sentiment, Elman, training"
     assert state.paused().status == "ready"
     model = load_model("sentiment")
     epoch = [EpochStats(n, 0.5, 0.9, None, None, 1.0) for n in (1, 2)]  # no validation: none is best
@@ -137,3 +143,13 @@ def test_a_sample_is_balanced_seeded_and_takes_all_when_asked_for_more():
     assert [s.label for s in corpus.sample(80, seed=0).sentences].count(1) == 30  # all the positives there are
     assert set(corpus.sample(1000, seed=0).sentences) == set(corpus.sentences)
     assert not set(corpus.without(sample).sentences) & set(sample.sentences)
+
+
+def test_the_cell_key_says_which_cell_a_run_trains_and_names_its_file():
+    elman = TrainState()
+    gru, lstm = elman.next_cell(), elman.next_cell().next_cell()
+    assert (gru.config.cell, lstm.config.cell, lstm.next_cell().config.cell) == ("gru", "lstm", "elman")
+    assert "Training an Elman cell" in elman.caption and "Training a GRU cell" in gru.caption
+    assert "Training an LSTM cell" in lstm.caption and lstm.subtitle == "sentiment, LSTM, ready"
+    assert elman.file_stem == "rnn-tui-sentiment-h16-seed0"   # as before the gated cells came
+    assert gru.file_stem == "rnn-tui-sentiment-gru-h16-seed0"

@@ -1,6 +1,7 @@
 """The Unroll scene's state, driven directly: no app, no Pilot. Hypothesis walks every
-transition over real traces of all five topologies (the shipped models) and checks the
-invariants after each one; hand-written examples pin the captions a lecturer reads aloud."""
+transition over real traces of all five topologies and all three cells (the shipped models and
+their GRU and LSTM twins) and checks the invariants after each one; hand-written examples pin
+the captions a lecturer reads aloud."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from hypothesis import settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from rnn_tui.engine import tokenize
-from rnn_tui.engine.models import default_model
+from rnn_tui.engine.models import CELL_ORDER, LECTURE_LABELS_MODELS, LECTURE_NEXT_WORD_MODELS, default_model, load_model
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING, TOPOLOGIES, topology_by_name
 from rnn_tui.engine.trace import Trace, run
+from rnn_tui.ui.state.cell_view import GATED_PHASES
 from rnn_tui.ui.state.unroll import (
     BIAS,
     CELL_PHASES,
@@ -24,7 +26,6 @@ from rnn_tui.ui.state.unroll import (
     SCORES,
     SOFTMAX,
     SPEEDS,
-    TANH,
     UnrollState,
     phases,
     sub,
@@ -32,15 +33,18 @@ from rnn_tui.ui.state.unroll import (
 )
 
 SENTENCES = ("Hi my name is Barry", "I love AI", "Barry is my name", "zebras", "hi zebras love my name is ai")
-ALL_PHASES = CELL_PHASES + OUTPUT_PHASES
+ALL_PHASES = CELL_PHASES + GATED_PHASES + OUTPUT_PHASES
 
 
 @cache
-def trace(sentence: str = SENTENCES[0], topology: str = "many-to-many") -> Trace:
-    return run(default_model(topology), tokenize(sentence), topology_by_name(topology))
+def trace(sentence: str = SENTENCES[0], topology: str = "many-to-many", cell: str = "elman") -> Trace:
+    """The sentence through the lecture's model for `topology` (its GRU or LSTM twin for `cell`)."""
+    family = LECTURE_LABELS_MODELS if topology == "many-to-one" else LECTURE_NEXT_WORD_MODELS
+    return run(load_model(family[cell]), tokenize(sentence), topology_by_name(topology))
 
 
-TRACES = st.builds(trace, st.sampled_from(SENTENCES), st.sampled_from([t.name for t in TOPOLOGIES]))
+CELLS = st.sampled_from(CELL_ORDER)
+TRACES = st.builds(trace, st.sampled_from(SENTENCES), st.sampled_from([t.name for t in TOPOLOGIES]), CELLS)
 
 
 # ---- the state machine ----------------------------------------------------------------------
@@ -111,12 +115,12 @@ class UnrollMachine(RuleBasedStateMachine):
         if old.hidden:
             assert (s.cursor, s.substep) == (old.cursor, -1)
         elif old.complete:  # from the whole step, down starts its first sub-step
-            assert (s.cursor, s.substep, s.phase) == (old.cursor, 0, INPUT)
+            assert (s.cursor, s.substep, s.phase) == (old.cursor, 0, first_phase(s.trace))
         elif old.substep + 1 < len(old.phases):  # the phases, in the order the cell computes them
             assert (s.cursor, s.substep) == (old.cursor, old.substep + 1)
             assert s.phase == old.phases[old.substep + 1]
         elif old.cursor < old.last_index:  # past the last sub-step: the next step's first
-            assert (s.cursor, s.substep, s.phase) == (old.cursor + 1, 0, INPUT)
+            assert (s.cursor, s.substep, s.phase) == (old.cursor + 1, 0, first_phase(s.trace))
         else:
             assert s == old
 
@@ -167,6 +171,17 @@ class UnrollMachine(RuleBasedStateMachine):
         assert (s.trace, s.cursor, s.substep, s.hidden, s.where) == (tr, 0, -1, old.guessing, where)
         assert (s.folded, s.guessing, s.playing, s.speed) == (old.folded, old.guessing, old.playing, old.speed)
 
+    @rule(cell=CELLS)
+    def with_cell(self, cell: str) -> None:
+        """The cell key: the same sentence and topology through another cell, at the same step, whole."""
+        old = self.state
+        tr = trace(" ".join(old.trace.words), old.trace.topology.name, cell)
+        self.state = s = old.with_cell(tr)
+        assert s.trace.cell == cell and s.trace.words == old.trace.words
+        assert (s.cursor, s.substep, s.refused) == (min(old.cursor, len(tr) - 1), -1, None)
+        assert (s.folded, s.guessing, s.playing, s.speed, s.hidden) == (
+            old.folded, old.guessing, old.playing, old.speed, old.hidden)
+
     @precondition(lambda self: self.state.playing)
     @rule()
     def play_to_the_end(self) -> None:
@@ -193,7 +208,7 @@ class UnrollMachine(RuleBasedStateMachine):
         s = self.state
         if s.hidden:
             assert s.guessing and s.complete
-            assert not any(s.done(p) for p in (TANH, SCORES, SOFTMAX))
+            assert not any(s.done(p) for p in (s.h_phase, SCORES, SOFTMAX))
             assert s.secret(s.cursor)
 
     @invariant()
@@ -209,8 +224,8 @@ class UnrollMachine(RuleBasedStateMachine):
     def what_is_shown_is_the_phases_so_far(self) -> None:
         s = self.state
         done = [p for p in ALL_PHASES if s.done(p)]
-        if s.hidden:
-            assert done == [INPUT, RECURRENT, BIAS]
+        if s.hidden:  # the Elman cell's terms before tanh may show; a gated cell's gates are results
+            assert done == ([INPUT, RECURRENT, BIAS] if s.trace.cell == "elman" else [])
         else:
             assert done == list(s.phases[: s.phase_index + 1])
         assert s.phases == phases(s.step) and (SCORES in s.phases) == s.step.has_output
@@ -228,6 +243,10 @@ class UnrollMachine(RuleBasedStateMachine):
         assert s.caption.startswith(f"t={s.step.t}")
         if s.hidden:
             assert "Guess" in s.caption
+
+
+def first_phase(tr: Trace) -> str:
+    return {"elman": INPUT, "gru": "reset", "lstm": "forget"}[tr.cell]
 
 
 UnrollMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=60, deadline=None)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,6 +21,7 @@ from rnn_tui.engine.text import Vocabulary, tokenize
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 10_000
 MAX_SENTENCES = 100_000
+MAX_VOCABULARY = 100_000  # distinct words: every step keeps a softmax over them all (2.2 M needed 39 GB)
 BINARY_LABELS = ("negative", "positive")  # the names of labels 0 and 1
 SPLITS = ("train", "val", "test")  # val picks the model (early stopping); test is seen only to report
 
@@ -125,19 +129,37 @@ def load_corpus(path: str | Path) -> Corpus:
         raise InputError(f"{path}: no sentences (the file holds no words)")
     if len(sentences) > MAX_SENTENCES:
         raise InputError(f"{path}: {len(sentences):,} sentences; the limit is {MAX_SENTENCES:,}")
-    return Corpus(tuple(sentences), source=str(path))
+    corpus = Corpus(tuple(sentences), source=str(path))
+    if len(corpus.vocab.words) > MAX_VOCABULARY:
+        raise InputError(f"{path}: {len(corpus.vocab.words):,} distinct words; the limit is {MAX_VOCABULARY:,} "
+                         "(a model holds a row and a softmax column for each)")
+    return corpus
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, from a regular file only (a device never ends, a FIFO may never start),
+    and never more than the limit: reading stops there, it does not find out afterwards."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a corpus file")
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: {size / 2**20:.1f} MB; a corpus may be at most {MAX_FILE_BYTES // 2**20} MB")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(fd)
+            mode = info.st_mode
+            if stat.S_ISDIR(mode):
+                raise InputError(f"{path}: is a folder, not a corpus file")
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path}: not a regular file (a device, pipe or socket); give a text or CSV file")
+            if info.st_size > MAX_FILE_BYTES:  # refused from its size, unread
+                raise InputError(f"{path}: {info.st_size / 2**20:.1f} MB; a corpus may be at most "
+                                 f"{MAX_FILE_BYTES // 2**20} MB")
+            raw = f.read(MAX_FILE_BYTES + 1)  # it may have grown since: stop at the limit anyway
+        if len(raw) > MAX_FILE_BYTES:
+            raise InputError(f"{path}: more than {MAX_FILE_BYTES // 2**20} MB; a corpus may be at most "
+                             f"{MAX_FILE_BYTES // 2**20} MB")
+        return raw
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a corpus file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as e:
@@ -172,6 +194,10 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
         if header is None:
             raise InputError(f"{path}: no sentences (the file is empty)")
         columns = [c.strip().lower() for c in header]
+        repeated = sorted({c for c in columns if c in ("text", "label", "split") and columns.count(c) > 1})
+        if repeated:
+            raise InputError(f"{path}:{reader.line_num}: the header names {repeated[0]!r} twice; "
+                             "which column is meant?")
         if "text" not in columns:
             found = ", ".join(map(repr, columns))
             raise InputError(f"{path}:{reader.line_num}: no `text` column in the header (found: {found})")
@@ -179,10 +205,14 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
         i_label = columns.index("label") if "label" in columns else None
         i_split = columns.index("split") if "split" in columns else None
         sentences = []
+        last = reader.line_num
         for row in reader:
-            n = reader.line_num
+            first, n, last = last + 1, reader.line_num, reader.line_num
             if not any(c.strip() for c in row):
                 continue
+            if len(row) != len(columns) and n > first and any("\n" in c or "\r" in c for c in row):
+                raise InputError(f"{path}:{first}: a quote (\") opened on this line is never closed "
+                                 f"(the row runs on to line {n})")
             if len(row) != len(columns):
                 raise InputError(f"{path}:{n}: {len(row)} columns; the header has {len(columns)}")
             text = row[i_text].strip()
@@ -200,10 +230,10 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
 
 
 def _parse_label(path: Path, n: int, value: str) -> int:
-    try:
-        label = int(value.strip())
-    except ValueError:
-        raise InputError(f"{path}:{n}: label {value.strip()!r} is not a whole number") from None
+    # ASCII digits only: int() would also take 1_0, Arabic-Indic ٣ and fullwidth １
+    if not re.fullmatch(r"-?[0-9]+", value.strip()):
+        raise InputError(f"{path}:{n}: label {value.strip()!r} is not a whole number (digits 0-9)")
+    label = int(value.strip())
     if not 0 <= label < 1000:
         raise InputError(f"{path}:{n}: label {label} must be between 0 and 999")
     return label

@@ -27,9 +27,32 @@ BUILTIN = {
     "memory-lstm": "memory_lstm.npz",
     "sentiment-gru": "sentiment_gru.npz",
     "sentiment-lstm": "sentiment_lstm.npz",
+    # The lecture's two with each gated cell (scripts/train_gated.py): the Unroll scene's cell key.
+    "lecture-next-word-gru": "lecture_next_word_gru.npz",
+    "lecture-next-word-lstm": "lecture_next_word_lstm.npz",
+    "lecture-labels-gru": "lecture_labels_gru.npz",
+    "lecture-labels-lstm": "lecture_labels_lstm.npz",
 }
 MEMORY_MODELS = {"elman": "memory-elman", "gru": "memory-gru", "lstm": "memory-lstm"}
 SENTIMENT_MODELS = {"elman": "sentiment", "gru": "sentiment-gru", "lstm": "sentiment-lstm"}
+LECTURE_NEXT_WORD_MODELS = {"elman": "lecture-next-word", "gru": "lecture-next-word-gru",
+                            "lstm": "lecture-next-word-lstm"}
+LECTURE_LABELS_MODELS = {"elman": "lecture-labels", "gru": "lecture-labels-gru", "lstm": "lecture-labels-lstm"}
+CELL_ORDER = ("elman", "gru", "lstm")  # the order the Unroll scene's cell key goes through
+
+
+def twins(name: str) -> dict[str, str] | None:
+    """The shipped models of each cell trained for the same task as the shipped model `name`
+    (cell -> model name), or None when `name` has none (a user's file, a model trained in the app)."""
+    for family in (LECTURE_NEXT_WORD_MODELS, LECTURE_LABELS_MODELS, SENTIMENT_MODELS, MEMORY_MODELS):
+        if name in family.values():
+            return family
+    return None
+
+
+def next_cell(cell: str) -> str:
+    """The cell after `cell` in CELL_ORDER, round again after the LSTM."""
+    return CELL_ORDER[(CELL_ORDER.index(cell) + 1) % len(CELL_ORDER)] if cell in CELL_ORDER else CELL_ORDER[0]
 
 
 # Which topologies a model trained for one task can honestly be shown on.

@@ -6,8 +6,6 @@ Elman, 3 for a GRU, 4 for an LSTM, and the other three layer keys must have G*H 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -15,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rnn_tui.engine import npz_guard, safe_write
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import CELL_NAMES, GATES, CellWeights, Model, Params
 from rnn_tui.engine.seq2seq import Seq2Seq
@@ -29,7 +28,8 @@ KEYS = {
     "out.weight": "W_out",
     "out.bias": "b_out",
 }
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = npz_guard.MAX_FILE_BYTES
+MAX_ABS_WEIGHT = 1e6  # no weight may be larger in size: trained weights are rarely above 100
 WORD_LISTS = ("vocab", "labels", "source_vocab", "target_vocab")
 LAYERS = ("rnn", "encoder", "decoder", "out")
 
@@ -60,20 +60,12 @@ def save_seq2seq(model: Seq2Seq, path: str | Path, overwrite: bool = False) -> P
 
 
 def _write(arrays: dict[str, np.ndarray], path: Path, overwrite: bool) -> Path:
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name such as model.npz")
-    if path.exists() and not overwrite:
-        raise InputError(f"{path}: already exists; choose another name or allow overwriting")
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)  # type: ignore[arg-type]  # numpy's stub: allow_pickle
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a weights file is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return safe_write.write_atomically(path, lambda f: np.savez(f, **arrays), overwrite)  # type: ignore[arg-type]
+
+
+def file_bytes(V: int, H: int, O: int) -> int:
+    """About how large a saved model is: its float64 weights and its word lists."""
+    return 8 * (H * (V + H + 2 + O) + O) + 64 * (V + O) + 4096
 
 
 def load(path: str | Path) -> Model:
@@ -92,13 +84,12 @@ def load_seq2seq(path: str | Path) -> Seq2Seq:
 
 def _read_file(path: Path) -> dict[str, np.ndarray]:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB; not a weights file for this app")
-        loaded = np.load(path, allow_pickle=False)
-        if not isinstance(loaded, np.lib.npyio.NpzFile):  # a lone .npy array, renamed
-            raise InputError(f"{path}: a single NumPy array (.npy), not an .npz of named weights")
-        with loaded as npz:
-            data = {k: _read(npz, k, path) for k in npz.files}
+        with npz_guard.open_npz(path) as f:  # sizes, members and shapes checked before NumPy reads
+            loaded = np.load(f, allow_pickle=False)
+            if not isinstance(loaded, np.lib.npyio.NpzFile):  # a lone .npy array, renamed
+                raise InputError(f"{path}: a single NumPy array (.npy), not an .npz of named weights")
+            with loaded as npz:
+                data = {k: _read(npz, k, path) for k in npz.files}
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -142,7 +133,7 @@ def from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Model:
     labels = _words(data, "labels", source) if "labels" in data else tuple(str(i) for i in range(O))
     if len(labels) != O:
         raise InputError(f"{source}: key 'labels' has {len(labels)} entries; expected {O} (rows of out.weight)")
-    meta = _meta(data)
+    meta = _meta(data, source)
     params = Params(**{field: arrays[key] for key, field in KEYS.items()})
     return Model(params, Vocabulary(vocab), labels, name=str(meta.get("name", Path(source).stem)),
                  trained_for=_text_or_none(meta.get("trained_for")))
@@ -156,7 +147,7 @@ def seq2seq_from_arrays(data: dict[str, np.ndarray], source: str = "weights") ->
         _no_extra_layers(data, part, source)
     words = {key: _words(data, key, source) for key in ("source_vocab", "target_vocab", "labels")}
     arrays = _numbers(data, (*layer_keys, "out.weight", "out.bias"), source)
-    meta = _meta(data)
+    meta = _meta(data, source)
     context = _flag(meta, "context_every_step", source)
     (G, H), O = _gates_and_hidden(arrays, "encoder", source), len(words["labels"])
     _check_shapes(arrays, {**_layer_shapes("encoder", H, len(words["source_vocab"]), G),
@@ -242,10 +233,20 @@ def _check_shapes(arrays: dict[str, np.ndarray], expected: dict[str, tuple[int, 
                   source: str) -> None:
     for key, shape in expected.items():
         found = arrays[key].shape
+        if 0 in found:
+            raise InputError(f"{source}: key {key!r} is empty (shape {_shape(found)}); a model needs at least "
+                             "one hidden unit, one word and two outputs")
+        if key == "out.weight" and found[:1] == (1,):  # softmax over a single output is always 1
+            raise InputError(f"{source}: key 'out.weight' has 1 row, so the model has one output, whose "
+                             "probability is always 100%; a model needs at least two outputs")
         if found != shape or -1 in shape or 0 in shape:
             raise InputError(f"{source}: key {key!r} has shape {found}; expected {_shape(shape)} ({hint})")
         if not np.all(np.isfinite(arrays[key])):
             raise InputError(f"{source}: key {key!r} holds NaN or infinite values")
+        largest = float(np.max(np.abs(arrays[key])))
+        if largest > MAX_ABS_WEIGHT:  # sums of such weights overflow float64 into NaN
+            raise InputError(f"{source}: key {key!r} holds a value of {largest:.3g}; a trained RNN's weights are "
+                             f"far smaller (the limit is {MAX_ABS_WEIGHT:.0e})")
 
 
 def _words(data: dict[str, np.ndarray], key: str, source: str) -> tuple[str, ...]:
@@ -259,9 +260,9 @@ def _text_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _meta(data: dict[str, np.ndarray]) -> dict[str, object]:
+def _meta(data: dict[str, np.ndarray], source: str = "weights") -> dict[str, object]:
     try:
-        meta = json.loads(str(data["meta"])) if "meta" in data else {}
+        meta = npz_guard.parse_meta(str(data["meta"]), source) if "meta" in data else {}
     except (ValueError, TypeError):
         meta = {}
     return meta if isinstance(meta, dict) else {}

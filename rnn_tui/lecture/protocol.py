@@ -78,6 +78,7 @@ class Position:
     sentence: str = ""
     item: int = -1                # Sentiment: the test sentence shown; Gradients: the held-out one (-1: the long one)
     scale: int = 0                # Gradients: which scale of W_hh
+    compared: bool = False        # Gradients: the three cells side by side (an older follower ignores it)
     cell: str = "elman"
     guessing: bool = False
     hidden: bool = False
@@ -296,6 +297,7 @@ def _position(body: dict[str, Any]) -> Position:
         item=_int(body, "item", -1, STEP_MAX), scale=_int(body, "scale", 0, 16),
         cell=_text(body.get("cell"), "cell", NAME_MAX),
         guessing=_bool(body, "guessing"), hidden=_bool(body, "hidden"), folded=_bool(body, "folded"),
+        compared=_bool(body, "compared"),
         temperature=None if temperature is None else float(temperature), seed=_int(body, "seed", 0, SEQ_MAX),
         corpus=_ref(body.get("corpus"), "corpus"), weights=weights,
         notes=None if notes is None else _hash(notes, "notes"), prompt=_prompt(body.get("prompt")),

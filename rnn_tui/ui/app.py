@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -15,16 +15,22 @@ from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
+from rnn_tui.ui.control_filter import ControlFilter
+from rnn_tui.ui.safe import printable
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
+from rnn_tui.ui.screens.once import Palette
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.widgets.notice import Notice, notice_text
 
@@ -46,6 +52,7 @@ def screenshot_folder() -> Path:
     downloads = user_downloads_path()
     return downloads if downloads.is_dir() else Path.cwd()
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+CONTROL_FILTER = ControlFilter()
 
 
 def open_scene(name: str) -> Scene[Any]:
@@ -80,11 +87,16 @@ class RnnApp(App[None]):
         self._disable_notifications = True
         self._notice_count = 0
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (NO_COLOR, dim) and ours, which keeps control characters off the terminal."""
+        return [*super().get_line_filters(), CONTROL_FILTER]
+
     def on_mount(self) -> None:
         self.switch_mode(self.first_scene)
-        # SIGTERM or a dropped SSH link (SIGHUP): leave through Textual, so the terminal is restored.
+        # SIGTERM, SIGQUIT (ctrl+backslash) or a dropped SSH link (SIGHUP): leave through Textual, so the
+        # terminal gets its screen back and mouse tracking off.
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit)
 
@@ -103,7 +115,9 @@ class RnnApp(App[None]):
                timeout: float | None = None, markup: bool = True) -> None:
         """A notice goes in the scene's notice line (the Footer's, for a few seconds), never over a
         pane; the next replaces it. Textual keeps it too, but draws no toast (see __init__)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        # Plain text, whatever the caller asked: notices quote paths, words and error messages.
+        message, title = printable(str(message)), printable(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
         self.notices = [*self.notices[-(NOTICES_KEPT - 1):], notice_text(message, title)]
         scene = next((s for s in reversed(self.screen_stack) if s.query("#notice")), None)
         if scene is None:
@@ -152,6 +166,15 @@ class RnnApp(App[None]):
             target = TWINS.get(now) or (THEMES["light"] if self.current_theme.dark else THEMES["dark"])
         self.theme = target
         self._toggled_from = (now, target)
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, with guards against its crashes (screens/once.py)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Choose a theme": the same guarded palette, listing the themes."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_jump(self) -> None:
         """j: the list of scenes, to go to one by its number (from the help screen too)."""

@@ -34,6 +34,8 @@ SCENE_KEYS: list[Binding] = [
     Binding("g", "guess", "Guess", show=False, id="unroll.guess"),
     Binding("r", "reveal", "Reveal", show=False, id="unroll.reveal"),
     Binding("i", "inspect", "Unit", show=False, id="unroll.inspect"),
+    Binding("c", "cell", "Cell", show=False, id="unroll.cell",
+            tooltip="the same sentence through another cell: Elman, GRU, LSTM"),
     Binding("T", "temperature", "Temperature", key_display="T", show=False, id="unroll.temperature",
             tooltip="one-to-many: greedy, then sample at T = 0.5, 1, 2"),
     Binding("R", "resample", "Resample", key_display="R", show=False, id="unroll.resample",
@@ -55,17 +57,21 @@ APP_KEYS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit"),
     # A terminal program quits on ctrl+c; Textual would only say "press ctrl+q".
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
+    # ctrl+z: back to the shell (fg returns), as terminal programs do; nothing in a browser.
+    Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend"),
 ]
 
 # What the help screen says about keys whose description is too short to explain them.
 EXPLAIN = {
     "scene(1)": "next scene, in the lecture's order",
     "scene(-1)": "previous scene",
-    "next_substep": "walk the sub-steps of one step: W_ih x, + W_hh h, + b, tanh, W_out h, softmax",
+    "next_substep": "walk the sub-steps of one step: W_ih x, + W_hh h, + b, tanh, W_out h, softmax "
+                    "(a GRU: r, z, n, h; an LSTM: f, i, g, c, o, h)",
     "play": "play/pause; + and - change the speed",
     "type_sentence": "type a sentence of your own (unknown words read as <unk>)",
     "fold": "fold the unrolled chain back into one cell with its loop, and unfold it",
     "guess": "predict, then reveal: hide each step's results until space or r",
+    "cell": "the same sentence through another cell: Elman, then GRU, then LSTM (shipped models only)",
     "inspect": "inspect a hidden unit: its W_hh row, its W_ih weights by word, h_j over time",
     "jump": "jump to a scene by its number: 1-9, 0 for the tenth",
     "toggle_theme": "light/dark theme (light suits a projector); from another theme: its light or dark twin, "

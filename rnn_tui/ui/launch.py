@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import warnings
 from typing import TYPE_CHECKING
 
 from rnn_tui.engine.errors import InputError
@@ -36,5 +37,7 @@ def launch(args: argparse.Namespace) -> int:
     if args.scene not in NAMES:
         raise InputError(f"unknown scene {args.scene!r}; expected one of: {', '.join(NAMES)}")
     app = RnnApp(session, theme=args.theme, scene=args.scene)
+    # NumPy's overflow warnings would be printed over the screen (from any thread): the panes show the values
+    warnings.filterwarnings("ignore", category=RuntimeWarning)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0

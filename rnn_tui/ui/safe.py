@@ -5,6 +5,7 @@ visible escapes, the way Python's repr does."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from rich.style import Style
@@ -29,3 +30,12 @@ def printable(text: str) -> str:
 
 def user_text(text: str, style: Style | str | None = None) -> Text:
     return Text(printable(text), style or "")
+
+
+# C0, DEL, C1 (0x9b is CSI to some terminals) and the bidi controls: what `printable` escapes.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` without the characters a terminal would act on (they take no cell, so widths hold)."""
+    return UNSAFE.sub("", text)

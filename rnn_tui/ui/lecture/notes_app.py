@@ -5,18 +5,21 @@ The notes travel from the presenter (its `--notes` file, or the shipped ones).""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.filter import LineFilter
 from textual.widgets import Static
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.lecture.notes import Notes, read_notes_bytes, shown_step
 from rnn_tui.lecture.protocol import Asset, Position
 from rnn_tui.lecture.wire import Follow
+from rnn_tui.ui.app import CONTROL_FILTER
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes import NAMES, TITLES
 
@@ -43,6 +46,10 @@ class NotesApp(App[None]):
     #notes-body { padding: 1 2; }
     #notes-foot { dock: bottom; height: 1; color: $text-muted; padding: 0 1; }
     """
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """As in RnnApp: notes come over the network; no control character reaches the terminal."""
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     def __init__(self, host: str, port: int, theme: str = "textual-dark") -> None:
         super().__init__()

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.models import CELL_ORDER
 from rnn_tui.engine.topologies import Topology
 from rnn_tui.engine.trace import Sampling
 from rnn_tui.lecture.protocol import AssetRef, Position, Prompt
@@ -32,19 +33,25 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
     elif isinstance(state, SentimentState):
         fields = {"step": state.step, "item": state.index if state.index < len(state.demo.tests) else -1}
     elif isinstance(state, GradientState):
-        fields = {"step": state.step, "item": -1 if state.long else state.sentence, "scale": state.scale_index}
+        fields = {"step": state.step, "item": -1 if state.long else state.sentence, "scale": state.scale_index,
+                  "compared": state.compares_cells}
     elif isinstance(getattr(state, "step", None), int):
         fields = {"step": state.step}
     shown = getattr(state, "topology", None)   # Topologies: 1-5 choose one there without changing the session's
     topology = shown.name if isinstance(shown, Topology) else session.topology.name
-    return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text,
+    # The cell on screen: Unroll's trace went through it; elsewhere the session's model for its topology.
+    cell = state.trace.cell if isinstance(state, UnrollState) else session.model().cell
+    return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text, cell=cell,
                     temperature=session.sampling.temperature, seed=session.sampling.seed,
                     corpus=corpus, weights=weights, notes=notes, prompt=prompt, **fields)
 
 
 def apply_to_session(session: Session, position: Position) -> None:
-    """The topology, the sentence (a typed one is added) and the sampling of `position`."""
+    """The topology, the sentence (a typed one is added), the sampling and the cell of `position`
+    (the cell where the follower's model has a twin in it: the shipped ones)."""
     session.set_topology(position.topology)
+    if position.cell in CELL_ORDER and position.cell != session.model().cell:
+        session.cell = position.cell
     try:
         session.sampling = Sampling(position.temperature, position.seed)
     except InputError:
@@ -76,6 +83,8 @@ def state_at(scene: Scene[Any], position: Position) -> Any:
         if place != (state.long, state.sentence, state.scale_index):
             state = replace(state, long=place[0], sentence=place[1], scale_index=place[2])
             state = replace(state, flow=flow_for(state.model, state.words, state.scale))
+        if position.compared != state.compares_cells:
+            state = state.toggled_cells()
     if isinstance(getattr(state, "topology", None), Topology) and hasattr(state, "choose"):
         state = state.choose(position.topology)
     step = getattr(state, "step", None)

@@ -29,8 +29,12 @@ def signed_bar(value: float, half: int) -> str:
 
 def fmt(value: float) -> str:
     """Always signed, two decimals, so the sign reads in monochrome; rounded half up, and a
-    value that rounds to zero reads " 0.00", never "-0.00" (see `wording.signed`)."""
-    return signed(value)
+    value that rounds to zero reads " 0.00", never "-0.00" (see `wording.signed`). A value of
+    1,000 or more (from weights far larger than training makes) as a power of ten in no more
+    cells than +1.00: +3e6."""
+    if abs(value) < 999.995:
+        return signed(value)
+    return f"{value:+.0e}".replace("e+0", "e").replace("e+", "e").replace("e-0", "e-")
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -31,6 +31,8 @@ def model_of(state: object) -> tuple[Model, bool] | None:
     """The model a lesson scene's state shows, and whether it is an encoder-decoder's two halves:
     its `model` (Order, Gradients, Train once trained), its demo's (Sentiment), or its trace's
     (Topologies); None for a scene that shows no model's numbers."""
+    if getattr(state, "compares_cells", False):  # several models at once: the scene names them
+        return None
     model = getattr(state, "model", None)
     if model is None:
         model = getattr(getattr(state, "demo", None), "model", None)

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from rnn_tui.ui.render.chart import BLOCKS, columns, on_log_axis
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
+from rnn_tui.ui.scenes.cells_chart import CellsChart, CellsDetail, CellsSentence
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.state.gradients import FLOOR, SCALES, TOP, GradientState, make_state  # noqa: F401 - SCALES for tests
 from rnn_tui.ui.state.wording import sub
@@ -36,6 +37,9 @@ def axis_label(row: int) -> str:
 class NormChart(Board):
     """How much of the gradient reaches each step, on one fixed log axis, revealed from the last
     step back."""
+
+    def shown(self, state: GradientState) -> bool:
+        return state.cells is None  # `c` compares the three cells instead
 
     def render(self) -> Text:
         state: GradientState | None = self.state
@@ -75,6 +79,9 @@ class NormChart(Board):
 
 
 class StepDetail(Board):
+    def shown(self, state: GradientState) -> bool:
+        return state.cells is None  # `c` compares the three cells instead
+
     def render(self) -> Text:
         state: GradientState | None = self.state
         if state is None:
@@ -100,6 +107,9 @@ class StepDetail(Board):
 
 
 class SentenceLine(Board):
+    def shown(self, state: GradientState) -> bool:
+        return state.cells is None  # `c` compares the three cells instead
+
     def render(self) -> Text:
         state: GradientState | None = self.state
         if state is None:
@@ -119,7 +129,10 @@ class GradientScene(LessonScene[GradientState]):
         Binding("x", "scale", "Scale W_hh", id="gradients.scale"),
         Binding("n", "sentence(1)", "Next sentence", show=False, id="gradients.next"),
         Binding("L", "long", "Long sentence", key_display="L", show=False, id="gradients.long"),
+        Binding("c", "cells", "Compare cells", id="gradients.cells",
+                tooltip="Elman, GRU and LSTM side by side on the memory task, or back to one model"),
     ]
+    ONE_MODEL = {"scale", "sentence", "long"}   # greyed out while the three cells are compared
 
     def make_state(self, previous: GradientState | None) -> GradientState:
         return make_state(self.session.trained.get("sentiment"), previous)
@@ -128,6 +141,26 @@ class GradientScene(LessonScene[GradientState]):
         yield SentenceLine(id="gradient-sentence").data_bind(state=Scene.state)
         yield NormChart(id="norm-chart").data_bind(state=Scene.state)
         yield StepDetail(id="step-detail").data_bind(state=Scene.state)
+        yield CellsSentence(id="cells-sentence").data_bind(state=Scene.state)
+        yield CellsChart(id="cells-chart").data_bind(state=Scene.state)
+        yield CellsDetail(id="cells-detail").data_bind(state=Scene.state)
+
+    def key_state(self, state: GradientState) -> tuple[object, ...]:
+        return (*super().key_state(state), state.compares_cells)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.ONE_MODEL and self.state is not None and self.state.compares_cells:
+            return None
+        return super().check_action(action, parameters)
+
+    def details(self) -> list[tuple[str, str]]:
+        said = super().details()
+        if self.state is not None and self.state.compares_cells:  # three models, not the one in the title
+            said[0] = ("models", "memory-elman, memory-gru, memory-lstm (H=16 each, trained for many-to-one)")
+        return said
+
+    def action_cells(self) -> None:
+        self.state = self.state.toggled_cells()
 
     def action_scale(self) -> None:
         self.state = self.state.scaled()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.ui.render.bars import fmt, signed_bar
-from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.safe import printable, user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.drawing import fit_columns, lines, whole_words
 from rnn_tui.ui.scenes.scene import Scene
@@ -43,7 +43,7 @@ class BagBoard(Board):
             return Text("")
         t, vocab, bag_b = state.test, state.model.vocab, state.test.bag_b
         used = list(t.used)
-        labels = list(vocab.tokens)
+        labels = [printable(w) for w in vocab.tokens]  # from a weights file: user text
         cols = fit_columns(labels, width - 4, focus=used[0] if used else 0, keep=used)
         if len(cols) < len(labels):
             cols = fit_columns(labels, width - 4 - 24, focus=used[0] if used else 0, keep=used)

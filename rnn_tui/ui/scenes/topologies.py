@@ -14,6 +14,7 @@ from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.state.topologies import TopologiesState, make_state
+from rnn_tui.ui.state.wording import percent
 
 # The lecture slide's example task under each diagram, in lines that fit a narrow column.
 TASKS = {
@@ -119,7 +120,7 @@ class ChainBoard(Board):
                 cells.append(fmt(s.h[j]) if past else "")
             k, y = s.predicted, s.y
             if k is not None and y is not None:  # s.has_output
-                cells += [model.labels[k], f"{y[k]:.0%}"] if past else ["y", "?"]
+                cells += [model.labels[k], percent(float(y[k]))] if past else ["y", "?"]
             else:
                 cells += ["no", "output"]
             for r, (row, cell) in enumerate(zip(rows, cells, strict=True)):

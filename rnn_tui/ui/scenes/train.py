@@ -25,6 +25,7 @@ from rnn_tui.ui.scenes.base import Board, LessonScene
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.screens.sentence import SentenceScreen
 from rnn_tui.ui.state.train import TrainState
+from rnn_tui.ui.state.wording import percent
 
 CHART_ROWS = 6   # at 80x24; a taller terminal gives the chart more rows
 MAX_CHART_ROWS = 20
@@ -42,7 +43,8 @@ class Settings(Board):
         c = s.config
         stop = f"patience {c.patience}" if c.patience else "no early stop"
         # At 80 columns the keys in brackets go first, the last setting's first (help lists them).
-        settings = [("task ", s.task, "(k)"), ("H ", str(c.hidden), "(-/+)"), ("lr ", f"{c.lr:g}", "(</>)"),
+        settings = [("task ", s.task, "(k)"), ("cell ", s.cell_name, "(c)"), ("H ", str(c.hidden), "(-/+)"),
+                    ("lr ", f"{c.lr:g}", "(</>)"),
                     ("seed ", str(c.seed), "(s)"), ("", stop, "(p)")]
         parts: list[Part | str] = []
         for i, (name, value, key) in enumerate(settings):
@@ -107,9 +109,10 @@ class LossChart(Board):
         # "   val " and " 100%" take 33 cells.
         accs = [h.heldout_accuracy for h in hist if h.heldout_accuracy is not None]
         spark = max(4, (self.size.width - 34) // (2 if accs else 1))
-        line = f"accuracy  train {sparkline(thinned([h.accuracy for h in hist], spark)[1], 0, 1)} {last.accuracy:.0%}"
+        train_line = sparkline(thinned([h.accuracy for h in hist], spark)[1], 0, 1)
+        line = f"accuracy  train {train_line} {percent(last.accuracy)}"
         if last.heldout_accuracy is not None:
-            line += f"   val {sparkline(thinned(accs, spark)[1], 0, 1)} {last.heldout_accuracy:.0%}"
+            line += f"   val {sparkline(thinned(accs, spark)[1], 0, 1)} {percent(last.heldout_accuracy)}"
         text.append_text(cut_to(Text(line), self.size.width))
         return text
 
@@ -127,7 +130,7 @@ class TryIt(Board):
             k = int(np.argmax(y))
             if s.task == "sentiment":
                 p = y[model.positive_index]
-                text.append(f" {p:.0%}  ", self.signed(p - 0.5))
+                text.append(f" {percent(p)}  ", self.signed(p - 0.5))
             else:
                 text.append(" → ")
                 text.append_text(user_text(model.labels[k]))
@@ -135,7 +138,7 @@ class TryIt(Board):
         if s.task == "sentiment":
             final = trace.steps[-1]
             assert final.y is not None and final.predicted is not None  # many-to-one: the last step reads out
-            text.append(f"\n= {model.labels[final.predicted]} ({final.y.max():.0%}); "
+            text.append(f"\n= {model.labels[final.predicted]} ({percent(float(final.y.max()))}); "
                         "each % is P(positive) after that word")
         return text
 
@@ -152,17 +155,19 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         Binding("w", "write", "Write", id="train.write"),
         Binding("p", "early_stopping", "Early stop", show=False, id="train.early_stopping"),
         Binding("k", "task", "Task", show=False, id="train.task"),
+        Binding("c", "cell", "Cell", id="train.cell", tooltip="the cell the next run trains: Elman, GRU or LSTM"),
         Binding("plus,equals_sign", "hidden(2)", "Hidden x2", show=False, id="train.hidden_up"),
         Binding("minus", "hidden(0.5)", "Hidden /2", show=False, id="train.hidden_down"),
         Binding("greater_than_sign,full_stop", "lr(2)", "lr x2", show=False, id="train.lr_up"),
         Binding("less_than_sign,comma", "lr(0.5)", "lr /2", show=False, id="train.lr_down"),
         Binding("s", "seed", "Seed +1", show=False, id="train.seed"),
     ]
-    SETTINGS = {"task", "hidden", "lr", "seed", "early_stopping"}   # changed only while training is paused
+    SETTINGS = {"task", "cell", "hidden", "lr", "seed", "early_stopping"}   # changed only while training is paused
 
     def __init__(self) -> None:
         super().__init__()
         self.trainer: Trainer | None = None   # the run in progress: a process resource, not state
+        self._written: tuple[Model, Path] | None = None  # the last `w`: the same weights are written once
 
     def make_state(self, previous: TrainState | None) -> TrainState:
         return (previous or TrainState()).with_corpus(self.session.corpus)
@@ -258,6 +263,9 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
     def action_task(self) -> None:
         self._settings("next_task")
 
+    def action_cell(self) -> None:
+        self._settings("next_cell")
+
     def action_hidden(self, factor: float) -> None:
         self._settings("hidden_times", factor)
 
@@ -288,6 +296,10 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         model = self.state.model
         if model is None:
             return
+        written = self._written
+        if written is not None and written[0] is model and written[1].exists():  # w held down: one file
+            self.notify(f"these weights are already in {written[1]}; w writes again once training changes them")
+            return
         base = self.state.file_stem
         path, n = Path(f"{base}.npz"), 1
         while path.exists():  # never overwrite: pick the next free name and say so
@@ -298,5 +310,6 @@ class TrainScene(LessonScene[TrainState], inherit_bindings=False):  # no steppin
         except (OSError, InputError) as e:
             self.notify(f"could not write {path}: {e}", severity="error")
             return
+        self._written = (model, path)
         note = f" ({base}.npz exists, so not overwritten)" if n > 1 else ""
         self.notify(f"wrote {path}{note}; open it with rnn-tui --weights {path}", timeout=8)

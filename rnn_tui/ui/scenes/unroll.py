@@ -179,6 +179,15 @@ class UnrollScene(Scene[UnrollState]):
         self.session.set_topology(name)
         self.state = self.state.with_trace(self.session.trace())
 
+    def action_cell(self) -> None:
+        """The same sentence through the next cell (Elman, GRU, LSTM); where the model has no twin, why not."""
+        refused = self.session.cell_refusal()
+        if refused is not None:
+            self.state = self.state.refuse(refused)
+            return
+        self.session.switch_cell()
+        self.state = self.state.with_cell(self.session.trace())
+
     def action_sentence(self, delta: int) -> None:
         self.session.move(delta)
         self.state = self.state.with_trace(self.session.trace(), self._where(), self.session.text)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from rnn_tui.ui.bindings import APP_KEYS, EXPLAIN, SCENE_KEYS, key_text
 from rnn_tui.ui.safe import user_text
+from rnn_tui.ui.screens.once import ClosesOnce
 
 # Textual's own key, which the app's bindings do not hold.
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Commands", id="help.palette")
@@ -45,12 +46,14 @@ ABOUT = {
                  "the sentence stopped there, and where h_t sits on a map (PCA) of every hidden state of the "
                  "test split. c shows the code that builds this model in Keras, then PyTorch, from its real "
                  "sizes.",
-    "train": "Train the sentiment or next-word model live on a sample: train and validation loss charted, "
-             "the best validation epoch marked, early stopping. u puts the weights to use in the other "
-             "scenes; w writes them to a file.",
+    "train": "Train the sentiment or next-word model live on a sample, with an Elman, GRU or LSTM cell (c): "
+             "train and validation loss charted, the best validation epoch marked, early stopping. u puts the "
+             "weights to use in the other scenes; w writes them to a file.",
     "gradients": "Backpropagation through time on a long sentence: how much of a gradient entering the last "
                  "hidden state survives each step back, on a log axis and in words. x scales W_hh to show "
-                 "vanishing and exploding gradients.",
+                 "vanishing and exploding gradients. c sets Elman, GRU and LSTM side by side on a memory-task "
+                 "sentence whose first words decide its label: how much gradient reaches each word in each, "
+                 "their test accuracies, and the LSTM's forget gate under its curve.",
 }
 
 
@@ -73,7 +76,7 @@ def details_table(details: list[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[None], ClosesOnce):
     """The keys of the scene underneath (every scene has its own), then the app's."""
 
     BINDINGS = [

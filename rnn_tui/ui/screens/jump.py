@@ -13,9 +13,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from rnn_tui.ui.scenes import NAMES, TITLES, jump_digit
+from rnn_tui.ui.screens.once import ClosesOnce
 
 
-class JumpScreen(ModalScreen[str | None]):
+class JumpScreen(ModalScreen[str | None], ClosesOnce):
     """Dismissed with the chosen scene's name, or None."""
 
     BINDINGS = [

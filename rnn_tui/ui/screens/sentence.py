@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from rnn_tui.engine import tokenize
+from rnn_tui.ui.screens.once import ClosesOnce
 
 
-class SentenceScreen(ModalScreen[str | None]):
+class SentenceScreen(ModalScreen[str | None], ClosesOnce):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="sentence.cancel")]
 
     def compose(self) -> ComposeResult:

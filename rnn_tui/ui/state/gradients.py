@@ -10,7 +10,9 @@ from dataclasses import dataclass, replace
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.gradients import Flow, gradient_flow, ratio_in_words
-from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.rnn import CELL_NAMES, Model
+from rnn_tui.engine.why_gates import GateLesson, gate_lesson
+from rnn_tui.ui.state import why_gates
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_model, shipped_tests
 from rnn_tui.ui.state.wording import count, sub
@@ -32,6 +34,16 @@ class GradientState(Stepping):
     scale_index: int = 1
     trained_here: bool = False
     step: int = 0
+    cells: GateLesson | None = None   # `c`: the three cells compared on the memory task, else `model`'s flow
+
+    @property
+    def compares_cells(self) -> bool:
+        """The comparison of the three shipped memory models: the title names no one model."""
+        return self.cells is not None
+
+    def toggled_cells(self) -> GradientState:
+        """The three cells compared (from the last word), or back to the one model."""
+        return replace(self, cells=None if self.cells else gate_lesson(), step=0)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -45,7 +57,7 @@ class GradientState(Stepping):
 
     @property
     def last_step(self) -> int:
-        return len(self.flow.words) - 1
+        return len((self.cells or self.flow).words) - 1
 
     @property
     def revealed(self) -> int:
@@ -74,6 +86,8 @@ class GradientState(Stepping):
 
     @property
     def subtitle(self) -> str:
+        if self.cells:
+            return "Elman, GRU, LSTM on the memory task"
         b = self.flow
         if self.trained_here:  # shorter, so that the model's name fits the title line at 80 columns
             return f"{TRAINED_HERE}: W_hh x {self.scale:g}, σ_max {b.sigma_max:.2f}"
@@ -91,13 +105,23 @@ class GradientState(Stepping):
 
     @property
     def caption(self) -> str:
+        if self.cells:
+            return why_gates.caption(self.cells, self.step)
         T, t = len(self.flow.words), self.reached
         if t == T - 1:
             return (f"t={T}: a gradient of length 1 enters h{sub(T)}, the same whatever the model predicts. "
                     "→ walks it back in time.")
         below = " (below the chart's floor)" if self.share < FLOOR else ""
         return (f"t={t + 1}: {count(T - 1 - t, 'step')} back, {ratio_in_words(self.share)} what entered reaches "
-                f"h{sub(t + 1)}{below}: {self.trend}. Each step multiplies by W_hhᵀ and tanh'; x scales W_hh.")
+                f"h{sub(t + 1)}{below}: {self.trend}. {self.how_a_step_goes_back}")
+
+    @property
+    def how_a_step_goes_back(self) -> str:
+        """What one step back multiplies the gradient by: for a gated cell, its gates as well."""
+        if self.model.cell == "elman":
+            return "Each step multiplies by W_hhᵀ and tanh'; x scales W_hh."
+        return (f"Each step goes back through the {CELL_NAMES[self.model.cell]}'s gates and W_hhᵀ; "
+                "x scales every gate's W_hh.")
 
 
 def flow_for(model: Model, words: tuple[str, ...], scale: float) -> Flow:

@@ -18,16 +18,17 @@ import numpy as np
 
 from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
-from rnn_tui.engine.rnn import Model
+from rnn_tui.engine.rnn import CELL_NAMES, Model
 from rnn_tui.engine.text import Vocabulary
 from rnn_tui.engine.topologies import topology_by_name
 from rnn_tui.engine.trace import Trace, run
 from rnn_tui.engine.train import CLASS_CONFIG, Config, EpochStats
 from rnn_tui.ui.state.lesson import Stepping
 from rnn_tui.ui.state.sentiment import shipped_data
-from rnn_tui.ui.state.wording import count
+from rnn_tui.ui.state.wording import count, percent
 
 TASKS = ("sentiment", "next-word")
+CELLS = tuple(CELL_NAMES)   # the cells a run can train, in the order `c` cycles them: Elman, GRU, LSTM
 TRY = {"sentiment": "i do not love this film", "next-word": "hi my name"}
 MIN_HIDDEN, MAX_HIDDEN = 2, 256
 MIN_LR, MAX_LR = 1e-5, 10.0
@@ -185,6 +186,15 @@ class TrainState(Stepping):
     def lr_times(self, factor: float) -> TrainState:
         return self.with_config(lr=float(f"{max(MIN_LR, min(MAX_LR, self.config.lr * factor)):.3g}"))
 
+    def next_cell(self) -> TrainState:
+        """The next cell to train (Elman, GRU, LSTM, round again), for a fresh run."""
+        return self.with_config(cell=CELLS[(CELLS.index(self.config.cell) + 1) % len(CELLS)])
+
+    @property
+    def cell_name(self) -> str:
+        """The cell this run trains, as the lecture names it."""
+        return CELL_NAMES[self.config.cell]
+
     def next_seed(self) -> TrainState:
         return self.with_config(seed=self.config.seed + 1)
 
@@ -199,7 +209,7 @@ class TrainState(Stepping):
 
     @property
     def subtitle(self) -> str:
-        return f"{self.task}, {self.status}"
+        return f"{self.task}, {self.cell_name}, {self.status}"
 
     @property
     def caption(self) -> str:
@@ -211,18 +221,21 @@ class TrainState(Stepping):
                      else "Unroll (many-to-many, one-to-one, one-to-many)")
             return f"{kept.capitalize()} are now the session's model: {where} use them."
         if not self.history:
-            return "Training repeats: forward through each sentence, loss, back through time, a small step downhill."
+            return (f"Training a{'n' if self.cell_name[0] in 'AEILO' else ''} {self.cell_name} cell (c: another): "
+                    "forward through each sentence, loss, back through time, a small step downhill.")
         h = self.history[-1]
-        if h.heldout_loss is None:
-            return f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {h.accuracy:.0%}. u: use this model."
+        if h.heldout_loss is None or h.heldout_accuracy is None:
+            return f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {percent(h.accuracy)}. u: use this model."
         best = self.history[(self.best_epoch or h.epoch) - 1]
         if self.stopped_early:
             return (f"Stopped early at epoch {h.epoch}: validation loss no better for {self.config.patience} "
-                    f"epochs. Kept epoch {best.epoch} (val accuracy {best.heldout_accuracy:.0%}); u uses it.")
-        return (f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {h.accuracy:.0%}, "
-                f"val {h.heldout_accuracy:.0%}; best val loss at epoch {best.epoch}. u: use it.")
+                    f"epochs. Kept epoch {best.epoch} (val accuracy {percent(best.heldout_accuracy or 0.0)}); "
+                    "u uses it.")
+        return (f"epoch {h.epoch}: loss {h.loss:.4f}, accuracy {percent(h.accuracy)}, "
+                f"val {percent(h.heldout_accuracy)}; best val loss at epoch {best.epoch}. u: use it.")
 
     @property
     def file_stem(self) -> str:
         """The name weights are written under (a number is added rather than overwrite)."""
-        return f"rnn-tui-{self.task}-h{self.config.hidden}-seed{self.config.seed}"
+        cell = "" if self.config.cell == "elman" else f"-{self.config.cell}"  # Elman's names stay as they were
+        return f"rnn-tui-{self.task}{cell}-h{self.config.hidden}-seed{self.config.seed}"

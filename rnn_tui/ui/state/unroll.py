@@ -9,20 +9,23 @@ from dataclasses import dataclass, replace
 from rnn_tui.engine.models import trained_note as model_note
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, only_had_it_stopped, outputs_are_words
 from rnn_tui.engine.trace import Step, Trace
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state import cell_view
+from rnn_tui.ui.state.cell_view import GATED_PHASES, NEW_H, cell_phases
+from rnn_tui.ui.state.wording import percent, sub
 
-# The sub-steps of one time step, in the order the cell computes them.
+# The sub-steps of one time step, in the order the cell computes them (a GRU's and an LSTM's
+# gates are in cell_view.py).
 INPUT, RECURRENT, BIAS, TANH, SCORES, SOFTMAX = "input", "recurrent", "bias", "tanh", "scores", "softmax"
 CELL_PHASES = (INPUT, RECURRENT, BIAS, TANH)
 OUTPUT_PHASES = (SCORES, SOFTMAX)
-RESULTS = (TANH, SCORES, SOFTMAX)  # what guess mode hides until the reveal
+RESULTS = (TANH, SCORES, SOFTMAX, *GATED_PHASES)  # what guess mode hides until the reveal
 
 SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1, 0.03)  # seconds per step while playing
 DEFAULT_SPEED = 2
 
 
 def phases(step: Step) -> tuple[str, ...]:
-    return CELL_PHASES + (OUTPUT_PHASES if step.has_output else ())
+    return (cell_phases(step) or CELL_PHASES) + (OUTPUT_PHASES if step.has_output else ())
 
 
 def quoted(word: str | None) -> str:
@@ -65,6 +68,16 @@ class UnrollState:
     @property
     def phase(self) -> str:
         return self.phases[self.phase_index]
+
+    @property
+    def h_phase(self) -> str:
+        """The sub-step that makes h_t: tanh for the Elman cell, the last one for a gated cell."""
+        return TANH if self.trace.cell == "elman" else NEW_H
+
+    @property
+    def reading_x(self) -> bool:
+        """Whether this sub-step reads x_t (lights the one-hot): the Elman cell's W_ih x, a gate's W_i? x."""
+        return not self.complete and (self.phase == INPUT or cell_view.gate_of(self.step, self.phase) is not None)
 
     @property
     def complete(self) -> bool:
@@ -202,6 +215,11 @@ class UnrollState:
         return replace(self, trace=trace, cursor=0, substep=-1, hidden=self.guessing, refused=None,
                        where=self.where if where is None else where, text=self.text if text is None else text)
 
+    def with_cell(self, trace: Trace) -> UnrollState:
+        """The same sentence through another cell: the same time step (where it has one), the whole step."""
+        moved = replace(self, trace=trace, substep=-1, refused=None)
+        return replace(moved, cursor=min(self.cursor, moved.last_index))
+
     def refuse(self, why: str) -> UnrollState:
         """A topology this model cannot run was asked for: the same trace, and the caption says why."""
         return replace(self, refused=why, playing=False)
@@ -246,6 +264,8 @@ def caption(state: UnrollState) -> str:
             reads += f", not in the vocabulary, so as {s.input_token}"
     if state.hidden:
         return f"{reads}. What will {h} be? Guess, then press space (or r) to reveal."
+    if not state.complete and state.phase in GATED_PHASES:
+        return cell_view.caption(s, state.phase)
     if not state.complete:
         col = "" if s.x_index is None else f"column {s.x_index} of W_ih"
         input_term = f"{reads}: x{sub(t)} is one-hot, so W_ih x{sub(t)} is just {col or 'zero'}"
@@ -264,12 +284,13 @@ def caption(state: UnrollState) -> str:
     best = s.predicted
     if s.y is not None and best is not None and only_if_stopped(state.trace, s):
         # never trained to answer here: say what the output is, and keep the line short enough to read whole
-        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
-    text = reads + (f"; {h} mixes it with {prev}" if t > 1 else f"; {h} starts from h₀ = 0")
+        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
+    mixes = f"{h} mixes it with {prev}" if state.trace.cell == "elman" else f"the gates mix it with {prev} into {h}"
+    text = reads + (f"; {mixes}" if t > 1 else f"; {h} starts from h₀ = 0")
     if s.y is not None and best is not None and s.part == "decoder":
-        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
     elif s.y is not None and best is not None:  # where the topology reads an output
-        text += f"; predicts {quoted(state.trace.model.labels[best])} ({s.y[best]:.0%})"
+        text += f"; predicts {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
     elif state.trace.handover == state.cursor:
         text = f"{reads}; no output: {h} is all the decoder will know of it"
     elif s.part == "encoder":

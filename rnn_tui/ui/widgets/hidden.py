@@ -1,48 +1,75 @@
-"""The hidden state pane: h_{t-1} and h_t unit by unit, as signed bars with their values."""
+"""The hidden state pane: h_{t-1} and h_t unit by unit, as signed bars with their values. For an
+LSTM its memory cell c_t beside h_t (and h_{t-1} too where the pane is wide enough)."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 
+from rnn_tui.engine.rnn import Array
 from rnn_tui.ui.render.bars import fmt, signed_bar
-from rnn_tui.ui.state.unroll import TANH, UnrollState
+from rnn_tui.ui.state.cell_view import CELL
+from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
 HALF = 3       # cells each side of a bar's axis at 80 columns; a wider pane draws longer bars
 MAX_HALF = 12
-FIXED = 19     # "  j " and two values with their spaces: the row's cells that are not bars
+ROW_HEAD = 4   # "  j "
+VALUE = 7      # " +0.12" and the space before the next bar
+
+
+class Column(NamedTuple):
+    label: str
+    values: Array
+    phase: str | None  # the sub-step that computes it (None: known before the step)
 
 
 class HiddenState(Pane):
+    def _columns(self, v: UnrollState) -> list[Column]:
+        s = v.step
+        t, p = sub(s.t), sub(s.t - 1)
+        before, after = Column(f"h{p}", s.h_prev, None), Column(f"h{t}", s.h, v.h_phase)
+        if s.c is None:
+            return [before, after]
+        memory = Column(f"c{t}", s.c, CELL)
+        three = ROW_HEAD + 3 * (2 * HALF + 1 + VALUE)
+        return [before, memory, after] if self.size.width >= three else [memory, after]
+
     def after_show(self, state: UnrollState) -> None:
-        t = state.step.t
-        self.border_title = f"hidden state h{sub(t - 1)} → h{sub(t)}"
+        t = sub(state.step.t)
+        if state.step.c is None:
+            self.border_title = f"hidden state h{sub(state.step.t - 1)} → h{t}"
+        else:
+            self.border_title = f"memory c{t} and hidden state h{t}"
 
     def render(self) -> Text:
         v = self.state
         if v is None:
             return Text("")
-        s = v.step
-        t = s.t
-        half = max(HALF, min(MAX_HALF, (self.size.width - FIXED) // 4))
+        columns = self._columns(v)
+        half = max(HALF, min(MAX_HALF, ((self.size.width - ROW_HEAD) // len(columns) - VALUE - 1) // 2))
         width = 2 * half + 1
         head = Text("  j ")
-        head.append(f"h{sub(t - 1)}".center(width + 6), self.style("heading"))
-        head.append(f"h{sub(t)}".center(width + 6), self.style("active") if v.active(TANH) else self.style("heading"))
+        for c in columns:
+            lit = c.phase is not None and v.active(c.phase)
+            head.append(c.label.center(width + 6), self.style("active") if lit else self.style("heading"))
+            head.append(" ")
 
         def row(j: int) -> Text:
             text = Text(f"{j + 1:>3} ")
-            old = s.h_prev[j]
-            text.append(signed_bar(old, half), self.signed(old))
-            text.append(f"{fmt(old):>6}", self.signed(old))
-            if v.done(TANH):
-                new = s.h[j]
-                text.append(" " + signed_bar(new, half), self.signed(new))
-                text.append(f"{fmt(new):>6}", self.style("active") if v.active(TANH) else self.signed(new))
-            else:
-                text.append(" " + " " * half + "│" + " " * half + "     ?" if v.hidden else " " * (width + 7),
-                            self.style("muted"))
+            for c in columns:
+                if c.phase is None or v.done(c.phase):
+                    value = float(c.values[j])
+                    lit = c.phase is not None and v.active(c.phase)
+                    text.append(signed_bar(value, half), self.signed(value))
+                    text.append(f"{fmt(value):>6}", self.style("active") if lit else self.signed(value))
+                elif v.hidden:
+                    text.append(" " * half + "│" + " " * half + "     ?", self.style("muted"))
+                else:
+                    text.append(" " * (width + 6))
+                text.append(" ")
             return text
 
-        return self.unit_rows(head, len(s.h), row)
+        return self.unit_rows(head, len(v.step.h), row)

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.state.onehot import GAP, window
-from rnn_tui.ui.state.unroll import INPUT, UnrollState
+from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.state.wording import sub
 from rnn_tui.ui.widgets.pane import Pane
 
@@ -26,7 +26,7 @@ def cut(word: str, width: int) -> str:
 
 class OneHot(Pane):
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
-        return (state.trace, state.cursor, state.active(INPUT), self.size.width, self.size.height)
+        return (state.trace, state.cursor, state.reading_x, self.size.width, self.size.height)
 
     def on_resize(self) -> None:
         self.redraw()
@@ -100,7 +100,7 @@ class OneHot(Pane):
                     continue
                 w = len(headings[c])
                 if s.x_index == c:
-                    style = self.style("active" if current and v.active(INPUT) else "hot")
+                    style = self.style("active" if current and v.reading_x else "hot")
                     row.append("1".rjust(w), style)
                 else:
                     row.append("0".rjust(w), self.style("muted"))

@@ -11,7 +11,7 @@ from rich.text import Text
 from rnn_tui.ui.render.bars import bar
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.state.unroll import SCORES, SOFTMAX, STOPPED_HERE, UnrollState, only_if_stopped
-from rnn_tui.ui.state.wording import sub
+from rnn_tui.ui.state.wording import percent, sub
 from rnn_tui.ui.widgets.pane import Pane
 
 BAR = 10       # a probability bar's cells at 80 columns; a wider pane draws longer bars
@@ -69,12 +69,12 @@ class Output(Pane):
                 lit = "active" if v.active(SOFTMAX) else "hot" if i == s.predicted else "positive"
                 style = self.style(lit)
                 row.append(bar(float(values[i]), bar_cells), style)
-                row.append(f" {values[i]:4.0%} {mark}")
+                row.append(f" {percent(float(values[i])):>4} {mark}")
             lines.append(row)
         if len(labels) > len(shown):
             more = f"+{len(labels) - len(shown)} more"
             if not scores_only:  # before softmax there are no probabilities to add up
                 rest = float(np.sum(s.y[[i for i in range(len(labels)) if i not in set(shown)]]))
-                more += f", {rest:.0%} in all"
+                more += f", {percent(rest)} in all"
             lines.append(Text(more, self.style("muted")))
         return Text("\n").join(lines)

@@ -40,12 +40,14 @@ class StatusLine(Pane):
         if v is None:
             return Text("")
         tr = v.trace
-        name, size, cell, details = model_parts(tr.model, halves=tr.source_vocab is not None)
+        halves = tr.source_vocab is not None
+        name, size, cell, details = model_parts(tr.model, halves=halves)
         return fit([
             Part(" rnn-tui ", style=self.style("current")), " {}/{} ".format(*position("unroll")),
             Part(f"│ t={v.step.t}/{len(tr.steps)} ", style=self.style("heading")),
             "│ guess mode " if v.guessing else "",
             *where(v.where), Part(printable(sentence_shown(v)), cut=5, keep=8),
             " │ ", Part("model ", cut=2, keep=0), Part(printable(name), cut=6, keep=8, style=self.style("heading")),
-            size, Part(cell, cut=4, keep=1), Part(details, cut=1, keep=1),
+            # One cell is never cut (the c key changes it); "Elman encoder + decoder" may be.
+            size, Part(cell, cut=4 if halves else 0, keep=1), Part(details, cut=1, keep=1),
         ], self.size.width)

@@ -120,16 +120,27 @@ class Timeline(Pane):
         out = "(no output)" if best is None else "?" if v.hidden else printable(v.trace.model.labels[best])
         word = "(nothing)" if s.source == NOTHING else printable(s.input_token or "")
         pad = " " * 6
-        lines = [
-            Text.assemble(pad, "      y", sub(s.t), " = ", Text(out)),
-            Text.assemble(pad, "      ↑        the same W_ih, W_hh, b at every step"),
-            Text.assemble(pad, "╭─▶[ h", sub(s.t), " ]─╮     ",
-                          (f"t={s.t} of {len(v.trace.steps)}", self.style("current"))),
-            Text.assemble(pad, "╰── W_hh " + "─" * len(sub(s.t)) + "╯", "     h", sub(s.t),
-                          " goes back in as the next step's h"),
-            Text.assemble(pad, "      ↑ x", sub(s.t), " = ", Text(word)),
-        ]
+        t = sub(s.t)
+        when = (f"t={s.t} of {len(v.trace.steps)}", self.style("current"))
         self._cells = []
+        if s.c is not None:  # the LSTM: two loops, c on top (as it is), h below (through W_hh)
+            lines = [
+                Text.assemble(pad, "        y", t, " = ", Text(out)),
+                Text.assemble(pad, "╭─── c ", "─" * (len(t) * 2), "─────╮     the same W_ih, W_hh, b at every step"),
+                Text.assemble(pad, "├─▶[ h", t, " c", t, " ]──┤     ", when, ": two loops"),
+                Text.assemble(pad, "╰── W_hh ", "─" * (len(t) * 2), "───╯     h", t, " goes back through W_hh, c", t,
+                              " as it is"),
+                Text.assemble(pad, "        ↑ x", t, " = ", Text(word)),
+            ]
+            return Text("\n").join(lines)
+        back = f" goes back in as the next step's h{' (through its gates)' if v.trace.cell == 'gru' else ''}"
+        lines = [
+            Text.assemble(pad, "      y", t, " = ", Text(out)),
+            Text.assemble(pad, "      ↑        the same W_ih, W_hh, b at every step"),
+            Text.assemble(pad, "╭─▶[ h", t, " ]─╮     ", when),
+            Text.assemble(pad, "╰── W_hh " + "─" * len(t) + "╯", "     h", t, back),
+            Text.assemble(pad, "      ↑ x", t, " = ", Text(word)),
+        ]
         return Text("\n").join(lines)
 
     def on_click(self, event: events.Click) -> None:
