@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from hypothesis import given, settings, strategies as st
 
 from rnn_tui.engine import tokenize
@@ -18,10 +20,17 @@ def state_for(session: Session, previous=None):
     return make_state(session.text, session.trace_of, session.topology, previous)
 
 
+@cache
+def first_state():
+    """The scene's first state, made once: it is frozen, and its session's traces are made once
+    and kept, so every example starts from the same state without making them again."""
+    return state_for(Session())
+
+
 @settings(max_examples=200, deadline=None)
 @given(MOVES)
 def test_choosing_and_stepping_keep_the_step_within_the_chosen_trace(moves):
-    state = state_for(Session())
+    state = first_state()
     for move in moves:
         before = state
         state = state.choose(move) if isinstance(move, str) else state.advance(move)

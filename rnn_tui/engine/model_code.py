@@ -13,8 +13,9 @@ LANGUAGES = ("keras", "pytorch")
 def sizes_lines(model: Model) -> list[str]:
     """The sizes, said once, at the top of either snippet: what they count, then their values."""
     p, vocab = model.params, model.vocab
-    specials = [t for t in vocab.tokens if t not in vocab.words]
-    words = f"{len(vocab.words):,} words" + "".join(f" + {t}" for t in specials[:2])
+    known = set(vocab.words)  # vocab.words is a new tuple each time: built once, not once per token
+    specials = [t for t in vocab.tokens if t not in known]
+    words = f"{len(known):,} words" + "".join(f" + {t}" for t in specials[:2])
     labels = ", ".join(model.labels) if len(model.labels) <= 3 else f"{len(model.labels):,} labels"
     return [f"# vocabulary: {words}; hidden units; outputs: {labels}",
             f"V, H, O = {p.input_size}, {p.hidden_size}, {p.output_size}"]

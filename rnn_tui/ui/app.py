@@ -55,11 +55,22 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 CONTROL_FILTER = ControlFilter()
 
 
+def open_scene(name: str) -> Scene[Any]:
+    """A scene's screen, the first time its mode is entered. It is styled as it mounts, with the
+    stylesheet as it is, so it is marked up to date: else Textual 8 re-parses all the CSS and
+    re-styles every widget of the app twice as the mode opens (and again on later visits, while it
+    has not yet mounted), which was most of a scene switch's time. A theme change still marks
+    every screen stale and re-styles it when shown."""
+    scene = scene_class(name)()
+    scene._css_update_count = scene.app._css_update_count
+    return scene
+
+
 class RnnApp(App[None]):
     TITLE = "rnn-tui"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = list(APP_KEYS)
-    MODES = {name: partial(lambda n: scene_class(n)(), name) for name in NAMES}
+    MODES = {name: partial(open_scene, name) for name in NAMES}
     # Screen classes that app.tcss uses to hide the scene below the smallest supported size.
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough"), (36, "-tall")]

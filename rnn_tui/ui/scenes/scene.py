@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from rnn_tui.ui.widgets.footer import CompactFooter
 from rnn_tui.ui.widgets.notice import Notice
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class Scene(Screen[None], Generic[S]):
         yield from self.compose_scene()
         yield Static(id="too-small")
         yield Notice(id="notice")  # in the Footer's line while a notice is up (see RnnApp.notify)
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
+        yield CompactFooter()
 
     def compose_scene(self) -> ComposeResult:
         yield from ()
