@@ -21,7 +21,17 @@ from rnn_tui.engine import (
     topology_by_name,
 )
 from rnn_tui.engine.corpus import BINARY_LABELS
-from rnn_tui.engine.train import Config, EpochInterrupted, Example, Trainer, TrainingDiverged, evaluate, loss_and_grads, make_task, train
+from rnn_tui.engine.train import (
+    Config,
+    EpochInterrupted,
+    Example,
+    Trainer,
+    TrainingDiverged,
+    evaluate,
+    loss_and_grads,
+    make_task,
+    train,
+)
 
 FIELDS = ["W_ih", "W_hh", "b_ih", "b_hh", "W_out", "b_out"]
 
