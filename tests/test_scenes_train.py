@@ -353,7 +353,7 @@ def test_a_run_is_set_up_off_the_ui_thread_and_a_quit_ends_its_epoch_between_bat
     import rnn_tui.ui.scenes.train as train_scene
 
     built_on: list[str] = []
-    running_in: list[threading.Thread] = []
+    ended = threading.Event()  # the worker's epoch has returned or raised
 
     class Recorded(train_scene.Trainer):
         def __init__(self, *args, **kwargs):
@@ -363,13 +363,15 @@ def test_a_run_is_set_up_off_the_ui_thread_and_a_quit_ends_its_epoch_between_bat
         def epoch(self, stop=None):
             # A slow epoch: its first batch waits until `stop` says stop (at most 10 s), then the
             # engine's check before the next batch ends it.
-            running_in.append(threading.current_thread())
-            deadline = threading.Event()
-            for _ in range(1000):
-                if stop is not None and stop():
-                    break
-                deadline.wait(0.01)
-            return super().epoch(stop)
+            try:
+                pause = threading.Event()
+                for _ in range(1000):
+                    if stop is not None and stop():
+                        break
+                    pause.wait(0.01)
+                return super().epoch(stop)
+            finally:
+                ended.set()
 
     monkeypatch.setattr(train_scene, "Trainer", Recorded)
 
@@ -387,8 +389,8 @@ def test_a_run_is_set_up_off_the_ui_thread_and_a_quit_ends_its_epoch_between_bat
         scene.workers.cancel_group(scene, "train")  # what App.exit does to every worker
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
-        # A cancelled worker's thread runs on by itself (Python cannot stop it): wait for it to end.
-        await asyncio.to_thread(running_in[0].join, 60)
+        # A cancelled worker's thread runs on by itself (Python cannot stop it): wait for its epoch to end.
+        assert await asyncio.to_thread(ended.wait, 30)
         assert trainer.history == []  # the first epoch was cut short, not run out
         assert "epoch 1" not in text_of(app, "#scene-caption")
     drive("train", script)
