@@ -94,7 +94,7 @@ def serve(args: argparse.Namespace) -> int:
                              f"anyway, or keep {DEFAULT_HOST} and use an SSH tunnel (docs/ssh.md)")
         print(exposure_warning(host, port), file=sys.stderr)
     check_app_options(args)
-    _check_port_free(host, port)
+    check_port_free(host, port)
 
     url_host = f"[{host}]" if ":" in host else host
     server = GuardedServer(app_command(args), host=host, port=port, title="rnn-tui",
@@ -108,7 +108,9 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_port_free(host: str, port: int) -> None:
+def check_port_free(host: str, port: int, doing: str = "listen on", hint: str = "") -> None:
+    """Bind and let go, so a taken port or a bad --host is one line before anything starts
+    ("cannot listen on 127.0.0.1:8000: Address already in use"); `serve` and `present` share it."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as e:
@@ -119,4 +121,4 @@ def _check_port_free(host: str, port: int) -> None:
         try:
             s.bind(address)
         except OSError as e:
-            raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+            raise InputError(f"cannot {doing} {host}:{port}: {e.strerror or e}{hint}") from None

@@ -77,8 +77,28 @@ def _sealed_all(*arrays: Array) -> list[Array]:
     return [sealed(a) if a.flags.writeable else a for a in arrays]
 
 
+class GatedRecord:
+    """What a pane reads of a gated step, by gate name: each gate's pre-activation and value, the
+    gate's block of the stacked (G*H) arrays. LSTMStep and GRUStep are records of this kind."""
+
+    __slots__ = ()
+    GATES: ClassVar[tuple[str, ...]]
+    SQUASH: ClassVar[tuple[str, ...]]
+    pre: Array
+    act: Array
+    h: Array
+
+    def gate(self, name: str) -> Gate:
+        k, H = self.GATES.index(name), self.h.shape[-1]
+        return Gate(name, self.SQUASH[k], _blocks(self.pre, k, H), _blocks(self.act, k, H))
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        return tuple(self.gate(name) for name in self.GATES)
+
+
 @dataclass(frozen=True, eq=False, slots=True)
-class LSTMStep:
+class LSTMStep(GatedRecord):
     """One step of nn.LSTM, sub-step by sub-step. For a batch, each array has a row per sentence."""
 
     GATES: ClassVar[tuple[str, ...]] = ("i", "f", "g", "o")
@@ -102,17 +122,9 @@ class LSTMStep:
     context: Array | None = None  # c read beside the word (None: no context input)
     wc: Array | None = None       # W_ih's context columns times the context, added to pre
 
-    def gate(self, name: str) -> Gate:
-        k, H = self.GATES.index(name), self.h.shape[-1]
-        return Gate(name, self.SQUASH[k], _blocks(self.pre, k, H), _blocks(self.act, k, H))
-
-    @property
-    def gates(self) -> tuple[Gate, ...]:
-        return tuple(self.gate(name) for name in self.GATES)
-
 
 @dataclass(frozen=True, eq=False, slots=True)
-class GRUStep:
+class GRUStep(GatedRecord):
     """One step of nn.GRU, sub-step by sub-step. For a batch, each array has a row per sentence."""
 
     GATES: ClassVar[tuple[str, ...]] = ("r", "z", "n")
@@ -134,14 +146,6 @@ class GRUStep:
     mask: Mask | None = None
     context: Array | None = None
     wc: Array | None = None
-
-    def gate(self, name: str) -> Gate:
-        k, H = self.GATES.index(name), self.h.shape[-1]
-        return Gate(name, self.SQUASH[k], _blocks(self.pre, k, H), _blocks(self.act, k, H))
-
-    @property
-    def gates(self) -> tuple[Gate, ...]:
-        return tuple(self.gate(name) for name in self.GATES)
 
 
 def _masked(mask: Mask | None, new: Array, old: Array) -> Array:

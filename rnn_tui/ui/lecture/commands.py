@@ -4,13 +4,13 @@ apps are imported when a command runs)."""
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
 from pathlib import Path
 from typing import Any
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.lecture.protocol import ASSET_MAX_BYTES, DEFAULT_HOST, DEFAULT_PORT, Asset, AssetRef, parse_address
+from rnn_tui.serve import check_port_free
 
 COMMANDS = ("present", "follow", "notes")
 
@@ -93,7 +93,7 @@ def _present(args: argparse.Namespace) -> int:
         raise InputError(f"unknown scene {args.scene!r}; expected one of: {', '.join(NAMES)}")
     if not is_loopback(args.host):
         print(exposure_warning(args.host, args.port), file=sys.stderr)
-    _check_port_free(args.host, args.port)
+    check_port_free(args.host, args.port, "present on", " (another presenter? try --port)")
     assets = [Asset("notes", Path(args.notes).name if args.notes else "notes.md", notes_bytes)]
     corpus = _travelling(args.corpus, "corpus", assets) if args.corpus else None
     weights: AssetRef | str | None = None
@@ -136,17 +136,3 @@ def _travelling(path: str, kind: str, assets: list[Asset]) -> AssetRef | None:
     assets.append(asset)
     return asset.ref
 
-
-def _check_port_free(host: str, port: int) -> None:
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as e:
-        raise InputError(f"--host {host!r}: {e.strerror or e}") from None
-    family, kind, proto, _, address = infos[0]
-    with socket.socket(family, kind, proto) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(address)
-        except OSError as e:
-            raise InputError(f"cannot present on {host}:{port}: {e.strerror or e} (another presenter? try "
-                             "--port)") from None
