@@ -220,6 +220,20 @@ async def test_keys_that_would_do_nothing_are_greyed_out(app, pilot):
 
 
 @with_app()
+async def test_a_step_that_greys_a_key_flips_it_in_place_without_rebuilding_the_footer(app, pilot):
+    """Back greys out at t=1 and comes back at t=2: the same key widgets change their look in the
+    step's own frame, where a rebuild would draw the footer again a frame later."""
+    before = list(app.screen.query(FooterKey))
+    await pilot.press("right")
+    after = list(app.screen.query(FooterKey))
+    assert after == before and footer_disabled(app) == set()
+    back = next(key for key in after if key.action == "prev_step")
+    await pilot.press("left")
+    assert list(app.screen.query(FooterKey)) == before and footer_disabled(app) == {"prev_step"}
+    assert back.has_class("-disabled")
+
+
+@with_app()
 async def test_every_step_shows_the_traces_numbers(app, pilot):
     for key in TOPOLOGY_KEYS:
         await pilot.press(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -21,3 +22,24 @@ class CompactFooter(Footer):
             if isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)
             yield widget
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """A step that only greys a key out or back in (Back at t=1) flips that key where it is,
+        in the same frame as the step. Textual's Footer rebuilds every key a frame later instead:
+        two more updates and about 45 ms more before the step's last byte reaches the terminal.
+        A change of which keys are shown still rebuilds."""
+        if self._bindings_ready and screen is self.screen and self.is_attached and self.app.app_focus:
+            keys = list(self.query(FooterKey))
+            first: dict[str, tuple[str, str, bool]] = {}  # by action, as compose() groups them
+            for _, binding, enabled, _ in screen.active_bindings.values():
+                if binding.show and binding.action not in first:
+                    first[binding.action] = (binding.key, binding.description, enabled)
+            wanted = [(action, key, description) for action, (key, description, _) in first.items()]
+            if wanted == [(k.action, k.key, k.description) for k in keys]:
+                for k, (_, _, enabled) in zip(keys, first.values(), strict=True):
+                    # FooterKey keeps "greyed out" as _disabled (a click rings the bell) and the
+                    # -disabled class (the look), both set only in its __init__: set both here.
+                    k._disabled = not enabled
+                    k.set_class(not enabled, "-disabled")
+                return
+        super().bindings_changed(screen)
