@@ -152,6 +152,19 @@ def _masked(mask: Mask | None, new: Array, old: Array) -> Array:
     return new if mask is None else np.where(mask[:, None], new, old)
 
 
+def _step_inputs(p: Recurrent, x_index: int | None | Indices, h_prev: Array, mask: Mask | None,
+                 context: Array | None) -> tuple[bool, Array, Mask | None, Array, Array | None, Array]:
+    """What every gated step starts from: whether it is a batch, h_{t-1} (read-only for one
+    sentence), the batch's mask (every row, if none was given), W_ih x_t, the context's term and
+    W_hh h_{t-1}, all gates stacked."""
+    batch = isinstance(x_index, np.ndarray)
+    h_prev = np.asarray(h_prev, dtype=np.float64) if batch else read_only(h_prev)
+    if batch and mask is None:
+        mask = np.ones(len(h_prev), dtype=bool)
+    wx, wc = _input_terms(p, x_index, None if context is None else np.asarray(context, np.float64), batch)
+    return batch, h_prev, mask, wx, wc, _times_w_hh(p, h_prev)
+
+
 class LSTM:
     """The LSTM cell with PyTorch's nn.LSTM equations and weight layout (gates i, f, g, o)."""
 
@@ -160,14 +173,9 @@ class LSTM:
 
     def step(self, p: Recurrent, x_index: int | None | Indices, h_prev: Array, mask: Mask | None = None,
              context: Array | None = None, c_prev: Array | None = None) -> LSTMStep:
-        batch = isinstance(x_index, np.ndarray)
-        h_prev = np.asarray(h_prev, dtype=np.float64) if batch else read_only(h_prev)
+        batch, h_prev, mask, wx, wc, wh = _step_inputs(p, x_index, h_prev, mask, context)
         c_prev = np.zeros_like(h_prev) if c_prev is None else np.asarray(c_prev, dtype=np.float64)
-        if batch and mask is None:
-            mask = np.ones(len(h_prev), dtype=bool)
         H = h_prev.shape[-1]
-        wx, wc = _input_terms(p, x_index, None if context is None else np.asarray(context, np.float64), batch)
-        wh = _times_w_hh(p, h_prev)
         pre = (wx if wc is None else wx + wc) + p.b_ih + wh + p.b_hh
         act = np.concatenate([sigmoid(pre[..., :2 * H]), np.tanh(_blocks(pre, 2, H)), sigmoid(_blocks(pre, 3, H))],
                              axis=-1)
@@ -214,13 +222,8 @@ class GRU:
     def step(self, p: Recurrent, x_index: int | None | Indices, h_prev: Array, mask: Mask | None = None,
              context: Array | None = None, c_prev: Array | None = None) -> GRUStep:
         """c_prev is ignored: a GRU has no memory cell apart from h."""
-        batch = isinstance(x_index, np.ndarray)
-        h_prev = np.asarray(h_prev, dtype=np.float64) if batch else read_only(h_prev)
-        if batch and mask is None:
-            mask = np.ones(len(h_prev), dtype=bool)
+        batch, h_prev, mask, wx, wc, wh = _step_inputs(p, x_index, h_prev, mask, context)
         H = h_prev.shape[-1]
-        wx, wc = _input_terms(p, x_index, None if context is None else np.asarray(context, np.float64), batch)
-        wh = _times_w_hh(p, h_prev)
         from_x = (wx if wc is None else wx + wc) + p.b_ih
         rz = sigmoid(from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H])
         r, z = rz[..., :H], rz[..., H:]
