@@ -225,13 +225,14 @@ class GRU:
         batch, h_prev, mask, wx, wc, wh = _step_inputs(p, x_index, h_prev, mask, context)
         H = h_prev.shape[-1]
         from_x = (wx if wc is None else wx + wc) + p.b_ih
-        rz = sigmoid(from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H])
+        rz_pre = from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H]
+        rz = sigmoid(rz_pre)
         r, z = rz[..., :H], rz[..., H:]
         hn = _blocks(wh, 2, H) + p.b_hh[2 * H:]
         r_hn = r * hn
         n_pre = _blocks(from_x, 2, H) + r_hn
         n = np.tanh(n_pre)
-        pre = np.concatenate([from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H], n_pre], axis=-1)
+        pre = np.concatenate([rz_pre, n_pre], axis=-1)
         act = np.concatenate([rz, n], axis=-1)
         from_n, from_h = (1.0 - z) * n, z * h_prev
         h = _masked(mask, from_n + from_h, h_prev)
