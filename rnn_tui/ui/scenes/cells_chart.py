@@ -27,10 +27,14 @@ def power_of_ten(exponent: int) -> str:
     return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
-class CellsSentence(Board):
+class CellsBoard(Board):
+    """A board of the comparison: shown only while the three cells are compared (`c`)."""
+
     def shown(self, state: GradientState) -> bool:
         return state.cells is not None
 
+
+class CellsSentence(CellsBoard):
     def render(self) -> Text:
         state: GradientState | None = self.state
         if state is None or state.cells is None:
@@ -44,13 +48,10 @@ class CellsSentence(Board):
         return text
 
 
-class CellsChart(Board):
+class CellsChart(CellsBoard):
     """Each cell's share of the gradient at the last word that reaches each word, on the one log
     axis the engine picked for all three; the LSTM's forget gate (its units that keep c the
     longest) on 0..1 under its strip."""
-
-    def shown(self, state: GradientState) -> bool:
-        return state.cells is not None
 
     def render(self) -> Text:
         state: GradientState | None = self.state
@@ -96,11 +97,8 @@ class CellsChart(Board):
         return text
 
 
-class CellsDetail(Board):
+class CellsDetail(CellsBoard):
     """The figures at the word reached: each cell's share, then why the LSTM's is what it is."""
-
-    def shown(self, state: GradientState) -> bool:
-        return state.cells is not None
 
     def render(self) -> Text:
         state: GradientState | None = self.state
