@@ -87,7 +87,7 @@ def test_c_sets_the_three_cells_side_by_side_and_walks_them_back_to_the_deciding
         for name, accuracy in (("Elman", "48.5%"), ("GRU", "100%"), ("LSTM", "100%")):  # a strip each
             at = next(i for i, line in enumerate(lines) if line.startswith(name))
             assert lines[at + 1].startswith(accuracy)
-        assert "LSTM f₈ 0..1" in chart and "10⁻⁷" in chart
+        assert "LSTM f₈  0..1" in chart and "LSTM f₁₀ 0..1" in chart and "10⁻⁷" in chart  # names apart from the axis
         # The forget gate's strip and the deciding word's mark start in the strips' first column: word t under word t.
         floor = next(line for line in lines if "10⁻⁷" in line)
         first_word = floor.index("10⁻⁷") + len("10⁻⁷ ")

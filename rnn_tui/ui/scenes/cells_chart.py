@@ -15,7 +15,8 @@ from rnn_tui.ui.state.wording import pct, sub
 
 ROWS, MAX_ROWS = 3, 8   # each cell's strip at 80x24, and at most on a tall screen
 AROUND = 24             # the screen's height at which the strips have ROWS rows; each 3 more add a row
-LABEL = 13              # the label column: the cell's name or accuracy, then the axis
+NAME, AXIS = 8, 6       # the label column: the cell's name or accuracy (or "LSTM f₁₀"), then the axis
+LABEL = NAME + AXIS     # and a space before the strips
 NOT_YET = "·"
 DECIDING = "▲"
 
@@ -76,8 +77,8 @@ class CellsChart(CellsBoard):
             for r, line in enumerate(columns(heights, rows, width)):
                 name = names[r] if r < len(names) else ""
                 axis = power_of_ten(high) if r == 0 else power_of_ten(low) if r == rows - 1 else ""
-                text.append(f"{name:<6}", self.style("heading"))
-                text.append(f"{axis:>6} ", self.style("muted"))
+                text.append(f"{name:<{NAME}}", self.style("heading"))
+                text.append(f"{axis:>{AXIS - 1}} ", self.style("muted"))
                 for i, t in enumerate(shown):
                     seg = line[i * width:(i + 1) * width]
                     if t < reached:
@@ -86,7 +87,7 @@ class CellsChart(CellsBoard):
                         text.append(seg, self.style("hot") if t == reached else self.style("positive"))
                 text.append("\n")
         for u in forget.keepers(lesson.deciding_back):
-            text.append(f"{'LSTM f' + sub(u + 1):<{LABEL - 5}}0..1 ", self.style("muted"))  # LABEL wide in all
+            text.append(f"{'LSTM f' + sub(u + 1):<{NAME}}{'0..1':>{AXIS - 1}} ", self.style("muted"))
             text.append("".join(ch * width for ch in sparkline([float(forget.f[t, u]) for t in shown], 0.0, 1.0)),
                         self.style("heading"))
             text.append("\n")
