@@ -86,7 +86,7 @@ class FlatBoard(Board):
         if not state.shows_flat:
             return Text("")
         t, T, V = state.test, state.test.slots, state.test.V
-        rows = [Text(f"flattened, padded to T = {T} slots × V = {V:,} = {T * V:,} inputs", self.style("heading"))]
+        rows = [Text(f"flattened, padded to T = {T:,} slots × V = {V:,} = {T * V:,} inputs", self.style("heading"))]
         cell = max(len("slot 00"), *(len(w) for w in t.a + t.b)) + 2
         room = max(1, (width - 5) // cell)
         shown = range(min(T, room))
@@ -110,9 +110,9 @@ class FlatBoard(Board):
         ex = state.example
         if ex is not None:
             w, i, j = ex
-            rows.append(user_text(f"but '{w}' meets slot {i}'s weights in A (inputs {(i - 1) * V + 1:,}–{i * V:,}), "
-                                  f"slot {j}'s in B ({(j - 1) * V + 1:,}–{j * V:,}):"))
-            rows.append(user_text(f"what slot {i} learns about '{w}' tells slot {j} nothing"))
+            rows.append(user_text(f"but '{w}' meets slot {i:,}'s weights in A (inputs {(i - 1) * V + 1:,}–{i * V:,}), "
+                                  f"slot {j:,}'s in B ({(j - 1) * V + 1:,}–{j * V:,}):"))
+            rows.append(user_text(f"what slot {i:,} learns about '{w}' tells slot {j:,} nothing"))
         return lines(rows)
 
 
