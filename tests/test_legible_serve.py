@@ -13,7 +13,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from test_serve import free_loopback_port
 
 

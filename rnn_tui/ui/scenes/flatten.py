@@ -25,8 +25,8 @@ class TableBoard(Board):
         head_b = f"{'board' if is_lecture(corpus) else 'tokens'}: V = {s.V_board:,}"
         head_t = f"{'model' if s.given else 'true'}: V = {s.V_true:,}"
         lengths = s.lengths[: fed]
-        cell_b = [f"{T:,} × {s.V_board:,} = {n:,}" for T, n in zip(lengths, s.board, strict=True)]
-        cell_t = [f"{T:,} × {s.V_true:,} = {n:,}" for T, n in zip(lengths, s.true, strict=True)]
+        cell_b = [f"{T:,} × {s.V_board:,} = {n:,}" for T, n in zip(lengths, s.board[: fed], strict=True)]
+        cell_t = [f"{T:,} × {s.V_true:,} = {n:,}" for T, n in zip(lengths, s.true[: fed], strict=True)]
         w_num = len(str(fed))
         w_b = max(len(head_b), *map(len, cell_b[: fed]))
         w_t = max(len(head_t), *map(len, cell_t[: fed]))
