@@ -23,7 +23,7 @@ def test_every_scenes_help_opens_on_its_own_paragraph():
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen), name
             box = visible_box(app)
-            assert box[0] == f"rnn-tui: the {app.screen.scene_title} scene", (name, box[0])
+            assert box[0] == f"The {app.screen.scene_title} scene", (name, box[0])
             shown = " ".join(" ".join(box).split())
             paragraph = " ".join(ABOUT[name].split())
             assert paragraph in shown, (name, box)   # whole, before any scrolling

@@ -99,13 +99,13 @@ class HelpScreen(ModalScreen[None], ClosesOnce):
         # what its title line may cut; then its keys; the keys every scene shares last.
         with VerticalScroll(id="help"):
             about = ABOUT.get(self.scene_name, "")
-            yield Static(Text(f"rnn-tui: the {self.scene_title} scene", style="bold"))
+            yield Static(Text(f"The {self.scene_title} scene", style="bold"))
             yield Static(Text(f"{about} Escape closes this screen." if about else "Escape closes this screen."),
                          id="help-about")
             if self.details:
                 yield Static(Text(f"On screen in {self.scene_title}, whole", style="bold"))
                 yield Static(details_table(self.details))
-            yield Static(Text(f"keys of the {self.scene_title} scene", style="bold"))
+            yield Static(Text(f"rnn-tui: keys of the {self.scene_title} scene", style="bold"))
             yield Static(keys_table(self.scene_keys))
             yield Static(Text("keys of every scene", style="bold"))
             yield Static(keys_table([*self.app_keys, PALETTE_KEY]))
