@@ -190,7 +190,8 @@ def unit_grid(h_a: np.ndarray, h_b: np.ndarray, width: int, rows: int) -> UnitGr
 
 class StatesBoard(Board):
     """The two final hidden states side by side, unit by unit, and how far apart they are: every
-    unit on the screen, in as many columns as that takes (bars where they fit, else numbers)."""
+    unit on the screen, in as many columns as that takes (bars where they fit, else numbers); a
+    model too wide for that shows the units that differ most and says how many more there are."""
 
     _room: int | None = None   # the body's height at the last layout (see get_content_height)
 
@@ -206,7 +207,7 @@ class StatesBoard(Board):
         room = container.height - above
         if room != self._room:
             self._room = room
-            self._content_height_cache = (None, 0)
+            self.clear_cached_dimensions()   # the height was measured for the old room
         return super().get_content_height(container, viewport, width)
 
     def draw(self, width: int) -> Text:
@@ -215,7 +216,9 @@ class StatesBoard(Board):
             return Text("")
         t = state.test
         H = len(t.h_a)
-        room = self._room if self._room is not None else self.app.size.height - 16
+        # Before any layout (a drawing asked for directly): the screen less the title, the pair and ways
+        # boards with their margins, a two-line caption and the Footer, as at 80x24.
+        room = self._room if self._room is not None else self.app.size.height - 12
         grid = unit_grid(t.h_a, t.h_b, width, room - STATES_ROWS)
         name_w = len(f"h{H}") + 1
         heading = Text(f"the RNN's final hidden state after reading each (many-to-one model, H = {H:,})",
