@@ -12,7 +12,17 @@ from dataclasses import replace
 import pytest
 
 from rnn_tui.lecture.notes import load_notes
-from rnn_tui.lecture.protocol import Answer, Asset, Position, Prompt, decode_from_presenter, encode
+from rnn_tui.lecture.protocol import (
+    Answer,
+    Asset,
+    Hello,
+    NotesLogin,
+    Position,
+    Prompt,
+    decode_from_presenter,
+    encode,
+)
+from rnn_tui.lecture.token import read_token, token_path
 from rnn_tui.lecture.wire import Broadcast
 from rnn_tui.serve import app_command
 from rnn_tui.ui.lecture.bar import LectureBar
@@ -39,12 +49,15 @@ def bar(app) -> str:
 async def next_position(reader: asyncio.StreamReader, where=lambda position: True) -> Position:
     """The next position read (the next one for which `where` holds)."""
     while True:
-        message = decode_from_presenter(await asyncio.wait_for(reader.readline(), 5))
+        line = await asyncio.wait_for(reader.readline(), 5)
+        assert line, "the presenter closed the connection"
+        message = decode_from_presenter(line)
         if isinstance(message, Position) and where(message):
             return message
 
 
-def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower() -> None:
+def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     _, notes = load_notes()
 
     async def main() -> None:
@@ -52,10 +65,16 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
         app.animation_level = "none"
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            (r1, w1), (r2, w2) = [await asyncio.open_connection(HOST, app.port) for _ in range(2)]
-            first = decode_from_presenter(await r1.readline())
-            assert isinstance(first, Asset) and first.kind == "notes"          # the notes travel first
-            assert (await next_position(r1)).scene == "unroll"                 # then where it is
+            (r1, w1), (r2, w2), (rn, wn) = [await asyncio.open_connection(HOST, app.port) for _ in range(3)]
+            ids = ["a1" * 16, "b2" * 16]
+            for w, follower in zip((w1, w2), ids, strict=True):
+                w.write(encode(Hello(follower)))
+            assert read_token(app.port) == app.token                          # where `rnn-tui notes PORT` reads it
+            wn.write(encode(NotesLogin(app.token)))
+            first = decode_from_presenter(await asyncio.wait_for(r1.readline(), 5))
+            assert isinstance(first, Position) and first.scene == "unroll"    # a follower: where it is, no notes
+            told = [decode_from_presenter(await asyncio.wait_for(rn.readline(), 5)) for _ in range(2)]
+            assert Asset("notes", "notes.md", notes) in told                   # the notes terminal: the notes too
             await next_position(r2)
             await until(pilot, lambda: "2 following" in bar(app))
 
@@ -69,15 +88,20 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
             prompt = hidden.prompt
             assert prompt is not None and prompt.answer is None and prompt.question.startswith("t=3: Which word")
             w1.write(encode(Answer(prompt.id, 0)))
-            w1.write(encode(Answer(prompt.id, 1)))         # a second answer: not counted
+            w1.write(encode(Answer(prompt.id, 1)))         # a second answer: replaces the first, not added
             w1.write(b'{"v": 1, "t": "position", "scene": "gradients"}\n')  # not an answer: ignored
             w2.write(encode(Answer(prompt.id, 0)))
             w2.write(encode(Answer(prompt.id + 1, 1)))     # another prompt's: not counted
             await until(pilot, lambda: app.tally.total == 2)
             await pilot.pause(0.1)
-            assert app.tally.counts[:2] == [2, 0]
+            assert app.tally.counts[:2] == [1, 1]
+            w1.close()                                     # follower 1 reconnects and answers again:
+            r1, w1 = await asyncio.open_connection(HOST, app.port)
+            w1.write(encode(Hello(ids[0])) + encode(Answer(prompt.id, 0)))
+            await until(pilot, lambda: app.tally.counts[:2] == [2, 0])   # its answer replaced, not added
+            assert app.tally.total == 2
             assert app.current_mode == "unroll"            # nothing a follower sent moved the presenter
-            assert f"answers 2 of 2: 1 {prompt.choices[0]} 2" in bar(app)
+            await until(pilot, lambda: f"answers 2 of 2: 1 {prompt.choices[0]} 2" in bar(app))   # not 3: notes aside
 
             await pilot.press("space")                     # the reveal sends the true answer
             revealed = await next_position(r2, lambda p: p.prompt is not None and p.prompt.answer is not None)
@@ -90,8 +114,9 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
             await pilot.press("pageup")     # back to a scene whose state has not changed: still published
             back = await next_position(r1, lambda p: p.scene != "topologies")
             assert (back.scene, back.step, back.hidden, back.topology) == ("unroll", 2, False, "many-to-many")
-            for w in (w1, w2):
+            for w in (w1, w2, wn):
                 w.close()
+        assert not token_path(app.port).exists()          # the token file goes with its presenter
     asyncio.run(main())
 
 

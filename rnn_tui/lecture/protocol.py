@@ -1,9 +1,13 @@
 """The wire between a presenter and its followers: newline-delimited JSON, one message a line,
 versioned, size-capped and validated field by field.
 
-presenter -> followers:  `position` (where the presenter is) and `asset` (a corpus, weights or
-                         notes file, content-addressed: its SHA-256 and its bytes, sent once)
-follower  -> presenter:  `answer` (a choice for the guess prompt on screen), and nothing else
+presenter -> followers:  `position` (where the presenter is) and `asset` (a corpus or weights
+                         file, content-addressed: its SHA-256 and its bytes, sent once)
+follower  -> presenter:  `hello` (its id, once a connection: its answers are counted under it, so a
+                         follower that reconnects still has one answer per prompt), then `answer`s
+                         (a choice for the guess prompt on screen), and nothing else
+notes     -> presenter:  `notes` (the presenter's secret token, once a connection): only then is
+                         the notes file sent, to that connection alone; a wrong token closes it
 
 A message that is too long, truncated, not JSON, of another version, of a kind the receiver does
 not take, or with a field of the wrong type or out of range is dropped (`None`), never raised:
@@ -38,6 +42,10 @@ CHOICE_MAX = 60
 STEP_MAX = 1_000_000
 SEQ_MAX = 2**53                       # exact in every JSON reader
 ASSET_KINDS = ("corpus", "weights", "notes")
+FOLLOWER_ID_CHARS = 32                # a follower's id: 128 random bits in hex, never sent to anyone else
+TOKEN_MIN, TOKEN_MAX = 16, 128        # the notes token's length (the presenter's has 43 characters)
+TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")  # URL-safe base64
+HEX = frozenset("0123456789abcdef")
 ASSET_SUFFIXES = (".csv", ".tsv", ".txt", ".npz", ".md")  # what a travelled file is saved as, to be loaded
 TOPOLOGY_NAMES = tuple(t.name for t in TOPOLOGIES)
 
@@ -87,7 +95,6 @@ class Position:
     seed: int = 0
     corpus: AssetRef | None = None      # None: the lecture's corpus
     weights: AssetRef | str | None = None  # a file, a built-in model's name, or None (the defaults)
-    notes: str | None = None            # the notes asset's SHA-256
     prompt: Prompt | None = None
 
     def same_place(self, other: Position | None) -> bool:
@@ -95,7 +102,7 @@ class Position:
         if other is None:
             return False
         mine, theirs = asdict(self), asdict(other)
-        for key in ("seq", "elapsed", "notes", "prompt"):
+        for key in ("seq", "elapsed", "prompt"):
             mine.pop(key), theirs.pop(key)
         return mine == theirs
 
@@ -121,7 +128,25 @@ class Answer:
     choice: int
 
 
-Message = Position | Asset | Answer
+@dataclass(frozen=True)
+class Hello:
+    """A follower's first line on each connection: the id its process keeps (see FollowerApp)."""
+
+    id: str
+
+
+@dataclass(frozen=True, repr=False)
+class NotesLogin:
+    """The notes terminal's first line: the token `rnn-tui present` made (kept out of reprs and logs)."""
+
+    token: str
+
+    def __repr__(self) -> str:
+        return "NotesLogin(token=...)"
+
+
+Message = Position | Asset | Answer | Hello | NotesLogin
+FromFollower = Answer | Hello | NotesLogin
 
 
 def sha256(data: bytes) -> str:
@@ -139,6 +164,10 @@ def encode(message: Message) -> bytes:
     elif isinstance(message, Asset):
         body = {"t": "asset", "kind": message.kind, "name": message.name, "sha256": message.sha256,
                 "data": base64.b64encode(message.data).decode("ascii")}
+    elif isinstance(message, Hello):
+        body = {"t": "hello", "id": message.id}
+    elif isinstance(message, NotesLogin):
+        body = {"t": "notes", "token": message.token}
     else:
         body = {"t": "answer", "prompt": message.prompt, "choice": message.choice}
     return (json.dumps({"v": VERSION, **body}, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
@@ -167,13 +196,25 @@ def _from_presenter(line: bytes) -> Position | Asset:
     raise Invalid(f"a follower takes no {str(kind)[:20]!r} message")
 
 
-def decode_from_follower(line: bytes) -> Answer | None:
-    """The presenter's reader: an answer, or None (dropped). Nothing else is taken from a follower."""
+def decode_from_follower(line: bytes) -> FromFollower | None:
+    """The presenter's reader: an answer, a follower's hello or the notes terminal's token, or None
+    (dropped). Nothing else is taken from a connection."""
     try:
         body = _load(line, ANSWER_LINE_MAX)
-        if body.get("t") != "answer" or set(body) != {"v", "t", "prompt", "choice"}:
-            raise Invalid("a follower may only answer")
-        return Answer(_int(body, "prompt", 0, SEQ_MAX), _int(body, "choice", 0, CHOICES_MAX - 1))
+        kind = body.get("t")
+        if kind == "answer" and set(body) == {"v", "t", "prompt", "choice"}:
+            return Answer(_int(body, "prompt", 0, SEQ_MAX), _int(body, "choice", 0, CHOICES_MAX - 1))
+        if kind == "hello" and set(body) == {"v", "t", "id"}:
+            value = body["id"]
+            if not isinstance(value, str) or len(value) != FOLLOWER_ID_CHARS or not set(value) <= HEX:
+                raise Invalid("id: not 32 hex digits")
+            return Hello(value)
+        if kind == "notes" and set(body) == {"v", "t", "token"}:
+            value = body["token"]
+            if not isinstance(value, str) or not TOKEN_MIN <= len(value) <= TOKEN_MAX or not set(value) <= TOKEN_CHARS:
+                raise Invalid("token: not a notes token")
+            return NotesLogin(value)
+        raise Invalid("a follower may only say hello and answer")
     except Invalid:
         return None
 
@@ -184,7 +225,7 @@ def why_invalid(line: bytes, from_presenter: bool = True) -> str | None:
         if from_presenter:
             _from_presenter(line)
         elif decode_from_follower(line) is None:
-            return "not an answer"
+            return "not an answer, a hello or a notes token"
     except Invalid as e:
         return str(e)
     return None
@@ -237,7 +278,7 @@ def _choice(value: Any, key: str, allowed: tuple[str, ...]) -> str:
 
 
 def _hash(value: Any, key: str) -> str:
-    if not isinstance(value, str) or len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+    if not isinstance(value, str) or len(value) != 64 or not set(value) <= HEX:
         raise Invalid(f"{key}: not a SHA-256 in hex")
     return value
 
@@ -287,7 +328,6 @@ def _position(body: dict[str, Any]) -> Position:
         weights = _choice(weights, "weights", tuple(BUILTIN))
     else:
         weights = _ref(weights, "weights")
-    notes = body.get("notes")
     return Position(
         seq=_int(body, "seq", 0, SEQ_MAX), elapsed=float(elapsed),
         scene=_choice(body.get("scene"), "scene", tuple(NAMES)),
@@ -299,8 +339,7 @@ def _position(body: dict[str, Any]) -> Position:
         guessing=_bool(body, "guessing"), hidden=_bool(body, "hidden"), folded=_bool(body, "folded"),
         compared=_bool(body, "compared"),
         temperature=None if temperature is None else float(temperature), seed=_int(body, "seed", 0, SEQ_MAX),
-        corpus=_ref(body.get("corpus"), "corpus"), weights=weights,
-        notes=None if notes is None else _hash(notes, "notes"), prompt=_prompt(body.get("prompt")),
+        corpus=_ref(body.get("corpus"), "corpus"), weights=weights, prompt=_prompt(body.get("prompt")),
     )
 
 

@@ -3,10 +3,11 @@
 It takes only what `rnn_tui.lecture.protocol` validates. A key that changes the scene's place
 detaches it (the lecture line says so, and `F` follows again); when the presenter goes, it keeps
 working and says so, and follows again when the presenter comes back. At a guess prompt, the
-digit keys answer (once)."""
+digit keys answer (once: the presenter counts one answer per follower id, across reconnects)."""
 
 from __future__ import annotations
 
+import secrets
 import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,7 +17,7 @@ from textual.screen import Screen
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.lecture.guess import follower_line
-from rnn_tui.lecture.protocol import ASSET_SUFFIXES, Answer, Asset, AssetRef, Position
+from rnn_tui.lecture.protocol import ASSET_SUFFIXES, FOLLOWER_ID_CHARS, Answer, Asset, AssetRef, Hello, Position
 from rnn_tui.lecture.wire import Follow
 from rnn_tui.ui.lecture.lecture_app import LectureApp
 from rnn_tui.ui.lecture.position import apply_to_session, position_of, state_at
@@ -38,7 +39,10 @@ class FollowerApp(LectureApp):
     def __init__(self, host: str, port: int, theme: str = "dark") -> None:
         super().__init__(Session(), theme=theme, scene="unroll")
         self.host, self.port = host, port
-        self.link = Follow(host, port, self.take, self.link_changed)
+        # Its id, the same on every connection of this process: the presenter counts one answer per
+        # prompt under it (a reconnect cannot answer twice). Random, and sent to the presenter only.
+        self.follower_id = secrets.token_hex(FOLLOWER_ID_CHARS // 2)
+        self.link = Follow(host, port, self.take, self.link_changed, hello=lambda: Hello(self.follower_id))
         self.status = "unreachable"
         self.attached = True
         self.left_on_purpose = False               # detached while the presenter was there

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elapsed: float = 0.0,
                 corpus: AssetRef | None = None, weights: AssetRef | str | None = None,
-                notes: str | None = None, prompt: Prompt | None = None) -> Position:
+                prompt: Prompt | None = None) -> Position:
     """Where `scene` is, with `state` on screen and the session as it is."""
     fields: dict[str, Any] = {}
     if isinstance(state, UnrollState):
@@ -43,7 +43,7 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
     cell = state.trace.cell if isinstance(state, UnrollState) else session.model().cell
     return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text, cell=cell,
                     temperature=session.sampling.temperature, seed=session.sampling.seed,
-                    corpus=corpus, weights=weights, notes=notes, prompt=prompt, **fields)
+                    corpus=corpus, weights=weights, prompt=prompt, **fields)
 
 
 def apply_to_session(session: Session, position: Position) -> None:

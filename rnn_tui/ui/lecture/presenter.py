@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from rnn_tui.lecture.guess import Question, Tally, question, tally_line
 from rnn_tui.lecture.protocol import Answer, Asset, AssetRef, Position, Prompt
+from rnn_tui.lecture.token import new_token, remove_token, write_token
 from rnn_tui.lecture.wire import Broadcast
 from rnn_tui.ui.lecture.lecture_app import LectureApp
 from rnn_tui.ui.lecture.position import position_of
@@ -22,13 +23,17 @@ from rnn_tui.ui.state.unroll import UnrollState
 class PresenterApp(LectureApp):
     def __init__(self, session: Session, *, host: str, port: int, assets: list[Asset],
                  weights: AssetRef | str | None = None, corpus: AssetRef | None = None,
-                 theme: str = "dark", scene: str = "unroll") -> None:
+                 theme: str = "dark", scene: str = "unroll", token: str | None = None,
+                 token_file: bool = True) -> None:
+        """`assets`: the files that travel (a "notes" one only to the notes terminal, which sends
+        `token`: a new one when None). `token_file`: write it where `rnn-tui notes PORT` finds it."""
         super().__init__(session, theme=theme, scene=scene)
         self.host, self.port = host, port
-        self.broadcast = Broadcast(on_answer=self.take_answer, on_change=self.followers_changed)
+        self.token = token or new_token()
+        self.token_file = token_file
+        self.broadcast = Broadcast(on_answer=self.take_answer, on_change=self.followers_changed, token=self.token)
         self.assets = assets
         self.corpus_ref, self.weights_ref = corpus, weights
-        self.notes_sha = next((a.sha256 for a in assets if a.kind == "notes"), None)
         self.started = time.monotonic()
         self.seq = 0
         self.followers = 0
@@ -48,10 +53,20 @@ class PresenterApp(LectureApp):
             self.exit(return_code=2)
             return
         for asset in self.assets:
-            self.broadcast.add_asset(asset)
+            if asset.kind == "notes":
+                self.broadcast.add_notes(asset)
+            else:
+                self.broadcast.add_asset(asset)
+        if self.token_file:
+            try:
+                write_token(self.port, self.token)
+            except OSError as error:  # the notes terminal needs --token then: said on the command line before
+                self.log.warning(f"lecture: the notes token file could not be written: {error!r}")
         self._say()   # RnnApp.on_mount runs next (Textual calls each class's handler) and opens the scene
 
     async def on_unmount(self) -> None:
+        if self.token_file and self.failed is None:
+            remove_token(self.port, self.token)
         await self.broadcast.close()
 
     # ---- publishing ---------------------------------------------------------------------------
@@ -64,7 +79,7 @@ class PresenterApp(LectureApp):
         self.seq += 1
         self.last_position = position_of(
             scene.NAME, state, self.session, seq=self.seq, elapsed=time.monotonic() - self.started,
-            corpus=self.corpus_ref, weights=self.weights_ref, notes=self.notes_sha, prompt=self.prompt)
+            corpus=self.corpus_ref, weights=self.weights_ref, prompt=self.prompt)
         self.broadcast.publish(self.last_position)
         self._say()
 
@@ -98,11 +113,12 @@ class PresenterApp(LectureApp):
 
     # ---- from the followers -------------------------------------------------------------------
 
-    def take_answer(self, follower: int, answer: Answer) -> bool:
-        counted = self.tally.take(follower, answer.prompt, answer.choice)
-        if counted:
+    def take_answer(self, follower: str, answer: Answer) -> bool:
+        before = self.tally.counts
+        first = self.tally.take(follower, answer.prompt, answer.choice)
+        if self.tally.counts != before:
             self._say()
-        return counted
+        return first
 
     def followers_changed(self, followers: int) -> None:
         self.followers = followers
