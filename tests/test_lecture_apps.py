@@ -417,3 +417,51 @@ def test_the_presenter_survives_followers_sending_random_bytes() -> None:
         calm_w.close()
         await presenter.close()
     asyncio.run(main())
+
+
+def test_the_presenters_trained_models_travel_once_each_and_a_replaced_one_is_retired() -> None:
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.ui.lecture.presenter import trained_asset
+
+    app = PresenterApp(Session(), host=HOST, port=0, assets=[], token_file=False)
+    assert app._trained() == ()
+    first, second = load_model("sentiment"), load_model("sentiment-gru")
+    app.session.use_trained("sentiment", first)
+    refs = app._trained()
+    assert [task for task, _ in refs] == ["sentiment"] and app._trained() == refs       # written once, not per step
+    assert list(app.broadcast.assets) == [refs[0][1].sha256]
+    app.session.use_trained("sentiment", second)                                          # trained again, put to use
+    again = app._trained()
+    assert again != refs and list(app.broadcast.assets) == [again[0][1].sha256]           # the old one no longer sent
+    asset = trained_asset("sentiment", first)
+    assert asset is not None and asset.sha256 == refs[0][1].sha256                         # content-addressed
+
+
+def test_a_follower_uses_the_presenters_trained_model_and_its_typed_sentiment_sentence() -> None:
+    import numpy as np
+
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.ui.lecture.presenter import trained_asset
+
+    model = load_model("sentiment-gru")   # stands in for one trained in the presenter's app
+
+    async def main() -> None:
+        presenter = Broadcast()
+        await presenter.start(HOST, 0)
+        app = FollowerApp(HOST, presenter.port)
+        app.animation_level = "none"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: app.status == "connected")
+            asset = trained_asset("sentiment", model)
+            presenter.add_asset(asset)
+            presenter.publish(Position(seq=1, elapsed=0.0, scene="sentiment", step=2, typed="i really love this film",
+                                       trained=(("sentiment", asset.ref),)))
+            await until(pilot, lambda: app.current_mode == "sentiment" and app.shown is not None
+                        and app.shown.typed == "i really love this film")
+            used = app.session.trained["sentiment"]
+            assert np.array_equal(used.params.W_hh, model.params.W_hh) and used.cell == "gru"
+            state = app.screen.state
+            assert state.trained_here and state.demo.model is used
+            assert (state.text, state.step) == ("i really love this film", 2)
+        await presenter.close()
+    asyncio.run(main())

@@ -40,6 +40,7 @@ QUESTION_MAX = 300
 CHOICES_MAX = 8
 CHOICE_MAX = 60
 STEP_MAX = 1_000_000
+TRAINED_TASKS = ("sentiment", "next-word")   # what the Train scene trains (ui.state.train.TASKS)
 SEQ_MAX = 2**53                       # exact in every JSON reader
 ASSET_KINDS = ("corpus", "weights", "notes")
 FOLLOWER_ID_CHARS = 32                # a follower's id: 128 random bits in hex, never sent to anyone else
@@ -96,13 +97,15 @@ class Position:
     corpus: AssetRef | None = None      # None: the lecture's corpus
     weights: AssetRef | str | None = None  # a file, a built-in model's name, or None (the defaults)
     prompt: Prompt | None = None
+    typed: str = ""               # Sentiment: the sentence typed there, when it is the one shown
+    trained: tuple[tuple[str, AssetRef], ...] = ()   # models trained in the app and put to use: (task, weights)
 
     def same_place(self, other: Position | None) -> bool:
         """Whether `other` shows the same screen (its sequence number and clock aside)."""
         if other is None:
             return False
         mine, theirs = asdict(self), asdict(other)
-        for key in ("seq", "elapsed", "prompt"):
+        for key in ("seq", "elapsed", "prompt", "trained"):
             mine.pop(key), theirs.pop(key)
         return mine == theirs
 
@@ -313,6 +316,22 @@ def _prompt(value: Any) -> Prompt | None:
                   tuple(_text(c, "choice", CHOICE_MAX) for c in choices), answer)
 
 
+def _trained(value: Any) -> tuple[tuple[str, AssetRef], ...]:
+    if not isinstance(value, list) or len(value) > len(TRAINED_TASKS):
+        raise Invalid(f"trained: not a list of at most {len(TRAINED_TASKS)} models")
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise Invalid("trained: not a [task, weights] pair")
+        ref = _ref(pair[1], "trained")
+        if ref is None:
+            raise Invalid("trained: a model without its weights")
+        pairs.append((_choice(pair[0], "trained", TRAINED_TASKS), ref))
+    if len({task for task, _ in pairs}) != len(pairs):
+        raise Invalid("trained: a task twice")
+    return tuple(pairs)
+
+
 def _position(body: dict[str, Any]) -> Position:
     from rnn_tui.ui.scenes import NAMES  # names only, no Textual
 
@@ -340,6 +359,8 @@ def _position(body: dict[str, Any]) -> Position:
         compared=_bool(body, "compared"),
         temperature=None if temperature is None else float(temperature), seed=_int(body, "seed", 0, SEQ_MAX),
         corpus=_ref(body.get("corpus"), "corpus"), weights=weights, prompt=_prompt(body.get("prompt")),
+        typed=_text(body.get("typed", ""), "typed", SENTENCE_MAX, empty=True),
+        trained=_trained(body.get("trained", [])),
     )
 
 

@@ -75,6 +75,10 @@ class Broadcast:
             self.assets[asset.sha256] = line
             self._send_all(line)
 
+    def retire_asset(self, sha256: str) -> None:
+        """No longer sent to followers that connect from now on (a model replaced since)."""
+        self.assets.pop(sha256, None)
+
     def add_notes(self, asset: Asset) -> None:
         """Sent only to connections that gave the token, now and later."""
         if asset.sha256 not in self.private:

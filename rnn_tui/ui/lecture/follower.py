@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.rnn import Model
 from rnn_tui.lecture.guess import follower_line
 from rnn_tui.lecture.protocol import ASSET_SUFFIXES, FOLLOWER_ID_CHARS, Answer, Asset, AssetRef, Hello, Position
 from rnn_tui.lecture.wire import Follow
@@ -52,6 +53,8 @@ class FollowerApp(LectureApp):
         self.applying = False
         self.store: dict[str, Asset] = {}
         self.loaded: tuple[AssetRef | None, AssetRef | str | None] = (None, None)
+        self.loaded_trained: tuple[tuple[str, AssetRef], ...] = ()
+        self.trained_models: dict[str, Model] = {}   # sha256 -> a trained model loaded (the last few)
         self.asset_note = ""
         self.mine: dict[int, int] = {}             # prompt id -> this follower's choice
         self._files = tempfile.TemporaryDirectory(prefix="rnn-tui-follow-")
@@ -130,7 +133,30 @@ class FollowerApp(LectureApp):
         return position_of(scene.NAME, scene.state, self.session, corpus=corpus, weights=weights)
 
     def _load_assets(self, position: Position) -> None:
-        """The presenter's corpus and weights, through the same loaders as files named on the command line."""
+        """The presenter's corpus and weights, then its models trained in the app, through the same
+        loaders (and checks) as files named on the command line."""
+        self._load_files(position)
+        if position.trained != self.loaded_trained:
+            self._load_trained(position.trained)
+
+    def _load_trained(self, trained: tuple[tuple[str, AssetRef], ...]) -> None:
+        from rnn_tui.engine.models import load_model
+
+        self.loaded_trained = trained
+        try:
+            models = [(task, self.trained_models.get(ref.sha256) or load_model(str(self._file(ref))))
+                      for task, ref in trained]
+        except (InputError, KeyError) as error:
+            self.asset_note = f"the presenter's trained model could not be loaded here: {error}"
+            return
+        self.trained_models = {ref.sha256: model for (_, ref), (_, model) in zip(trained, models, strict=True)}
+        now = list(self.session.trained.items())
+        if len(now) != len(models) or any(a != b or m is not n for (a, m), (b, n) in zip(now, models, strict=False)):
+            self.session.trained.clear()
+            for task, model in models:
+                self.session.use_trained(task, model)
+
+    def _load_files(self, position: Position) -> None:
         wanted = (position.corpus, position.weights)
         if wanted == self.loaded:
             return
@@ -146,7 +172,7 @@ class FollowerApp(LectureApp):
             self.loaded = wanted   # not again for the same files
             return
         self.session = Session(corpus=corpus, weights=weights, topology=self.session.topology)
-        self.loaded, self.asset_note = wanted, ""
+        self.loaded, self.asset_note, self.loaded_trained = wanted, "", ()   # the trained models: again, below
 
     def _file(self, ref: AssetRef) -> Path:
         """A travelled file, saved under its hash (with its suffix, which the loaders read)."""

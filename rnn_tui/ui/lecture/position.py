@@ -3,6 +3,7 @@ and a follower's side of the same few fields."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -24,14 +25,15 @@ if TYPE_CHECKING:
 
 def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elapsed: float = 0.0,
                 corpus: AssetRef | None = None, weights: AssetRef | str | None = None,
-                prompt: Prompt | None = None) -> Position:
+                prompt: Prompt | None = None, trained: tuple[tuple[str, AssetRef], ...] = ()) -> Position:
     """Where `scene` is, with `state` on screen and the session as it is."""
     fields: dict[str, Any] = {}
     if isinstance(state, UnrollState):
         fields = {"step": state.cursor, "substep": state.substep, "guessing": state.guessing,
                   "hidden": state.hidden, "folded": state.folded}
     elif isinstance(state, SentimentState):
-        fields = {"step": state.step, "item": state.index if state.index < len(state.demo.tests) else -1}
+        tested = state.index < len(state.demo.tests)
+        fields = {"step": state.step, "item": state.index if tested else -1, "typed": "" if tested else state.text}
     elif isinstance(state, GradientState):
         fields = {"step": state.step, "item": -1 if state.long else state.sentence, "scale": state.scale_index,
                   "compared": state.compares_cells}
@@ -43,7 +45,7 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
     cell = state.trace.cell if isinstance(state, UnrollState) else session.model().cell
     return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text, cell=cell,
                     temperature=session.sampling.temperature, seed=session.sampling.seed,
-                    corpus=corpus, weights=weights, prompt=prompt, **fields)
+                    corpus=corpus, weights=weights, prompt=prompt, trained=trained, **fields)
 
 
 def apply_to_session(session: Session, position: Position) -> None:
@@ -77,6 +79,11 @@ def state_at(scene: Scene[Any], position: Position) -> Any:
     if isinstance(state, SentimentState) and 0 <= position.item < len(state.demo.tests):
         if position.item != state.index:
             state = state.with_sentence(position.item)
+    elif isinstance(state, SentimentState) and position.typed and position.typed != state.text:
+        if len(state.typed) >= MAX_TYPED_KEPT:   # a presenter typing all hour (or a hostile one) fills no memory
+            state = replace(state, typed=state.typed[1 - MAX_TYPED_KEPT:]).with_sentence(0)
+        with contextlib.suppress(InputError):   # no words in it: stay on the sentence shown
+            state = state.with_typed(position.typed)[0]
     if isinstance(state, GradientState):
         place = (position.item < 0, max(position.item, 0) if position.item >= 0 else state.sentence,
                  position.scale % len(SCALES))

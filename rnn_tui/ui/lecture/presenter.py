@@ -3,14 +3,17 @@ followers, and shows at its foot how many follow and, at a guess prompt, the tal
 
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from textual.screen import Screen
 
+from rnn_tui.engine.rnn import Model
 from rnn_tui.lecture.guess import Question, Tally, question, tally_line
-from rnn_tui.lecture.protocol import Answer, Asset, AssetRef, Position, Prompt
+from rnn_tui.lecture.protocol import ASSET_MAX_BYTES, Answer, Asset, AssetRef, Position, Prompt
 from rnn_tui.lecture.token import new_token, remove_token, write_token
 from rnn_tui.lecture.wire import Broadcast
 from rnn_tui.ui.lecture.lecture_app import LectureApp
@@ -18,6 +21,15 @@ from rnn_tui.ui.lecture.position import position_of
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.state.unroll import UnrollState
+
+
+def trained_asset(task: str, model: Model) -> Asset | None:
+    """A model trained in the app as the .npz bytes `w` would write, or None over the asset cap."""
+    from rnn_tui.engine import weights
+
+    with tempfile.TemporaryDirectory(prefix="rnn-tui-present-") as folder:
+        data = weights.save(model, Path(folder) / "trained.npz").read_bytes()
+    return Asset("weights", f"trained-{task}.npz", data) if len(data) <= ASSET_MAX_BYTES else None
 
 
 class PresenterApp(LectureApp):
@@ -42,6 +54,7 @@ class PresenterApp(LectureApp):
         self._asked: tuple[Any, ...] | None = None   # (sentence, topology, step) the prompt is about
         self._question: Question | None = None
         self.last_position: Position | None = None
+        self._trained_assets: dict[str, tuple[Model, Asset | None]] = {}   # task -> the model put to use, as sent
         self.failed: str | None = None   # why it could not start, said on the command line
 
     async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits either
@@ -79,9 +92,26 @@ class PresenterApp(LectureApp):
         self.seq += 1
         self.last_position = position_of(
             scene.NAME, state, self.session, seq=self.seq, elapsed=time.monotonic() - self.started,
-            corpus=self.corpus_ref, weights=self.weights_ref, prompt=self.prompt)
+            corpus=self.corpus_ref, weights=self.weights_ref, prompt=self.prompt, trained=self._trained())
         self.broadcast.publish(self.last_position)
         self._say()
+
+    def _trained(self) -> tuple[tuple[str, AssetRef], ...]:
+        """The models trained here and put to use, as weights that travel by content (written once
+        per model; one over the asset cap stays here, and followers keep their own)."""
+        refs = []
+        for task, model in self.session.trained.items():
+            kept = self._trained_assets.get(task)
+            if kept is None or kept[0] is not model:
+                if kept is not None and kept[1] is not None:
+                    self.broadcast.retire_asset(kept[1].sha256)
+                asset = trained_asset(task, model)
+                if asset is not None:
+                    self.broadcast.add_asset(asset)
+                kept = self._trained_assets[task] = (model, asset)
+            if kept[1] is not None:
+                refs.append((task, kept[1].ref))
+        return tuple(refs)
 
     def mode_changed(self, mode: str) -> None:
         self.call_later(self._publish_screen)   # once the scene is shown
