@@ -94,10 +94,15 @@ def exposure_warning(host: str, port: int) -> str:
 
 def notes_howto(host: str, port: int, token: str, path: Path) -> str:
     """What `present` prints before it starts (not on the projected screen: the token is a secret)."""
-    where = "HOST" if host in ("0.0.0.0", "::", "") else (f"[{host}]" if ":" in host else host)
-    return (f"rnn-tui: speaker notes: `rnn-tui notes {port}` in another terminal on this machine, as this user "
-            f"(the token is in {path}, readable by you only); from elsewhere: "
-            f"`rnn-tui notes {where}:{port} --token {token}`")
+    from rnn_tui.serve import is_loopback
+
+    if is_loopback(host):   # from elsewhere only through a tunnel, which makes it the laptop's own port
+        away = f"`rnn-tui notes {port} --token {token}` through `ssh -N -L {port}:localhost:{port} THIS-SERVER`"
+    else:
+        where = "HOST" if host in ("0.0.0.0", "::", "") else (f"[{host}]" if ":" in host else host)
+        away = f"`rnn-tui notes {where}:{port} --token {token}`"
+    return (f"rnn-tui: speaker notes: `rnn-tui notes {port}` in another terminal on this machine as this user "
+            f"(the token is in {path}, readable by you only); from elsewhere: {away}")
 
 
 def _present(args: argparse.Namespace) -> int:
