@@ -465,3 +465,34 @@ def test_a_follower_uses_the_presenters_trained_model_and_its_typed_sentiment_se
             assert (state.text, state.step) == ("i really love this film", 2)
         await presenter.close()
     asyncio.run(main())
+
+
+def test_the_train_scenes_run_is_followed_live_and_its_weights_travel_once_it_pauses() -> None:
+    from dataclasses import replace as changed
+
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.engine.train import EpochStats
+    from rnn_tui.ui.lecture.position import position_of, state_at
+    from rnn_tui.ui.state.train import TrainState
+
+    model = load_model("sentiment")     # stands in for the run's kept weights
+    epochs = (EpochStats(1, 0.69, 0.55, 0.66, 0.6, 3.0, True), EpochStats(2, 0.41, 0.81, 0.52, 0.78, 2.0, True))
+    running = changed(TrainState().next_cell().started().after_epoch(epochs, model), running=True)
+    presenter = PresenterApp(Session(), host=HOST, port=0, assets=[], token_file=False)
+    assert presenter._run_model(running) is None and not presenter.broadcast.assets   # no weights each epoch
+    place = position_of("train", running, presenter.session)
+    assert place.training is not None and place.training.running and len(place.training.history) == 2
+    assert decode_from_presenter(encode(place)) == place
+
+    followed = state_at(StubScene(TrainState()), place)
+    assert followed.running and followed.cell_name == running.cell_name and followed.history == epochs
+    assert followed.caption == running.caption and followed.model is None      # the figures, live
+
+    paused = running.paused()
+    ref = presenter._run_model(paused)
+    assert ref is not None and list(presenter.broadcast.assets) == [ref.sha256]
+    assert presenter._run_model(paused) == ref and len(presenter.broadcast.assets) == 1   # written once
+    place = position_of("train", paused, presenter.session, run_model=ref)
+    followed = state_at(StubScene(followed), place, model)
+    assert not followed.running and followed.model is model and followed.tried is not None
+    assert followed.caption == paused.caption

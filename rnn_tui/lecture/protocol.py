@@ -21,7 +21,7 @@ import base64
 import hashlib
 import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from rnn_tui.engine.topologies import TOPOLOGIES
@@ -31,7 +31,7 @@ DEFAULT_PORT = 8470
 DEFAULT_HOST = "127.0.0.1"
 
 ANSWER_LINE_MAX = 256                 # bytes of one follower line: an answer is about 50
-POSITION_LINE_MAX = 96 * 1024         # a position with a 10,000-character sentence, escaped
+POSITION_LINE_MAX = 192 * 1024        # a position with a 10,000-character sentence, escaped, and a run's epochs
 ASSET_MAX_BYTES = 8 * 1024 * 1024     # a corpus or weights file that travels (raw bytes)
 PRESENTER_LINE_MAX = ASSET_MAX_BYTES * 4 // 3 + 4096   # base64 and the envelope
 SENTENCE_MAX = 10_000                 # characters: a corpus line's own limit
@@ -41,6 +41,9 @@ CHOICES_MAX = 8
 CHOICE_MAX = 60
 STEP_MAX = 1_000_000
 TRAINED_TASKS = ("sentiment", "next-word")   # what the Train scene trains (ui.state.train.TASKS)
+CELLS = ("elman", "gru", "lstm")
+EPOCHS_MAX = 1000                     # a run's epochs sent (the Train scene's runs have 30 or 200)
+HIDDEN_MAX = 4096
 SEQ_MAX = 2**53                       # exact in every JSON reader
 ASSET_KINDS = ("corpus", "weights", "notes")
 FOLLOWER_ID_CHARS = 32                # a follower's id: 128 random bits in hex, never sent to anyone else
@@ -75,6 +78,27 @@ class Prompt:
 
 
 @dataclass(frozen=True)
+class Training:
+    """The Train scene's run, live: its settings, each epoch's figures (loss, accuracy, validation
+    loss and accuracy, gradient norm, whether it was the best so far), and the weights it keeps,
+    which travel once the run pauses or ends (not every epoch: 30 followers x 0.3 MB a second)."""
+
+    task: str
+    cell: str
+    hidden: int
+    lr: float
+    seed: int
+    epochs: int
+    patience: int | None
+    running: bool = False
+    used: bool = False
+    error: str = ""
+    try_text: str = ""
+    history: tuple[tuple[float, float, float | None, float | None, float, bool], ...] = ()
+    model: AssetRef | None = None
+
+
+@dataclass(frozen=True)
 class Position:
     """Where the presenter is: enough for a follower to show the same screen."""
 
@@ -99,13 +123,14 @@ class Position:
     prompt: Prompt | None = None
     typed: str = ""               # Sentiment: the sentence typed there, when it is the one shown
     trained: tuple[tuple[str, AssetRef], ...] = ()   # models trained in the app and put to use: (task, weights)
+    training: Training | None = None   # Train: the run on screen
 
     def same_place(self, other: Position | None) -> bool:
         """Whether `other` shows the same screen (its sequence number and clock aside)."""
         if other is None:
             return False
         mine, theirs = asdict(self), asdict(other)
-        for key in ("seq", "elapsed", "prompt", "trained"):
+        for key in ("seq", "elapsed", "prompt", "trained", "training"):
             mine.pop(key), theirs.pop(key)
         return mine == theirs
 
@@ -332,6 +357,42 @@ def _trained(value: Any) -> tuple[tuple[str, AssetRef], ...]:
     return tuple(pairs)
 
 
+def _number(value: Any, key: str, low: float, high: float, none: bool = False) -> Any:
+    if value is None and none:
+        return None
+    if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
+        raise Invalid(f"{key}: not a number from {low} to {high}")
+    return float(value)
+
+
+def _training(value: Any) -> Training | None:
+    if value is None:
+        return None
+    keys = {f.name for f in fields(Training)}
+    if not isinstance(value, dict) or set(value) != keys:
+        raise Invalid("training: not a run")
+    history = value["history"]
+    if not isinstance(history, list) or len(history) > EPOCHS_MAX:
+        raise Invalid(f"training: not a list of at most {EPOCHS_MAX} epochs")
+    rows = []
+    for row in history:
+        if not isinstance(row, list) or len(row) != 6 or type(row[5]) is not bool:
+            raise Invalid("training: an epoch is [loss, accuracy, val loss, val accuracy, gradient norm, best]")
+        rows.append((_number(row[0], "loss", 0, 1e9), _number(row[1], "accuracy", 0, 1),
+                     _number(row[2], "val loss", 0, 1e9, none=True), _number(row[3], "val accuracy", 0, 1, none=True),
+                     _number(row[4], "gradient norm", 0, 1e12), row[5]))
+    patience = value["patience"]
+    return Training(
+        task=_choice(value["task"], "task", TRAINED_TASKS), cell=_choice(value["cell"], "cell", CELLS),
+        hidden=_int(value, "hidden", 1, HIDDEN_MAX), lr=_number(value["lr"], "lr", 1e-9, 100),
+        seed=_int(value, "seed", 0, SEQ_MAX), epochs=_int(value, "epochs", 1, EPOCHS_MAX),
+        patience=None if patience is None else _int(value, "patience", 1, EPOCHS_MAX),
+        running=_bool(value, "running"), used=_bool(value, "used"),
+        error=_text(value["error"], "error", QUESTION_MAX, empty=True),
+        try_text=_text(value["try_text"], "try_text", SENTENCE_MAX, empty=True),
+        history=tuple(rows), model=_ref(value["model"], "model"))
+
+
 def _position(body: dict[str, Any]) -> Position:
     from rnn_tui.ui.scenes import NAMES  # names only, no Textual
 
@@ -360,7 +421,7 @@ def _position(body: dict[str, Any]) -> Position:
         temperature=None if temperature is None else float(temperature), seed=_int(body, "seed", 0, SEQ_MAX),
         corpus=_ref(body.get("corpus"), "corpus"), weights=weights, prompt=_prompt(body.get("prompt")),
         typed=_text(body.get("typed", ""), "typed", SENTENCE_MAX, empty=True),
-        trained=_trained(body.get("trained", [])),
+        trained=_trained(body.get("trained", [])), training=_training(body.get("training")),
     )
 
 

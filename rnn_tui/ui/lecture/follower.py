@@ -55,6 +55,7 @@ class FollowerApp(LectureApp):
         self.loaded: tuple[AssetRef | None, AssetRef | str | None] = (None, None)
         self.loaded_trained: tuple[tuple[str, AssetRef], ...] = ()
         self.trained_models: dict[str, Model] = {}   # sha256 -> a trained model loaded (the last few)
+        self.run_model: tuple[str, Model] | None = None   # the presenter's Train run's kept model, loaded
         self.asset_note = ""
         self.mine: dict[int, int] = {}             # prompt id -> this follower's choice
         self._files = tempfile.TemporaryDirectory(prefix="rnn-tui-follow-")
@@ -123,7 +124,7 @@ class FollowerApp(LectureApp):
     def _show(self, scene: Scene[Any], position: Position) -> None:
         self.applying = True
         try:
-            scene.state = state_at(scene, position)
+            scene.state = state_at(scene, position, self._run_model(position))
         finally:
             self.applying = False
         self.shown = self._place(scene)
@@ -155,6 +156,21 @@ class FollowerApp(LectureApp):
             self.session.trained.clear()
             for task, model in models:
                 self.session.use_trained(task, model)
+
+    def _run_model(self, position: Position) -> Model | None:
+        """The Train run's kept weights, loaded once (through the same checks as any weights)."""
+        from rnn_tui.engine.models import load_model
+
+        ref = position.training.model if position.training is not None else None
+        if ref is None:
+            return None
+        if self.run_model is None or self.run_model[0] != ref.sha256:
+            try:
+                self.run_model = (ref.sha256, self.trained_models.get(ref.sha256) or load_model(str(self._file(ref))))
+            except (InputError, KeyError) as error:
+                self.asset_note = f"the presenter's trained model could not be loaded here: {error}"
+                return None
+        return self.run_model[1]
 
     def _load_files(self, position: Position) -> None:
         wanted = (position.corpus, position.weights)

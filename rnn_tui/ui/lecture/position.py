@@ -4,16 +4,20 @@ and a follower's side of the same few fields."""
 from __future__ import annotations
 
 import contextlib
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import CELL_ORDER
+from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.topologies import Topology
 from rnn_tui.engine.trace import Sampling
-from rnn_tui.lecture.protocol import AssetRef, Position, Prompt
+from rnn_tui.engine.train import CLASS_CONFIG, Config, EpochStats
+from rnn_tui.lecture.protocol import EPOCHS_MAX, AssetRef, Position, Prompt, Training
 from rnn_tui.ui.state.gradients import SCALES, GradientState, flow_for
 from rnn_tui.ui.state.sentiment import SentimentState
+from rnn_tui.ui.state.train import TRY, TrainState, Tried
 from rnn_tui.ui.state.unroll import UnrollState, phases
 
 MAX_TYPED_KEPT = 50   # a follower keeps the presenter's last 50 typed sentences
@@ -25,10 +29,14 @@ if TYPE_CHECKING:
 
 def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elapsed: float = 0.0,
                 corpus: AssetRef | None = None, weights: AssetRef | str | None = None,
-                prompt: Prompt | None = None, trained: tuple[tuple[str, AssetRef], ...] = ()) -> Position:
-    """Where `scene` is, with `state` on screen and the session as it is."""
+                prompt: Prompt | None = None, trained: tuple[tuple[str, AssetRef], ...] = (),
+                run_model: AssetRef | None = None) -> Position:
+    """Where `scene` is, with `state` on screen and the session as it is (`run_model`: the Train
+    scene's kept weights as they travel)."""
     fields: dict[str, Any] = {}
-    if isinstance(state, UnrollState):
+    if isinstance(state, TrainState):
+        fields = {"step": state.step, "training": training_of(state, run_model)}
+    elif isinstance(state, UnrollState):
         fields = {"step": state.cursor, "substep": state.substep, "guessing": state.guessing,
                   "hidden": state.hidden, "folded": state.folded}
     elif isinstance(state, SentimentState):
@@ -46,6 +54,37 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
     return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text, cell=cell,
                     temperature=session.sampling.temperature, seed=session.sampling.seed,
                     corpus=corpus, weights=weights, prompt=prompt, trained=trained, **fields)
+
+
+def _finite(value: float) -> float:
+    return value if math.isfinite(value) else 1e9   # a diverging loss: off the chart, and valid JSON
+
+
+def training_of(state: TrainState, model: AssetRef | None) -> Training:
+    c = state.config
+    history = tuple((_finite(h.loss), h.accuracy, None if h.heldout_loss is None else _finite(h.heldout_loss),
+                     h.heldout_accuracy, _finite(h.grad_norm), h.best) for h in state.history[-EPOCHS_MAX:])
+    return Training(task=state.task, cell=c.cell, hidden=c.hidden, lr=c.lr, seed=c.seed, epochs=c.epochs,
+                    patience=c.patience, running=state.running, used=state.used, error=(state.error or "")[:300],
+                    try_text=state.try_text, history=history, model=model)
+
+
+def training_state(state: TrainState, run: Training, model: Model | None) -> TrainState:
+    """The follower's Train state showing the presenter's run (its model once it has travelled)."""
+    try:
+        config = Config(hidden=run.hidden, epochs=run.epochs, lr=run.lr, seed=run.seed, patience=run.patience,
+                        cell=run.cell, unk_rate=float(CLASS_CONFIG[run.task]["unk_rate"] or 0.0))
+    except InputError:
+        return state
+    history = tuple(EpochStats(i + 1, loss, acc, val_loss, val_acc, norm, best)
+                    for i, (loss, acc, val_loss, val_acc, norm, best) in enumerate(run.history))
+    try_text = run.try_text or TRY[run.task]
+    tried = state.tried if model is state.model and try_text == state.try_text else None
+    if tried is None and model is not None:
+        with contextlib.suppress(InputError, ValueError):
+            tried = Tried.of(model, run.task, try_text)
+    return replace(state, task=run.task, config=config, history=history, running=run.running, model=model,
+                   used=run.used, error=run.error or None, try_text=try_text, tried=tried)
 
 
 def apply_to_session(session: Session, position: Position) -> None:
@@ -68,9 +107,11 @@ def apply_to_session(session: Session, position: Position) -> None:
             pass
 
 
-def state_at(scene: Scene[Any], position: Position) -> Any:
+def state_at(scene: Scene[Any], position: Position, run_model: Model | None = None) -> Any:
     """The scene's state (rebuilt from the session) moved to `position`'s step, kept in range."""
     state = scene.make_state(scene.state)
+    if isinstance(state, TrainState):
+        return state if position.training is None else training_state(state, position.training, run_model)
     if isinstance(state, UnrollState):
         cursor = min(position.step, state.last_index)
         substep = min(position.substep, len(phases(state.trace.steps[cursor])) - 1)

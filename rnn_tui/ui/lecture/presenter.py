@@ -20,6 +20,7 @@ from rnn_tui.ui.lecture.lecture_app import LectureApp
 from rnn_tui.ui.lecture.position import position_of
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.session import Session
+from rnn_tui.ui.state.train import TrainState
 from rnn_tui.ui.state.unroll import UnrollState
 
 
@@ -55,6 +56,7 @@ class PresenterApp(LectureApp):
         self._question: Question | None = None
         self.last_position: Position | None = None
         self._trained_assets: dict[str, tuple[Model, Asset | None]] = {}   # task -> the model put to use, as sent
+        self._run_asset: tuple[Model, Asset | None] | None = None           # the Train run's kept model, as sent
         self.failed: str | None = None   # why it could not start, said on the command line
 
     async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits either
@@ -92,7 +94,8 @@ class PresenterApp(LectureApp):
         self.seq += 1
         self.last_position = position_of(
             scene.NAME, state, self.session, seq=self.seq, elapsed=time.monotonic() - self.started,
-            corpus=self.corpus_ref, weights=self.weights_ref, prompt=self.prompt, trained=self._trained())
+            corpus=self.corpus_ref, weights=self.weights_ref, prompt=self.prompt, trained=self._trained(),
+            run_model=self._run_model(state))
         self.broadcast.publish(self.last_position)
         self._say()
 
@@ -112,6 +115,24 @@ class PresenterApp(LectureApp):
             if kept[1] is not None:
                 refs.append((task, kept[1].ref))
         return tuple(refs)
+
+    def _run_model(self, state: object) -> AssetRef | None:
+        """The Train scene's kept weights, once its run pauses or ends (not each epoch: 30
+        followers x a third of a megabyte a second); the last ones sent until then."""
+        if not isinstance(state, TrainState):
+            return None
+        if state.model is None:
+            return None
+        if not state.running and (self._run_asset is None or self._run_asset[0] is not state.model):
+            old = self._run_asset[1] if self._run_asset is not None else None
+            asset = trained_asset(state.task, state.model)
+            if asset is not None:
+                self.broadcast.add_asset(asset)
+            self._run_asset = (state.model, asset)
+            in_use = {kept[1].sha256 for kept in self._trained_assets.values() if kept[1] is not None}
+            if old is not None and (asset is None or old.sha256 != asset.sha256) and old.sha256 not in in_use:
+                self.broadcast.retire_asset(old.sha256)
+        return self._run_asset[1].ref if self._run_asset is not None and self._run_asset[1] is not None else None
 
     def mode_changed(self, mode: str) -> None:
         self.call_later(self._publish_screen)   # once the scene is shown
