@@ -57,8 +57,9 @@ def test_only_a_connection_with_the_token_receives_the_notes() -> None:
         wrong = await connect(NotesLogin(token[:-1] + ("A" if token[-1] != "A" else "B")))
         notes = await connect(NotesLogin(token))
         presenter.publish(Position(seq=2, elapsed=1.0, scene="unroll", step=3))
-        seen = {name: await everything(r) for name, r in
-                (("follower", follower), ("silent", silent), ("wrong", wrong), ("notes", notes))}
+        names = ("follower", "silent", "wrong", "notes")
+        seen = dict(zip(names, await asyncio.gather(*(everything(r) for r in (follower, silent, wrong, notes))),
+                        strict=True))
         for name in ("follower", "silent", "wrong"):
             assert b"SECRET" not in seen[name] and NOTES.sha256.encode() not in seen[name], name
             assert b'"kind":"notes"' not in seen[name], name
