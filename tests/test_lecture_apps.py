@@ -496,3 +496,4 @@ def test_the_train_scenes_run_is_followed_live_and_its_weights_travel_once_it_pa
     followed = state_at(StubScene(followed), place, model)
     assert not followed.running and followed.model is model and followed.tried is not None
     assert followed.caption == paused.caption
+    assert presenter._run_model(paused.started()) is None    # running again: no older run's weights on followers

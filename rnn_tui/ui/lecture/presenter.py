@@ -118,12 +118,10 @@ class PresenterApp(LectureApp):
 
     def _run_model(self, state: object) -> AssetRef | None:
         """The Train scene's kept weights, once its run pauses or ends (not each epoch: 30
-        followers x a third of a megabyte a second); the last ones sent until then."""
-        if not isinstance(state, TrainState):
+        followers x a third of a megabyte a second); while it runs, none (not an older run's)."""
+        if not isinstance(state, TrainState) or state.model is None or state.running:
             return None
-        if state.model is None:
-            return None
-        if not state.running and (self._run_asset is None or self._run_asset[0] is not state.model):
+        if self._run_asset is None or self._run_asset[0] is not state.model:
             old = self._run_asset[1] if self._run_asset is not None else None
             asset = trained_asset(state.task, state.model)
             if asset is not None:
@@ -132,7 +130,7 @@ class PresenterApp(LectureApp):
             in_use = {kept[1].sha256 for kept in self._trained_assets.values() if kept[1] is not None}
             if old is not None and (asset is None or old.sha256 != asset.sha256) and old.sha256 not in in_use:
                 self.broadcast.retire_asset(old.sha256)
-        return self._run_asset[1].ref if self._run_asset is not None and self._run_asset[1] is not None else None
+        return self._run_asset[1].ref if self._run_asset[1] is not None else None
 
     def mode_changed(self, mode: str) -> None:
         self.call_later(self._publish_screen)   # once the scene is shown
