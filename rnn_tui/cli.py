@@ -146,9 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("trace", help="print the per-step trace of one sentence")
     t.add_argument("--text", required=True, help="the sentence to run")
-    t.add_argument("--topology", choices=topologies, default=None, metavar="T",
+    # SUPPRESS: given before `trace` (rnn-tui --weights sentiment trace ...) they count too.
+    t.add_argument("--topology", choices=topologies, default=argparse.SUPPRESS, metavar="T",
                    help=f"one of: {', '.join(topologies)}")
-    t.add_argument("--weights", metavar="FILE", help="an .npz model or a built-in name")
+    t.add_argument("--weights", metavar="FILE", default=argparse.SUPPRESS, help="an .npz model or a built-in name")
     t.add_argument("--gen-steps", type=_count("gen-steps"), default=15, metavar="N",
                    help="outputs to generate for one-to-many and encoder-decoder (fewer if <eos> comes first)")
     t.add_argument("--format", choices=["json", "table"], default=None,
@@ -156,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("train", help="train a model and write its weights")
     r.add_argument("--task", choices=["sentiment", "next-word"], required=True)
-    r.add_argument("--corpus", metavar="FILE",
+    r.add_argument("--corpus", metavar="FILE", default=argparse.SUPPRESS,
                    help="default: the shipped sentiment set, or the lecture corpus for next-word")
     r.add_argument("--hidden", type=_count("hidden"), default=16, metavar="N")
     r.add_argument("--epochs", type=_count("epochs"), default=None, metavar="N")
@@ -211,7 +212,9 @@ def _app_options(p: argparse.ArgumentParser, topologies: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        _refuse_unused_app_options(parser, args)
         if args.command == "trace":
             return _trace(args)
         if args.command == "train":
@@ -236,6 +239,19 @@ def main(argv: list[str] | None = None) -> int:
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+# The app's options that `trace` and `train` have no use for (the ones they use are their own too).
+_UNUSED_BY = {"trace": ("corpus", "sentence", "scene", "theme", "no_mouse"),
+              "train": ("weights", "topology", "sentence", "scene", "theme", "no_mouse")}
+
+
+def _refuse_unused_app_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`rnn-tui --scene 3 trace ...` would otherwise drop --scene without a word."""
+    for dest in _UNUSED_BY.get(args.command or "", ()):
+        if getattr(args, dest) != parser.get_default(dest):
+            flag = "--" + dest.replace("_", "-")
+            raise InputError(f"{flag} is an option of the app; `rnn-tui {args.command}` does not use it")
 
 
 def opening_topology(asked: str | None, model: Model | None, default: str) -> str:
