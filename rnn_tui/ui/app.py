@@ -60,9 +60,21 @@ def open_scene(name: str) -> Scene[Any]:
     stylesheet as it is, so it is marked up to date: else Textual 8 re-parses all the CSS and
     re-styles every widget of the app twice as the mode opens (and again on later visits, while it
     has not yet mounted), which was most of a scene switch's time. A theme change still marks
-    every screen stale and re-styles it when shown."""
+    every screen stale and re-styles it when shown.
+
+    It also gets the size classes (HORIZONTAL_BREAKPOINTS...) now, as Textual's first Resize would
+    set them: set after mount, they would re-style every widget and paint the screen again."""
     scene = scene_class(name)()
-    scene._css_update_count = scene.app._css_update_count
+    app = scene.app
+    if not app._is_mounted:
+        # The app's first screen, built before Textual styles the app itself: style it first, or
+        # the scene would take its colours from an unstyled app (and be painted again, right).
+        app.stylesheet.apply(app)
+        scene._opening = True
+    scene._css_update_count = app._css_update_count
+    width, height = app.size
+    scene.add_class(*scene._get_breakpoint_classes(width, RnnApp.HORIZONTAL_BREAKPOINTS),
+                    *scene._get_breakpoint_classes(height, RnnApp.VERTICAL_BREAKPOINTS))
     return scene
 
 
@@ -77,6 +89,11 @@ class RnnApp(App[None]):
 
     def __init__(self, session: Session | None = None, theme: str = "dark", scene: str = "unroll") -> None:
         super().__init__()
+        # Open in the first scene's mode (as a DEFAULT_MODE would), not on Textual's default screen
+        # and then a switch to the scene: that styled the scene three times and painted it twice
+        # before the first frame was complete.
+        self._screen_stacks = {scene: []}
+        self._current_mode = scene
         self.session = session or Session()
         self.theme = THEMES.get(theme, theme)
         self.first_scene = scene
@@ -92,7 +109,8 @@ class RnnApp(App[None]):
         return [*super().get_line_filters(), CONTROL_FILTER]
 
     def on_mount(self) -> None:
-        self.switch_mode(self.first_scene)
+        if isinstance(self.screen, Scene):  # started: its refreshes are Textual's own again
+            self.call_after_refresh(self.screen.opened)
         # SIGTERM, SIGQUIT (ctrl+backslash) or a dropped SSH link (SIGHUP): leave through Textual, so the
         # terminal gets its screen back and mouse tracking off.
         loop = asyncio.get_running_loop()

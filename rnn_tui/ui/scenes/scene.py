@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
+from textual import events
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
+from typing_extensions import Self
 
 from rnn_tui.ui.widgets.footer import CompactFooter
 from rnn_tui.ui.widgets.notice import Notice
@@ -58,10 +61,38 @@ class Scene(Screen[None], Generic[S]):
         (what, text) pairs such as ("model", "lecture-next-word (H=8, Elman, ...)")."""
         return []
 
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        """As the app starts, Textual asks several times to repaint the whole screen (as the screen
+        is shown, and as each await of a mount ends), after its first layout has painted all of
+        it: two or three full frames through an SSH link instead of one. Until the app has
+        started, a whole-screen refresh lays out but does not repaint: a layout paints what it
+        moves, and each widget repaints its own changes."""
+        if self._opening and not regions:
+            repaint = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def opened(self) -> None:
+        """The app has started (see refresh)."""
+        self._opening = False
+
     def _watch_state(self, state: S) -> None:
         """Lecture mode's one hook: the app hears of every new state (a presenter publishes it)."""
         cast("RnnApp", self.app).scene_state_changed(self, state)
 
-    def on_screen_resume(self) -> None:
-        """Shown (the first time, or again after another scene): rebuild from the session."""
+    _fresh = False     # the state was made at mount, and the screen is not yet shown
+    _opening = False   # the app's first screen, until the app has started (see refresh)
+
+    def on_mount(self) -> None:
+        """The first state, before the first layout: the widgets are laid out and drawn once, with it."""
+        self.state = self.make_state(None)
+        self._fresh = True
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown again after another scene: rebuild from the session. Shown the first time: the
+        state is the one just made at mount, and so are the styles (Textual would apply them all again)."""
+        if self._fresh:
+            self._fresh = False
+            event.refresh_styles = False
+            return
         self.state = self.make_state(self.state)
