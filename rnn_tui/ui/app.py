@@ -74,7 +74,7 @@ def open_scene(name: str) -> Scene[Any]:
     scene._css_update_count = app._css_update_count
     width, height = app.size
     scene.add_class(*scene._get_breakpoint_classes(width, RnnApp.HORIZONTAL_BREAKPOINTS),
-                    *scene._get_breakpoint_classes(height, RnnApp.VERTICAL_BREAKPOINTS))
+                    *scene._get_breakpoint_classes(height, RnnApp.VERTICAL_BREAKPOINTS), update=False)
     return scene
 
 
