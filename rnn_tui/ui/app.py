@@ -28,9 +28,6 @@ from rnn_tui.ui.control_filter import ControlFilter
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.scenes.scene import Scene
-from rnn_tui.ui.screens.help import HelpScreen
-from rnn_tui.ui.screens.jump import JumpScreen
-from rnn_tui.ui.screens.once import Palette
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.widgets.notice import Notice, notice_text
 
@@ -187,15 +184,22 @@ class RnnApp(App[None]):
 
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, with guards against its crashes (screens/once.py)."""
+        from rnn_tui.ui.screens.once import Palette  # the dialogs when first opened, not at start-up
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:
         """The palette's "Choose a theme": the same guarded palette, listing the themes."""
+        from rnn_tui.ui.screens.once import Palette
+
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_jump(self) -> None:
         """j: the list of scenes, to go to one by its number (from the help screen too)."""
+        from rnn_tui.ui.screens.help import HelpScreen
+        from rnn_tui.ui.screens.jump import JumpScreen
+
         if isinstance(self.screen, HelpScreen):  # its own `j` runs this: the list replaces it
             self.screen.dismiss()
 
@@ -237,6 +241,8 @@ class RnnApp(App[None]):
         return None
 
     def action_help(self) -> None:
+        from rnn_tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             scene = self.screen
             scene_keys, app_keys = active_keys(scene)
