@@ -11,7 +11,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
 from textual import events
+from textual._compositor import LayoutUpdate
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -100,6 +102,19 @@ class RnnApp(App[None]):
         # line instead (see notify). Textual reads this flag when it composes a screen.
         self._disable_notifications = True
         self._notice_count = 0
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        """Textual's, but the first scene's first frame on the terminal is whole, and the scene
+        hears of it (see Scene.refresh). Textual drops the frames drawn while it starts the app,
+        so its first written update may be a part of the screen, the rest following later."""
+        written = (renderable is not None and not self._batch_count and self._running and not self._closed
+                   and not self.is_headless and self._driver is not None)
+        opening = isinstance(screen, Scene) and screen.opening
+        if written and opening and not isinstance(renderable, LayoutUpdate):
+            renderable = screen._compositor.render_full_update()
+        super()._display(screen, renderable)
+        if written and opening and isinstance(screen, Scene):
+            screen.painted_whole()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR, dim) and ours, which keeps control characters off the terminal."""
