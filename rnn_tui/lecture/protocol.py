@@ -25,10 +25,9 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from rnn_tui.engine.topologies import TOPOLOGIES
+from rnn_tui.lecture.defaults import DEFAULT_HOST
 
 VERSION = 1
-DEFAULT_PORT = 8470
-DEFAULT_HOST = "127.0.0.1"
 
 ANSWER_LINE_MAX = 256                 # bytes of one follower line: an answer is about 50
 POSITION_LINE_MAX = 192 * 1024        # a position with a 10,000-character sentence, escaped, and a run's epochs

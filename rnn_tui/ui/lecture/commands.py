@@ -6,16 +6,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from rnn_tui.engine.errors import InputError
-from rnn_tui.lecture.protocol import ASSET_MAX_BYTES, DEFAULT_HOST, DEFAULT_PORT, Asset, AssetRef, parse_address
-from rnn_tui.serve import check_port_free
+from rnn_tui.lecture.defaults import DEFAULT_HOST, DEFAULT_PORT
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing for --help
+if TYPE_CHECKING:
+    from typing import Any
+
+    from rnn_tui.lecture.protocol import Asset, AssetRef
 
 COMMANDS = ("present", "follow", "notes")
 
 
 def _address(text: str) -> tuple[str, int]:
+    from rnn_tui.lecture.protocol import parse_address  # the protocol only when a command runs, not for --help
+
     try:
         return parse_address(text)
     except ValueError as e:
@@ -107,7 +113,8 @@ def notes_howto(host: str, port: int, token: str, path: Path) -> str:
 
 def _present(args: argparse.Namespace) -> int:
     from rnn_tui.lecture.notes import load_notes
-    from rnn_tui.serve import is_loopback
+    from rnn_tui.lecture.protocol import Asset
+    from rnn_tui.serve import check_port_free, is_loopback
     from rnn_tui.ui.launch import build_session
     from rnn_tui.ui.scenes import NAMES
 
@@ -155,6 +162,8 @@ class _flag:
 
 def _travelling(path: str, kind: str, assets: list[Asset]) -> AssetRef | None:
     """A file the presenter loaded, to travel to followers (it was read and checked already)."""
+    from rnn_tui.lecture.protocol import ASSET_MAX_BYTES, Asset
+
     data = Path(path).read_bytes()
     if len(data) > ASSET_MAX_BYTES:
         print(f"rnn-tui: warning: {path}: {len(data) / 2**20:.1f} MB is too large to send to followers "
