@@ -21,12 +21,13 @@ from textual.geometry import Region
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
-from typing_extensions import Self
 
 from rnn_tui.ui.widgets.footer import CompactFooter
 from rnn_tui.ui.widgets.notice import Notice
 
 if TYPE_CHECKING:
+    from typing_extensions import Self  # Textual's own dependency; typing.Self is 3.11+
+
     from rnn_tui.ui.app import RnnApp
     from rnn_tui.ui.session import Session
 
