@@ -261,7 +261,8 @@ class Config:
 
 class Optimizer:
     """Adam, or SGD with momentum, over named weight arrays that it owns and updates in place,
-    after clipping the batch's gradient to a global norm of config.clip."""
+    after clipping the batch's gradient to a global norm of config.clip. Each array keeps the
+    memory layout it was given (the Trainer gives W_ih column-major: see Trainer)."""
 
     def __init__(self, config: Config, weights: dict[str, Array]) -> None:
         self.config = config
@@ -275,7 +276,8 @@ class Optimizer:
         """One update; returns the gradient's global norm before clipping (not finite: no update).
         columns[k] says g[k] is weight k's gradient in those columns only (zero in the others):
         a word's column of W_ih has a gradient only in a batch that reads the word. Every array
-        is updated as if the zeros were there; the arithmetic is in place, in the textbook order."""
+        is updated as if the zeros were there, in place, with the textbook's arithmetic in the
+        textbook's order."""
         cfg = self.config
         columns = columns or {}
         norm = float(np.sqrt(sum(np.sum(v * v) for v in g.values())))
@@ -352,7 +354,10 @@ class Trainer:
             raise InputError("nothing to train on: the training split is empty")
         self.task, self.train_set, self.heldout, self.config = task, list(train), list(heldout), config
         init = Params.init(task.vocab.size, config.hidden, len(task.labels), seed=config.seed, cell=config.cell)
-        self._opt = Optimizer(config, dict(zip(init.names(), init.arrays(), strict=True)))
+        # W_ih column-major: a word's column (what a step reads, and what its gradient updates)
+        # is then contiguous in memory, and reading a batch's words is a gather of whole rows of W_ih.T.
+        weights = dict(zip(init.names(), init.arrays(), strict=True)) | {"W_ih": np.asfortranarray(init.W_ih)}
+        self._opt = Optimizer(config, weights)
         self._rng = np.random.default_rng(config.seed)
         self.history: list[EpochStats] = []
         self.best_epoch: int | None = None   # the epoch with the lowest held-out loss
@@ -373,7 +378,7 @@ class Trainer:
 
     @property
     def params(self) -> Params:
-        return Params(**self._opt.weights)  # Params keeps read-only copies
+        return Params(**{k: np.ascontiguousarray(v) for k, v in self._opt.weights.items()})  # read-only copies
 
     def model(self, name: str = "trained", best: bool = False) -> Model:
         """The weights as they are now, or (best=True) those of the epoch with the lowest held-out loss."""
