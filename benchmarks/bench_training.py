@@ -66,7 +66,8 @@ class Workload:
 def workload() -> Workload:
     data = sentiment_corpus()
     train_split, val = data.split("train"), data.split("val")
-    vocab = Vocabulary.build((s.words for s in train_split.sentences), min_count=SHIPPED_MODEL["sentiment"]["min_count"])
+    min_count = SHIPPED_MODEL["sentiment"]["min_count"]
+    vocab = Vocabulary.build((s.words for s in train_split.sentences), min_count=min_count)
     task = make_task("sentiment", train_split, vocab)
     settings = {**SHIPPED_CONFIG["sentiment"], "epochs": 1}
     return Workload(task, task.examples(train_split)[::SHARE], task.examples(val), settings)
