@@ -5,7 +5,7 @@ each run of zero columns left out, and the title says where the hot word sits: w
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from rich.text import Text
 
@@ -28,9 +28,6 @@ class OneHot(Pane):
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return (state.trace, state.cursor, state.reading_x, self.size.width, self.size.height)
 
-    def on_resize(self) -> None:
-        self.redraw()
-
     def after_show(self, state: UnrollState) -> None:
         vocab = state.trace.vocab_at(state.step)
         t, hot = sub(state.step.t), state.step.x_index
@@ -38,11 +35,11 @@ class OneHot(Pane):
         tokens = vocab.tokens
         whole = sum(min(len(printable(t)), MIN_HEADING) + 1 for t in tokens) <= self.size.width - ROW_LABEL
         if hot is None or whole:  # drawn whole: every column is on screen, V says the count
-            self.border_title = f"one-hot x{t}  ({whose}V = {vocab.size:,})"
+            self.set_titles(f"one-hot x{t}  ({whose}V = {vocab.size:,})")
             return
         where = f"one-hot x{t}: {whose}word {hot + 1:,} of {vocab.size:,}"
         more = f"{where} (index {hot:,})"
-        self.border_title = more if len(more) + 4 <= self.size.width else where
+        self.set_titles(more if len(more) + 4 <= self.size.width else where)
 
     @staticmethod
     def _rows(v: UnrollState) -> list[int]:
@@ -68,10 +65,7 @@ class OneHot(Pane):
         cols = window([len(h) for h in headings], v.step.x_index, earlier, room)
         return cols, headings, False
 
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         cols, headings, _whole = self._columns(v)
         head = Text(" " * ROW_LABEL, no_wrap=True, overflow="crop")
         for c in cols:
@@ -106,4 +100,4 @@ class OneHot(Pane):
                     row.append("0".rjust(w), self.style("muted"))
                 row.append(" ")
             lines.append(row)
-        return Text("\n").join(lines)
+        return lines

@@ -3,7 +3,7 @@ where it reads none, it says so. A long label list keeps the likeliest that fit.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 from rich.text import Text
@@ -22,27 +22,21 @@ class Output(Pane):
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return super().key(state) + (self.size.height, self.size.width)
 
-    def on_resize(self) -> None:
-        self.redraw()
-
     def after_show(self, state: UnrollState) -> None:
         t = state.step.t
-        self.border_title = f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)"
+        self.set_titles(f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)")
 
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         s = v.step
         top = v.trace.topology
         if s.y is None or s.logits is None:
-            return Text(f"No output at t={s.t}: {top.title.lower()} reads y only where the diagram shows y.",
-                        self.style("muted"))
+            return [Text(f"No output at t={s.t}: {top.title.lower()} reads y only where the diagram shows y.",
+                         self.style("muted"))]
         if v.hidden:
-            return Text("? What will it predict? Press space or r to reveal.", self.style("muted"))
+            return [Text("? What will it predict? Press space or r to reveal.", self.style("muted"))]
         if not v.done(SCORES) and not v.active(SCORES):
-            return Text(f"y{sub(s.t)} comes after h{sub(s.t)} (sub-step {len(v.phases) - 1} of {len(v.phases)}).",
-                        self.style("muted"))
+            return [Text(f"y{sub(s.t)} comes after h{sub(s.t)} (sub-step {len(v.phases) - 1} of {len(v.phases)}).",
+                         self.style("muted"))]
         labels = [printable(label) for label in v.trace.model.labels]  # from a weights file: user text
         scores_only = v.active(SCORES)
         values = s.logits if scores_only else s.y
@@ -77,4 +71,4 @@ class Output(Pane):
                 rest = float(np.sum(s.y[[i for i in range(len(labels)) if i not in set(shown)]]))
                 more += f", {percent(rest)} in all"
             lines.append(Text(more, self.style("muted")))
-        return Text("\n").join(lines)
+        return lines
