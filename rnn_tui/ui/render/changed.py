@@ -40,9 +40,9 @@ def changed_spans(old: Iterable[Segment], new: Iterable[Segment], join: int = JO
             else:
                 pa, pb = ta[lo - sa:hi - sa], tb[lo - sb:hi - sb]
                 if pa != pb:
-                    first = next(k for k in range(hi - lo) if pa[k] != pb[k])
-                    last = next(k for k in range(hi - lo - 1, -1, -1) if pa[k] != pb[k])
-                    add(lo + first, lo + last + 1)
+                    for k in range(hi - lo):
+                        if pa[k] != pb[k]:
+                            add(lo + k, lo + k + 1)
         if ea <= eb:
             i, sa = i + 1, ea
         if eb <= ea:

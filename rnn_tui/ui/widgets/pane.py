@@ -21,9 +21,12 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 
+from rnn_tui.ui.render import partial
 from rnn_tui.ui.render.changed import changed_spans
 from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.styled import Styled
+
+partial.install()  # without it Textual writes each changed line from the pane's left edge
 
 
 class UnitLines(Sequence[Text]):
@@ -106,14 +109,14 @@ class Pane(Styled):
         before, before_strips, width = self._content, (self._strips, self._count), self._width
         self._draw(state)
         self.after_show(state)
-        assert self._content is not None
-        if before is None or new_trace or before_strips[1] != self._count or width != self._width:
-            # A new model or sentence, or a new number of lines: all of it, and a new layout for
-            # a pane whose height follows its lines (the caption, the rows per unit).
-            auto = self.styles.height is None or self.styles.height.is_auto
-            self.refresh(layout=new_trace or (auto and before_strips[1] != self._count))
+        auto = self.styles.height is None or self.styles.height.is_auto
+        grown = before_strips[1] != self._count and auto  # its height follows its lines (the caption)
+        if before is None or new_trace or grown or width != self._width:
+            # A new model or sentence, a new height: all of it, laid out again (the panes' heights
+            # follow the model's H and the caption's length).
+            self.refresh(layout=True)
         else:
-            self._repaint_changed(before_strips[0])
+            self._repaint_changed(*before_strips)
         return True
 
     def redraw(self) -> None:
@@ -204,18 +207,21 @@ class Pane(Styled):
         top = shown.y - self.content_region.y  # in the pane's content lines
         return range(max(0, top - 1), min(count, top + shown.height + 1))
 
-    def _repaint_changed(self, before: dict[int, Strip]) -> None:
+    def _repaint_changed(self, before: dict[int, Strip], before_count: int) -> None:
         """Repaint the cells that differ from what was drawn: for each line on screen, the runs of
-        cells that changed; lines off screen are only marked stale (that writes nothing)."""
-        count, width = self._count, self.size.width
+        cells that changed; lines off screen are only marked stale (that writes nothing). A pane
+        of a set height (one-hot, output) is blank below its lines."""
+        width = self.size.width
+        count = min(max(self._count, before_count), max(self._count, self.size.height))
         shown = self._on_screen(count)
+        blank = Strip.blank(width, self.visual_style.rich_style)
         regions = []
         if shown.start > 0:
             regions.append(Region(0, 0, width, shown.start))
         if shown.stop < count:
             regions.append(Region(0, shown.stop, width, count - shown.stop))
         for y in shown:
-            old, new = before.get(y), self.render_line(y)
+            old, new = before.get(y) if y < before_count else blank, self.render_line(y)
             if old is None:
                 regions.append(Region(0, y, width, 1))
                 continue
@@ -225,20 +231,26 @@ class Pane(Styled):
 
     def set_titles(self, title: str, subtitle: str | None = None) -> None:
         """The border's title and subtitle. Textual repaints the whole pane when either is set; a
-        step changes only the border's line (and the subtitle's), so only those are repainted."""
+        step changes a subscript or two in them, so only those cells are repainted."""
         if (title, subtitle) == self._titles:
             return
         self._titles = (title, subtitle)
         if not self.is_mounted or self.outer_size.height == 0:
             self.border_title, self.border_subtitle = title, subtitle
             return
-        self._border_title = self.render_str(title).expand_tabs(4).split()[0]  # as Textual's setter stores it
+        width, height = self.outer_size
+        bottom = subtitle is not None and self.styles.border_bottom[0] not in ("", "none", "hidden")
+        rows = [0, height - 1] if bottom else [0]  # without a bottom border the subtitle is not drawn
+        before = [self.render_lines(Region(0, y, width, 1))[0] for y in rows]
+        # As Textual's setters store them, without their repaint of the whole pane.
+        self._border_title = self.render_str(title).expand_tabs(4).split()[0]
         self._border_subtitle = None if subtitle is None else self.render_str(subtitle).expand_tabs(4).split()[0]
-        offset, (width, height) = self.content_offset, self.outer_size
-        rows = [Region(-offset.x, -offset.y, width, 1)]
-        if subtitle is not None and self.styles.border_bottom[0] not in ("", "none", "hidden"):
-            rows.append(Region(-offset.x, height - 1 - offset.y, width, 1))  # without one it is not drawn
-        self.refresh(*rows)
+        offset = self.content_offset
+        for y, old in zip(rows, before, strict=True):
+            self._styles_cache.set_dirty(Region(0, y, width, 1))  # drawn again with the new title
+            new = self.render_lines(Region(0, y, width, 1))[0]
+            for x1, x2 in changed_spans(old, new):
+                self.refresh(Region(x1 - offset.x, y - offset.y, x2 - x1, 1))
 
     # ---- for panes with a row per unit -----------------------------------------------------------
 
