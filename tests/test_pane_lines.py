@@ -3,8 +3,7 @@ of a line, and of a pane with a row per hidden unit only the rows on screen, wha
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region

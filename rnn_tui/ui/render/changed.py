@@ -18,8 +18,10 @@ def changed_spans(old: Iterable[Segment], new: Iterable[Segment], join: int = JO
     b = [s for s in new if not s.control and s.text]
     if a == b:
         return []
-    if any(cell_len(s.text) != len(s.text) for s in (*a, *b)):  # a wide character: the whole line
-        return [(0, max(sum(cell_len(s.text) for s in a), sum(cell_len(s.text) for s in b)))]
+    plain_a, plain_b = "".join(s.text for s in a), "".join(s.text for s in b)
+    wide_a, wide_b = cell_len(plain_a), cell_len(plain_b)
+    if wide_a != len(plain_a) or wide_b != len(plain_b):  # a wide character: the whole line
+        return [(0, max(wide_a, wide_b))]
     spans: list[tuple[int, int]] = []
 
     def add(start: int, end: int) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import overload
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import ScrollableContainer
 from textual.css.query import NoMatches
@@ -27,6 +28,25 @@ from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.styled import Styled
 
 partial.install()  # without it Textual writes each changed line from the pane's left edge
+
+
+def _changed_cells(old: str | None, new: str, width: int) -> tuple[int, int] | None:
+    """The cells [start, end) of a border title that differ between `old` and `new`, when both
+    are plain, one cell a character, and fit the border whole; else None (draw and compare)."""
+    if old is None or "[" in old + new or "\\" in old + new or max(len(old), len(new)) + 2 > width:
+        return None
+    if cell_len(old) != len(old) or cell_len(new) != len(new):
+        return None
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - same and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return same, max(len(old), len(new)) - tail
+
+
+ROWS_AT_ONCE = 24  # rows drawn together when one comes on screen (a scroll brings the next ones)
 
 
 class UnitLines(Sequence[Text]):
@@ -169,12 +189,30 @@ class Pane(Styled):
         lines = self._content
         if not isinstance(lines, UnitLines) or y >= len(lines) or width <= 0:
             return Strip.blank(width, self.visual_style.rich_style)
-        try:
-            text = lines[y]
-        except Exception as error:  # noqa: BLE001 - one row that fails shows where it is
-            text = self.failed(error)
-        strips = self._to_strips(text, 1)
-        return strips[0] if strips else Strip.blank(width, self.visual_style.rich_style)
+        self._draw_rows(range(y, y + ROWS_AT_ONCE))  # the rows that come on screen with it
+        return self._strips[y]
+
+    def _draw_rows(self, rows: range) -> None:
+        """Draw the rows in `rows` not drawn yet, as one Text: Textual's conversion costs about as
+        much for one line as for twenty. Lines above them go in empty, so each row keeps its own
+        line number (text selection reads it)."""
+        lines = self._content
+        assert isinstance(lines, UnitLines)
+        missing = [y for y in rows if y < len(lines) and y not in self._strips]
+        if not missing:
+            return
+        first, last = missing[0], missing[-1]
+        texts: list[Text] = [Text()] * first
+        for y in range(first, last + 1):
+            try:
+                texts.append(lines[y])
+            except Exception as error:  # noqa: BLE001 - one row that fails shows where it is
+                texts.append(self.failed(error))
+        strips = self._to_strips(Text("\n").join(texts), None)
+        if len(strips) != last + 1:  # a row too long for the pane wrapped: one at a time, cut
+            strips = [*strips[:first], *(self._to_strips(text, 1)[0] for text in texts[first:])]
+        for y in range(first, last + 1):
+            self._strips.setdefault(y, strips[y])
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if self.state is None:
@@ -220,6 +258,8 @@ class Pane(Styled):
             regions.append(Region(0, 0, width, shown.start))
         if shown.stop < count:
             regions.append(Region(0, shown.stop, width, count - shown.stop))
+        if isinstance(self._content, UnitLines):
+            self._draw_rows(shown)
         for y in shown:
             old, new = before.get(y) if y < before_count else blank, self.render_line(y)
             if old is None:
@@ -234,18 +274,24 @@ class Pane(Styled):
         step changes a subscript or two in them, so only those cells are repainted."""
         if (title, subtitle) == self._titles:
             return
-        self._titles = (title, subtitle)
+        old_title, self._titles = self._titles[0], (title, subtitle)
         if not self.is_mounted or self.outer_size.height == 0:
             self.border_title, self.border_subtitle = title, subtitle
             return
         width, height = self.outer_size
         bottom = subtitle is not None and self.styles.border_bottom[0] not in ("", "none", "hidden")
         rows = [0, height - 1] if bottom else [0]  # without a bottom border the subtitle is not drawn
-        before = [self.render_lines(Region(0, y, width, 1))[0] for y in rows]
+        left = self.styles.border_title_align == "left"
+        quick = _changed_cells(old_title, title, width) if left and not bottom else None
+        before = [] if quick else [self.render_lines(Region(0, y, width, 1))[0] for y in rows]
         # As Textual's setters store them, without their repaint of the whole pane.
         self._border_title = self.render_str(title).expand_tabs(4).split()[0]
         self._border_subtitle = None if subtitle is None else self.render_str(subtitle).expand_tabs(4).split()[0]
         offset = self.content_offset
+        if quick:  # a left-aligned title starts after the border's first cell
+            start, end = quick
+            self.refresh(Region(1 + start - offset.x, -offset.y, end - start, 1))
+            return
         for y, old in zip(rows, before, strict=True):
             self._styles_cache.set_dirty(Region(0, y, width, 1))  # drawn again with the new title
             new = self.render_lines(Region(0, y, width, 1))[0]
