@@ -103,3 +103,10 @@ def test_at_h_1024_a_step_draws_only_the_rows_on_screen_and_repaints_only_what_c
         assert all(r.y > 10 for r in refreshed if r.height > 1)  # the rows below: marked stale, not written
         assert len(equation._content._drawn) < 40
     drive("unroll", script, Session(corpus=CORPUS, weights=WIDE))
+
+
+def test_whole_segments_repaints_the_run_a_changed_character_is_in():
+    old = [Segment(" rnn-tui ", BOLD), Segment("│ t=2/5 ", BLUE), Segment("│ hi")]
+    new = [Segment(" rnn-tui ", BOLD), Segment("│ t=3/5 ", BLUE), Segment("│ hi")]
+    assert changed_spans(old, new) == [(13, 14)]
+    assert changed_spans(old, new, whole_segments=True) == [(9, 17)]

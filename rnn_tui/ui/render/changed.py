@@ -11,9 +11,11 @@ from rich.segment import Segment
 JOIN = 8  # changed runs fewer cells apart are written as one: a cursor move costs about as much
 
 
-def changed_spans(old: Iterable[Segment], new: Iterable[Segment], join: int = JOIN) -> list[tuple[int, int]]:
+def changed_spans(old: Iterable[Segment], new: Iterable[Segment], join: int = JOIN,
+                  whole_segments: bool = False) -> list[tuple[int, int]]:
     """The cell ranges [start, end) in which `new` differs from `old` (a character or its style),
-    in order; ranges less than `join` cells apart are joined. Empty when the two look the same."""
+    in order; ranges less than `join` cells apart are joined. Empty when the two look the same.
+    `whole_segments`: a segment with a changed character counts as changed whole ("t=3/5", not "3")."""
     a = [s for s in old if not s.control and s.text]
     b = [s for s in new if not s.control and s.text]
     if a == b:
@@ -41,7 +43,9 @@ def changed_spans(old: Iterable[Segment], new: Iterable[Segment], join: int = JO
                 add(lo, hi)
             else:
                 pa, pb = ta[lo - sa:hi - sa], tb[lo - sb:hi - sb]
-                if pa != pb:
+                if pa != pb and whole_segments:
+                    add(lo, hi)
+                elif pa != pb:
                     for k in range(hi - lo):
                         if pa[k] != pb[k]:
                             add(lo + k, lo + k + 1)

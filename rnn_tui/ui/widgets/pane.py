@@ -81,6 +81,8 @@ class UnitLines(Sequence[Text]):
 class Pane(Styled):
     """Subclasses say what they depend on in `key()` and draw it in `lines()`."""
 
+    WHOLE_SEGMENTS = False  # repaint a changed run of one style whole, not only its changed characters
+
     state: reactive[UnrollState | None] = reactive(None, init=False, repaint=False)
     """The scene's state, bound from `UnrollScene.state`; `show` decides what to repaint."""
 
@@ -265,7 +267,8 @@ class Pane(Styled):
             if old is None:
                 regions.append(Region(0, y, width, 1))
                 continue
-            regions += [Region(x1, y, x2 - x1, 1) for x1, x2 in changed_spans(old, new)]
+            spans = changed_spans(old, new, whole_segments=self.WHOLE_SEGMENTS)
+            regions += [Region(x1, y, x2 - x1, 1) for x1, x2 in spans]
         if regions:
             self.refresh(*regions)
 

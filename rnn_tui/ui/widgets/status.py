@@ -29,6 +29,10 @@ def where(said: str) -> list[Part | str]:
 
 
 class StatusLine(Pane):
+    # "t=3/5" is written whole when the step changes, not the "3" alone: a few bytes more, and
+    # the terminal's stream says where the class is (a session log, the lecture tests read it).
+    WHOLE_SEGMENTS = True
+
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return (state.trace, state.cursor, state.hidden, state.where, state.text, state.guessing, self.size.width)
 
