@@ -225,7 +225,7 @@ class Pane(Styled):
         return self._count
 
     def render(self) -> Text:
-        """The whole pane as one Text (rows off screen empty): for tests and the help screen."""
+        """The whole pane as one Text, rows off screen empty (what tests read; Textual draws render_line)."""
         self._restyled()
         if self._content is None and self.state is not None:
             self._draw(self.state)
