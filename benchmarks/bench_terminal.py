@@ -646,6 +646,11 @@ def main() -> int:
            if k not in ("COLUMNS", "LINES", "COLORTERM", "NO_COLOR") and not k.startswith("TEXTUAL")}
     env["TERM"] = "xterm-256color"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    # rnn_tui's bytecode, as an installed package has it. Textual and NumPy are installed, compiled
+    # once; this checkout is not, and with PYTHONDONTWRITEBYTECODE set (as in some containers) every
+    # launch compiled all of rnn_tui's modules from source again: some 60 ms of start-up that the
+    # minimal app beside it never pays, nor does a user.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "rnn_tui")], check=True)
     if args.truecolor:
         env["COLORTERM"] = "truecolor"
 
@@ -655,6 +660,8 @@ def main() -> int:
                  ("terminal", f"pty, TERM=xterm-256color, {'truecolor' if args.truecolor else '256 colours'}, "
                               f"synchronized output {'on' if sync else 'off'}")]:
         print(f"  {k:<8}  {v}")
+    print(f"  bytecode  rnn_tui compiled before the runs (PYTHONDONTWRITEBYTECODE is "
+          f"{'set' if os.environ.get('PYTHONDONTWRITEBYTECODE') else 'not set'} here)")
     print(f"  load      {load_average()} (1, 5, 15 min) at the start: other work on the machine shows in the times")
     print(f"  {args.runs} runs a case, {presses_per_run * args.runs} step presses a case, quiet window "
           f"{QUIET * 1000:.0f} ms, idle/play measured for {args.idle:g} s in the first run")
