@@ -650,7 +650,8 @@ def main() -> int:
     # once; this checkout is not, and with PYTHONDONTWRITEBYTECODE set (as in some containers) every
     # launch compiled all of rnn_tui's modules from source again: some 60 ms of start-up that the
     # minimal app beside it never pays, nor does a user.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "rnn_tui")], check=True)
+    for checkout in [ROOT] + ([args.baseline.resolve()] if args.baseline else []):  # --baseline's too, the same
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(checkout / "rnn_tui")], check=True)
     if args.truecolor:
         env["COLORTERM"] = "truecolor"
 
