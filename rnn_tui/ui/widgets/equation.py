@@ -28,7 +28,7 @@ class Equation(Pane):
             self.set_titles((f"{s.part}: " if s.part else "") + cell_view.equation(s, phase),
                             cell_view.subtitle(s, phase))
             return
-        col = "0 (no input)" if s.x_index is None else f"column {s.x_index}"
+        col = "0 (no input)" if s.x_index is None else f"column {s.x_index:,}"
         # In an encoder-decoder each half has weights of its own: the title says whose.
         whose = f"{s.part}: " if s.part else ""
         x = f"[x{t}; c]" if s.cell.wc is not None else f"x{t}"  # a decoder that reads the context too
