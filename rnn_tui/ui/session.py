@@ -17,7 +17,7 @@ from rnn_tui.engine.topologies import Topology, topology_by_name
 from rnn_tui.engine.trace import GREEDY, Sampling, Trace, run, run_seq2seq
 
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
-MAX_TRACE_BYTES = 256 * 2**20  # ... nor a large vocabulary: each step keeps a softmax over every word
+MAX_TRACE_BYTES = 256 * 2**20  # ... nor long sentences at a large H: each step keeps its cell's record
 
 
 def nbytes(value: object, depth: int = 0) -> int:
