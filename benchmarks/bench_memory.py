@@ -157,7 +157,12 @@ def app_env(root: Path) -> dict[str, str]:
 
 def start_up(root: Path, args: list[str], limit: float = 120.0) -> dict[str, Any]:
     """Launch to the first complete screen, and peak memory, of the app in a pseudo-terminal."""
-    term = Terminal([sys.executable, "-m", "rnn_tui", *args], 80, 24, app_env(root), sync=True)
+    here = os.getcwd()
+    os.chdir(root)  # `python -m` puts the current folder first on sys.path: the checkout under test's
+    try:
+        term = Terminal([sys.executable, "-m", "rnn_tui", *args], 80, 24, app_env(root), sync=True)
+    finally:
+        os.chdir(here)
     try:
         ok = term.settle(0, marker=MARKER, limit=limit)
         seconds = term.last_byte_at - term.started_at if ok else float("nan")
@@ -176,7 +181,8 @@ def trace_cli(root: Path, files: dict[str, Path]) -> dict[str, Any]:
     code = ("import resource, sys; from rnn_tui.cli import main; rc = main(sys.argv[1:]); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
     done = subprocess.run([sys.executable, "-c", code, "trace", "--weights", str(files["V=200k"]), "--text", text,
-                           "--format", "table"], env=app_env(root), capture_output=True, text=True, timeout=900)
+                           "--format", "table"], env=app_env(root), capture_output=True, text=True, timeout=900,
+                          cwd=str(root))
     lines = done.stderr.strip().splitlines()
     peak = float(lines[-1]) / 1024 if lines and lines[-1].isdigit() else float("nan")
     said = next((ln for ln in reversed(lines[:-1]) if ln.strip()), "") if lines else ""
@@ -197,6 +203,7 @@ def main() -> int:
     parser.add_argument("--before", type=Path, default=None, help="an older checkout, measured beside this one")
     parser.add_argument("--runs", type=int, default=3, help="launches per start-up case (default 3)")
     parser.add_argument("--quick", action="store_true", help="1 run, a 2 MB limits corpus: a smoke test")
+    parser.add_argument("--only", choices=["trace", "start-up", "issue16"], default=None, help="one part alone")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     runs = 1 if args.quick else args.runs
@@ -206,64 +213,81 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
         files = make_files(Path(tmp), args.quick)
-        print()
-        print("trace, many-to-many, V=5,000 (MiB held by the trace / peak while made; seconds to make it)")
-        print("goal: a 1,000-word trace holds at most 30 MiB (issue 15)")
-        for hidden in (256, 1024):
-            for n in ("5", "1000"):
-                for name, root in roots.items():
-                    m = in_fresh_interpreter(root, f"memory:{hidden}:{n}", files)
-                    times = [in_fresh_interpreter(root, f"time:{hidden}:{n}", files).get("seconds", float("nan"))
-                             for _ in range(runs)]
-                    if "error" in m:
-                        print(f"  H={hidden:<5} {n:>5} words  {name:<7} error: {m['error']}")
-                        continue
-                    verdict = "" if n == "5" else ("  met" if m["held"] / MiB <= 30 else "  MISSED")
-                    print(f"  H={hidden:<5} {n:>5} words  {name:<7} {m['held'] / MiB:8.2f} / {m['peak'] / MiB:8.2f} "
-                          f"MiB  {median(times):6.3f} s{verdict}")
-        print()
-        print("stepping through all 1,000 steps of the H=256 trace, reading each step's probabilities")
-        print("goal: what is held stays bounded: at most 30 MiB, and no more than after making it plus the few blocks "
-          "of steps kept (8 MiB)")
-        for name, root in roots.items():
-            m = in_fresh_interpreter(root, "stepping:256:1000", files)
-            if "error" in m:
-                print(f"  {name:<7} error: {m['error']}")
-                continue
-            grew, after = (m["held after stepping"] - m["held"]) / MiB, m["held after stepping"] / MiB
-            print(f"  {name:<7} held {m['held'] / MiB:8.2f} MiB after making it, {m['held after stepping'] / MiB:8.2f}"
-                  f" MiB after stepping (+{grew:.2f}){'  met' if grew <= 8.5 and after <= 30 else '  MISSED'}")
-        print()
-        print(f"start-up of rnn-tui at 80x24, H=1024, V=5,000 weights (median of {runs}; peak = VmHWM)")
-        print("goal: a 1,000-word sentence opens within 1.5x of a 5-word one (issue 15)")
-        base = ["--corpus", str(files["v5000 corpus"]), "--weights", str(files["H=1024"])]
-        for name, root in roots.items():
-            results: dict[str, list[dict[str, Any]]] = {"1": [], "2": []}
-            for _ in range(runs):
-                for sentence in ("1", "2"):  # interleaved
-                    results[sentence].append(start_up(root, [*base, "--sentence", sentence]))
-            short = median([r["seconds"] for r in results["1"]])
-            long = median([r["seconds"] for r in results["2"]])
-            ratio = long / short
-            print(f"  {name:<7} 5 words {short:6.2f} s ({median([r['peak MiB'] for r in results['1']]):6.0f} MiB), "
-                  f"1,000 words {long:6.2f} s ({median([r['peak MiB'] for r in results['2']]):6.0f} MiB): "
-                  f"{ratio:.2f}x{'  met' if ratio <= 1.5 else '  MISSED'}")
-        print()
-        print("issue 16: `rnn-tui trace --format table` of a 3,000-word --text over a V=200,000 model")
-        print("goal: no traceback; memory proportional to what is shown")
-        for name, root in roots.items():
-            r = trace_cli(root, files)
-            print(f"  {name:<7} exit {r['exit']}, traceback: {'yes' if r['traceback'] else 'no'}, "
-                  f"peak {r['peak MiB']:.0f} MiB, {r['seconds']:.1f} s, {r['rows']} lines out"
-                  + (f"; said: {r['said']}" if r["exit"] else ""))
-        size = files["limits corpus"].stat().st_size
-        print(f"issue 16: rnn-tui opening on a corpus at the limits ({size / MiB:.1f} MiB), untrained weights")
-        for name, root in roots.items():
-            r = start_up(root, ["--corpus", str(files["limits corpus"])], limit=300)
-            print(f"  {name:<7} start-up {r['seconds']:.2f} s, peak {r['peak MiB']:.0f} MiB"
-                  + ("" if r["ok"] else f"  (no first screen within 300 s: {r['said'][:80]})"))
+        want = {args.only} if args.only else {"trace", "start-up", "issue16"}
+        if "trace" in want:
+            trace_part(roots, files, runs)
+        if "start-up" in want:
+            start_up_part(roots, files, runs)
+        if "issue16" in want:
+            issue16_part(roots, files)
     print(f"\nload {os.getloadavg()[0]:.2f} at the end; {QUIET * 1000:.0f} ms of quiet ends a screen")
     return 0
+
+
+def trace_part(roots: dict[str, Path], files: dict[str, Path], runs: int) -> None:
+    print()
+    print("trace, many-to-many, V=5,000 (MiB held by the trace / peak while made; seconds to make it)")
+    print("goal: a 1,000-word trace holds at most 30 MiB (issue 15)")
+    for hidden in (256, 1024):
+        for n in ("5", "1000"):
+            for name, root in roots.items():
+                m = in_fresh_interpreter(root, f"memory:{hidden}:{n}", files)
+                times = [in_fresh_interpreter(root, f"time:{hidden}:{n}", files).get("seconds", float("nan"))
+                         for _ in range(runs)]
+                if "error" in m:
+                    print(f"  H={hidden:<5} {n:>5} words  {name:<7} error: {m['error']}")
+                    continue
+                verdict = "" if n == "5" else ("  met" if m["held"] / MiB <= 30 else "  MISSED")
+                print(f"  H={hidden:<5} {n:>5} words  {name:<7} {m['held'] / MiB:8.2f} / {m['peak'] / MiB:8.2f} "
+                      f"MiB  {median(times):6.3f} s{verdict}")
+    print()
+    print("stepping through all 1,000 steps of the H=256 trace, reading each step's probabilities")
+    print("goal: what is held stays bounded: at most 30 MiB, and no more than after making it plus the few blocks "
+      "of steps kept (8 MiB)")
+    for name, root in roots.items():
+        m = in_fresh_interpreter(root, "stepping:256:1000", files)
+        if "error" in m:
+            print(f"  {name:<7} error: {m['error']}")
+            continue
+        grew, after = (m["held after stepping"] - m["held"]) / MiB, m["held after stepping"] / MiB
+        print(f"  {name:<7} held {m['held'] / MiB:8.2f} MiB after making it, {m['held after stepping'] / MiB:8.2f}"
+              f" MiB after stepping (+{grew:.2f}){'  met' if grew <= 8.5 and after <= 30 else '  MISSED'}")
+
+
+def start_up_part(roots: dict[str, Path], files: dict[str, Path], runs: int) -> None:
+    print()
+    print(f"start-up of rnn-tui at 80x24, H=1024, V=5,000 weights (median of {runs}; peak = VmHWM)")
+    print("goal: a 1,000-word sentence opens within 1.5x of a 5-word one (issue 15)")
+    base = ["--corpus", str(files["v5000 corpus"]), "--weights", str(files["H=1024"])]
+    results: dict[tuple[str, str], list[dict[str, Any]]] = {(n, s): [] for n in roots for s in ("1", "2")}
+    for _ in range(runs):
+        for name, root in roots.items():  # interleaved: checkouts and sentences take turns
+            for sentence in ("1", "2"):
+                results[name, sentence].append(start_up(root, [*base, "--sentence", sentence]))
+    for name in roots:
+        short = median([r["seconds"] for r in results[name, "1"]])
+        long = median([r["seconds"] for r in results[name, "2"]])
+        ratio = long / short
+        print(f"  {name:<7} 5 words {short:6.2f} s ({median([r['peak MiB'] for r in results[name, '1']]):6.0f} MiB), "
+              f"1,000 words {long:6.2f} s ({median([r['peak MiB'] for r in results[name, '2']]):6.0f} MiB): "
+              f"{ratio:.2f}x{'  met' if ratio <= 1.5 else '  MISSED'}")
+
+
+def issue16_part(roots: dict[str, Path], files: dict[str, Path]) -> None:
+    print()
+    print("issue 16: `rnn-tui trace --format table` of a 3,000-word --text over a V=200,000 model")
+    print("goal: no traceback; memory proportional to what is shown")
+    for name, root in roots.items():
+        r = trace_cli(root, files)
+        print(f"  {name:<7} exit {r['exit']}, traceback: {'yes' if r['traceback'] else 'no'}, "
+              f"peak {r['peak MiB']:.0f} MiB, {r['seconds']:.1f} s, {r['rows']} lines out"
+              + (f"; said: {r['said']}" if r["exit"] else ""))
+    size = files["limits corpus"].stat().st_size
+    print(f"issue 16: rnn-tui opening on a corpus at the limits ({size / MiB:.1f} MiB), untrained weights")
+    for name, root in roots.items():
+        r = start_up(root, ["--corpus", str(files["limits corpus"])], limit=300)
+        print(f"  {name:<7} start-up {r['seconds']:.2f} s, peak {r['peak MiB']:.0f} MiB"
+              + ("" if r["ok"] else f"  (no first screen within 300 s: {r['said'][:80]})"))
 
 
 if __name__ == "__main__":
