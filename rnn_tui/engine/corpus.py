@@ -187,6 +187,13 @@ def _read_lines(lines: list[str]) -> list[Sentence]:
     return [Sentence(l.strip()) for l in lines if tokenize(l)]
 
 
+def _quote_left_open(content: str, line: int) -> bool:
+    """Whether an odd number of quotes from `line` (1-based) to the end leaves one open: the csv module
+    then swallows the rest of the file into one field, which would read as a row with too few columns."""
+    rest = content.splitlines()[line - 1:]
+    return sum(part.count('"') for part in rest) % 2 == 1
+
+
 def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
@@ -210,9 +217,9 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
             first, n, last = last + 1, reader.line_num, reader.line_num
             if not any(c.strip() for c in row):
                 continue
-            if len(row) != len(columns) and n > first and any("\n" in c or "\r" in c for c in row):
-                raise InputError(f"{path}:{first}: a quote (\") opened on this line is never closed "
-                                 f"(the row runs on to line {n})")
+            if len(row) != len(columns) and _quote_left_open(content, first):
+                runs_on = f"the row runs on to line {n}" if n > first else "it runs to the end of the file"
+                raise InputError(f"{path}:{first}: a quote (\") opened on this line is never closed ({runs_on})")
             if len(row) != len(columns):
                 raise InputError(f"{path}:{n}: {len(row)} columns; the header has {len(columns)}")
             text = row[i_text].strip()

@@ -133,7 +133,7 @@ class ChainBoard(Board):
             rows[0].append(" …")
         if units < model.hidden_size:  # say what is left out, and where to see it
             more = model.hidden_size - units
-            rows.insert(2 + units, Text(f"… +{more} more: h[{units + 1}]..h[{model.hidden_size}] on a taller "
+            rows.insert(2 + units, Text(f"… +{more:,} more: h[{units + 1}]..h[{model.hidden_size}] on a taller "
                                         "terminal, or in Unroll", self.style("muted"), no_wrap=True,
                                         overflow="ellipsis"))
         table = Text("\n").join([head, *rows])

@@ -267,7 +267,7 @@ def caption(state: UnrollState) -> str:
     if not state.complete and state.phase in GATED_PHASES:
         return cell_view.caption(s, state.phase)
     if not state.complete:
-        col = "" if s.x_index is None else f"column {s.x_index} of W_ih"
+        col = "" if s.x_index is None else f"column {s.x_index:,} of W_ih"
         input_term = f"{reads}: x{sub(t)} is one-hot, so W_ih x{sub(t)} is just {col or 'zero'}"
         if s.cell.wc is not None:  # a decoder that reads the encoder's last state beside its word
             input_term = f"t={t}: W_ih [x{sub(t)}; c]: {col or 'no word yet'}, plus c, the encoder's last state"
