@@ -298,6 +298,7 @@ def _trace(args: argparse.Namespace) -> int:
     from rnn_tui import report
     from rnn_tui.engine import run, tokenize, topology_by_name
     from rnn_tui.engine.models import default_model, load_model
+    from rnn_tui.engine.rnn import GATES
 
     words = tokenize(args.text)
     if not words:
@@ -305,17 +306,18 @@ def _trace(args: argparse.Namespace) -> int:
     loaded = load_model(args.weights) if args.weights else None
     top = topology_by_name(opening_topology(args.topology, loaded, "many-to-one"))
     model = loaded or default_model(top.name)
-    # Every step keeps its one-hot input, logits and softmax: refuse what would not fit, before it fails.
+    # Every step keeps its cell's record, a few vectors of H per gate (its outputs are computed a
+    # step at a time as they are written): refuse what would not fit, before it fails.
     steps = len(words) + args.gen_steps
-    needs = steps * 8 * (model.vocab.size + 3 * len(model.labels) + 6 * model.hidden_size)
+    needs = steps * 8 * (4 * GATES[model.cell] + 2) * model.hidden_size
     if needs > MAX_TRACE_BYTES:
-        raise InputError(f"--text: {steps:,} steps over {model.vocab.size:,} words would take about "
+        raise InputError(f"--text: {steps:,} steps at H={model.hidden_size:,} would take about "
                          f"{needs / 2**30:.1f} GB; the limit is {MAX_TRACE_BYTES / 2**30:.0f} GB "
                          "(a shorter --text, or a smaller model)")
     trace = run(model, words, top, gen_steps=args.gen_steps)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        print(json.dumps(report.trace_json(trace), indent=1, allow_nan=False))
+        report.write_trace_json(trace, sys.stdout)
     else:
         report.print_trace_table(trace)
     return 0

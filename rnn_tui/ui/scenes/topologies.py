@@ -118,9 +118,9 @@ class ChainBoard(Board):
             cells = [str(s.t), self._input(s)]
             for j in range(units):
                 cells.append(fmt(s.h[j]) if past else "")
-            k, y = s.predicted, s.y
-            if k is not None and y is not None:  # s.has_output
-                cells += [model.labels[k], percent(float(y[k]))] if past else ["y", "?"]
+            k, sure = s.predicted, s.confidence  # kept for every step: no output layer to compute
+            if k is not None and sure is not None:  # s.has_output
+                cells += [model.labels[k], percent(sure)] if past else ["y", "?"]
             else:
                 cells += ["no", "output"]
             for r, (row, cell) in enumerate(zip(rows, cells, strict=True)):

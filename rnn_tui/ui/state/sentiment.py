@@ -140,9 +140,9 @@ class SentimentState(Stepping):
             # say had the sentence stopped here, not a prediction the word "pushes" (issue 11).
             return f"{before}: {percent(p_before)} positive; with {word}, {STOPPED_HERE}: {percent(p)}"
         text = f"{before}: {percent(p_before)} positive; with {word}, the last word: {percent(p)}"
-        if s.y is not None and s.predicted is not None:  # many-to-one: the answer
+        if s.predicted is not None and s.confidence is not None:  # many-to-one: the answer
             label = r.trace.model.labels[s.predicted]
-            text += f". The model's answer: {label} ({percent(s.y[s.predicted])})"
+            text += f". The model's answer: {label} ({percent(s.confidence)})"
             truth = self.demo.label_of(r.text)
             if truth:
                 text += f"; labelled {truth}"
