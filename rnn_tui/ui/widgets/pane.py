@@ -49,6 +49,11 @@ def _changed_cells(old: str | None, new: str, width: int) -> tuple[int, int] | N
 ROWS_AT_ONCE = 24  # rows drawn together when one comes on screen (a scroll brings the next ones)
 
 
+def _line_key(text: Text) -> Hashable:
+    """What a line's strip depends on, as `Text.join` reads it (its plain text, style, spans)."""
+    return text.plain, text.style, tuple(text.spans)
+
+
 class UnitLines(Sequence[Text]):
     """A head line, then a row per unit, each drawn only when asked for (and then kept)."""
 
@@ -95,6 +100,10 @@ class Pane(Styled):
         self._count = 0  # lines on screen: a Text longer than the pane wraps (not a row per unit)
         self._width = 0
         self._titles: tuple[str | None, str | None] = (None, None)
+        # The strips of the lines drawn last, by line: a step changes some lines and leaves the
+        # rest (a heading, the words, the 0% rows), and those need not be converted again.
+        self._kept: dict[int, tuple[Hashable, Strip]] = {}
+        self._kept_width = 0
 
     # ---- what subclasses say ------------------------------------------------------------------
 
@@ -152,7 +161,7 @@ class Pane(Styled):
         drawn or painted, once every style has been applied (not in notify_style_update, when a
         colour that follows its parent's may still be the old one)."""
         if self.restyled():
-            self._content, self._strips = None, {}
+            self._content, self._strips, self._kept = None, {}, {}
 
     def _draw(self, state: UnrollState) -> None:
         self._width = self.size.width
@@ -164,9 +173,45 @@ class Pane(Styled):
         if isinstance(self._content, UnitLines):  # drawn line by line, as they come on screen
             self._count = len(self._content)
         else:  # a few lines, drawn whole now: a long one wraps, as in any Textual widget
-            strips = self._to_strips(Text("\n").join(self._content), None)
+            texts = list(self._content)
+            kept = self._convert(texts, 0)
+            if kept is not None:
+                self._strips, self._count = kept, len(texts)
+                return
+            strips = self._to_strips(Text("\n").join(texts), None)
             self._strips = dict(enumerate(strips))
             self._count = len(strips)
+
+    def _convert(self, texts: Sequence[Text], first: int) -> dict[int, Strip] | None:
+        """The strips of lines first, first + 1, ... (`texts`), each line one strip: those that
+        are as last drawn kept, the others converted together (Textual's conversion costs about as
+        much for one line as for twenty). Lines not converted go in empty, so each keeps its own
+        line number (text selection reads it). None when a line wraps (or a selection is shown):
+        then the caller draws them the ordinary way."""
+        if self._kept_width != self.size.width:
+            self._kept, self._kept_width = {}, self.size.width
+        if self.text_selection is not None or not texts:
+            return None
+        kept = self._kept
+        keys = [_line_key(text) for text in texts]
+        strips: dict[int, Strip] = {}
+        missing: list[int] = []
+        for y, key in enumerate(keys, first):
+            old = kept.get(y)
+            if old is not None and old[0] == key:
+                strips[y] = old[1]
+            else:
+                missing.append(y)
+        if missing:
+            last, wanted = missing[-1], set(missing)
+            joined = Text("\n").join([texts[y - first] if y in wanted else Text() for y in range(last + 1)])
+            drawn = self._to_strips(joined, None)
+            if len(drawn) != last + 1:  # a line wrapped: not one strip a line
+                return None
+            for y in missing:
+                strips[y] = drawn[y]
+                kept[y] = (keys[y - first], drawn[y])
+        return strips
 
     def _to_strips(self, text: Text, height: int | None) -> list[Strip]:
         """`text` as Textual draws a widget's render(): the same styles, wrapped or cut the same."""
@@ -210,6 +255,11 @@ class Pane(Styled):
                 texts.append(lines[y])
             except Exception as error:  # noqa: BLE001 - one row that fails shows where it is
                 texts.append(self.failed(error))
+        kept = self._convert(texts[first:], first)
+        if kept is not None:
+            for y, strip in kept.items():
+                self._strips.setdefault(y, strip)
+            return
         strips = self._to_strips(Text("\n").join(texts), None)
         if len(strips) != last + 1:  # a row too long for the pane wrapped: one at a time, cut
             strips = [*strips[:first], *(self._to_strips(text, 1)[0] for text in texts[first:])]
@@ -266,6 +316,8 @@ class Pane(Styled):
             old, new = before.get(y) if y < before_count else blank, self.render_line(y)
             if old is None:
                 regions.append(Region(0, y, width, 1))
+                continue
+            if old is new:  # a line kept as it was drawn
                 continue
             spans = changed_spans(old, new, whole_segments=self.WHOLE_SEGMENTS)
             regions += [Region(x1, y, x2 - x1, 1) for x1, x2 in spans]
