@@ -10,10 +10,13 @@ from textual.geometry import Region
 
 from rnn_tui.engine.corpus import Corpus, Sentence
 from rnn_tui.engine.rnn import Model, Params
+from rnn_tui.ui.render import partial
 from rnn_tui.ui.render.changed import changed_spans
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.hidden import HiddenState
+from rnn_tui.ui.widgets.output import Output
+from rnn_tui.ui.widgets.pane import Pane
 
 from helpers import drive
 
@@ -110,3 +113,42 @@ def test_whole_segments_repaints_the_run_a_changed_character_is_in():
     new = [Segment(" rnn-tui ", BOLD), Segment("│ t=3/5 ", BLUE), Segment("│ hi")]
     assert changed_spans(old, new) == [(13, 14)]
     assert changed_spans(old, new, whole_segments=True) == [(9, 17)]
+
+
+def test_a_step_keeps_the_lines_it_did_not_change_and_draws_the_rest_as_a_fresh_pane_would():
+    async def script(pilot, app):
+        await pilot.press("right", "right", "left")  # t=2, drawn after t=3: lines kept from t=3 and new ones
+        for pane in app.screen.query(Pane):
+            kept = {y: strip for y, strip in pane._strips.items()}
+            pane._content, pane._strips, pane._kept = None, {}, {}  # as a pane drawing t=2 first
+            pane._draw(pane.state)
+            for y, strip in kept.items():
+                assert list(strip) == list(pane.render_line(y)), (type(pane).__name__, y)
+        output = app.screen.query_one(Output)
+        before = dict(output._strips)
+        await pilot.press("right")
+        kept = [y for y, strip in output._strips.items() if strip is before.get(y)]
+        assert 1 <= len(kept) < len(output._strips), (kept, len(output._strips))  # a 0% row kept; the rest drawn
+
+    drive("unroll", script)
+
+
+def test_a_partial_update_writes_what_textuals_own_writes():
+    async def script(pilot, app):
+        await pilot.press("right", "down")
+        compositor, console = app.screen._compositor, app.console
+        width, height = app.size
+        areas = [  # a digit, a pane's rows, lines across panes, all of it
+            [Region(20, 10, 1, 1)], [Region(2, 11, 30, 4), Region(50, 12, 5, 1)],
+            [Region(0, y, width, 1) for y in range(0, height, 3)], [Region(0, 0, width, height)],
+        ]
+        for regions in areas:
+            updates = []
+            for render in (partial._render_partial_update, partial._ORIGINAL_PARTIAL):
+                for widget in app.screen.query("*"):
+                    widget._styles_cache.clear()  # both drawn from scratch
+                compositor._dirty_regions.update(regions)
+                updates.append(render(compositor).render_segments(console))
+            assert updates[0] == updates[1], regions
+
+    drive("unroll", script)

@@ -3,15 +3,25 @@ from the left edge of the widget each region lies in, not from the region's star
 refreshes the one digit that changed at column 40 still has its line written from column 0
 (Textual 8.2, `ChopsUpdate.render_segments`). `install()` makes it start where the region starts,
 as its own `__rich_console__` path already does, so a step writes what changed and little more.
-The cells left out are those Textual itself marked unchanged: the screen looks the same."""
+The cells left out are those Textual itself marked unchanged: the screen looks the same.
+
+It also asks each widget for only the rows a partial update writes: Textual asks every widget in
+the rectangle around all the changed regions (after a step, most of the screen) for all of its
+lines, then writes only the changed rows, so a step ran every line of every pane through the line
+filters and cropping again (`Compositor._render_chops`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console
 from rich.control import Control
-from textual._compositor import ChopsUpdate
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+from textual.strip import Strip
 
 _ORIGINAL = ChopsUpdate.render_segments
+_ORIGINAL_PARTIAL = Compositor.render_partial_update
 
 
 def _render_segments(self: ChopsUpdate, console: Console) -> str:
@@ -35,7 +45,54 @@ def _render_segments(self: ChopsUpdate, console: Console) -> str:
     return "".join(sequences)
 
 
+def _render_rows(self: Compositor, crop: Region,
+                 is_rendered_line: Callable[[int], bool]) -> list[dict[int, Strip | None]]:
+    """Compositor._render_chops, each widget rendered only from its first to its last row that is
+    written (Textual's renders all of a widget's rows and drops the rows not written)."""
+    cuts = self.cuts
+    chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    crop_overlaps = crop.overlaps
+    for widget, (region, clip) in self.visible_widgets.items():  # front to back: the first strip wins
+        if not crop_overlaps(clip):
+            continue
+        shown = region.intersection(clip)
+        if not shown.width or not shown.height:
+            continue
+        rows = [y for y in range(max(shown.y, crop.y), min(shown.bottom, crop.bottom)) if is_rendered_line(y)]
+        if not rows:
+            continue
+        top, bottom = rows[0], rows[-1] + 1
+        strips = widget.render_lines(Region(shown.x - region.x, top - region.y, shown.width, bottom - top))
+        first_cut, last_cut = shown.column_span
+        for y, strip in zip(range(top, bottom), strips):  # noqa: B905 - as Textual pairs them
+            if not is_rendered_line(y):
+                continue
+            chops_line = chops[y]
+            final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+            for cut, piece in zip(final_cuts, strip.divide([cut - shown.x for cut in final_cuts[1:]])):  # noqa: B905
+                if chops_line.get(cut) is None:
+                    chops_line[cut] = piece
+    return chops
+
+
+def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
+    """Compositor.render_partial_update, with `_render_rows` in place of `_render_chops`."""
+    update_regions = self._dirty_regions.copy()
+    self._dirty_regions.clear()
+    if not update_regions:
+        return None
+    crop = Region.from_union(list(update_regions)).intersection(self.size.region)
+    spans = list(self._regions_to_spans(update_regions))
+    is_rendered_line = {y for y, _, _ in spans}.__contains__
+    chops = _render_rows(self, crop, is_rendered_line)
+    chop_ends = [cut_set[1:] for cut_set in self.cuts]
+    return ChopsUpdate(chops, spans, chop_ends)
+
+
 def install() -> None:
-    """Use `_render_segments` for every partial update (once). Textual is kept within 8.x (pyproject)."""
+    """Use `_render_segments` and `_render_partial_update` for every partial update (once).
+    Textual is kept within 8.x (pyproject)."""
     if ChopsUpdate.render_segments is _ORIGINAL:
         ChopsUpdate.render_segments = _render_segments  # type: ignore[method-assign]
+    if Compositor.render_partial_update is _ORIGINAL_PARTIAL:
+        Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
