@@ -7,6 +7,7 @@ from hypothesis import given, strategies as st
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
+from textual.visual import Visual, visualize
 
 from rnn_tui.engine.corpus import Corpus, Sentence
 from rnn_tui.engine.rnn import Model, Params
@@ -124,6 +125,9 @@ def test_a_step_keeps_the_lines_it_did_not_change_and_draws_the_rest_as_a_fresh_
             pane._draw(pane.state)
             for y, strip in kept.items():
                 assert list(strip) == list(pane.render_line(y)), (type(pane).__name__, y)
+            text = pane.render()  # lines that fit: drawn without Textual's word wrapping, the same
+            textual = Visual.to_strips(pane, visualize(pane, text), pane.size.width, None, pane.visual_style)
+            assert [list(s) for s in pane._to_strips(text, None)] == [list(s) for s in textual]
         output = app.screen.query_one(Output)
         before = dict(output._strips)
         await pilot.press("right")

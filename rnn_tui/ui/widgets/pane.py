@@ -15,12 +15,14 @@ from typing import overload
 from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import ScrollableContainer
+from textual.content import Content
 from textual.css.query import NoMatches
+from textual.css.styles import RulesMap
 from textual.errors import NoWidget
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.visual import Visual, visualize
+from textual.visual import RenderOptions, Visual, visualize
 
 from rnn_tui.ui.render import partial
 from rnn_tui.ui.render.changed import changed_spans
@@ -214,9 +216,18 @@ class Pane(Styled):
         return strips
 
     def _to_strips(self, text: Text, height: int | None) -> list[Strip]:
-        """`text` as Textual draws a widget's render(): the same styles, wrapped or cut the same."""
+        """`text` as Textual draws a widget's render(): the same styles, wrapped or cut the same.
+        When every line fits, Textual's word wrapping (most of the conversion's time after the
+        styles) finds nothing to break: it is skipped, and each line drawn as it is."""
         visual: Visual = visualize(self, text, markup=False)
-        return Visual.to_strips(self, visual, self.size.width, height, self.visual_style)
+        width, styles = self.size.width, self.styles
+        if (isinstance(visual, Content) and self.text_selection is None and not self.auto_links
+                and styles.content_align == ("left", "top") and styles.text_align != "justify"
+                and max(map(cell_len, text.plain.split("\n"))) <= width - 2 * styles.line_pad):
+            rules: RulesMap = {"text_wrap": "nowrap", "text_overflow": styles.text_overflow,
+                     "text_align": styles.text_align, "line_pad": styles.line_pad}
+            return visual.render_strips(width, height, self.visual_style, RenderOptions(self._get_style, rules))
+        return Visual.to_strips(self, visual, width, height, self.visual_style)
 
     # ---- drawing: Textual's Line API ----------------------------------------------------------
 
