@@ -1,7 +1,9 @@
 """A GRU's or LSTM's trace keeps h (and c) a step, as little as an Elman trace (issue 15), and
 a step read later shows the very numbers the step computed, bit for bit."""
 
+import gc
 import tracemalloc
+import weakref
 from types import SimpleNamespace
 
 import numpy as np
@@ -99,3 +101,14 @@ def test_a_step_whose_weights_could_change_keeps_its_parts():
     s = CELLS["lstm"].step(live, 1, np.zeros(4))
     assert slim(s) is s
     assert slim(CELLS["lstm"].step(p, 1, np.zeros(4))).kept is None
+
+
+def test_a_dropped_trace_leaves_no_parts_behind():
+    trace = run(_model("lstm", 4), ["w1", "w2", "w3"], topology_by_name("many-to-many"))
+    weights = weakref.ref(trace.model.params.W_ih)
+    for s in trace.steps:
+        assert s.cell.gate("f").value.shape == (4,)
+    del trace, s
+    gc.collect()
+    run(_model("gru", 4), ["w1"], topology_by_name("many-to-many")).steps[0].gates  # the next read tidies up
+    assert weights() is None  # the parts read (views of W_ih) did not keep the old model's weights

@@ -22,6 +22,7 @@ the GRU, whose W_hn h + b_hn is multiplied by r) and what flows on to h_{t-1} (a
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, NamedTuple
@@ -107,27 +108,37 @@ class GRUParts(NamedTuple):
 class _Recent:
     """The parts of the last few slim steps read, worked out again from the step's weights, h_{t-1}
     (and c_{t-1}) by the very function that made its h: the same numbers, bit for bit. A pane reads
-    a handful of steps at a time, so memory stays bounded however far the user steps."""
+    a handful of steps at a time, so memory stays bounded however far the user steps. A step is
+    held weakly: once its trace is gone its parts go too (they are views of its W_ih)."""
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._parts: OrderedDict[int, tuple[object, Any]] = OrderedDict()
+        self._parts: OrderedDict[int, tuple[weakref.ref[GatedRecord], Any]] = OrderedDict()
+        self._dead: list[weakref.ref[GatedRecord]] = []  # filled by the garbage collector: no lock there
         self._lock = threading.Lock()  # a worker thread may read a step while the screen does
 
     def get(self, record: GatedRecord) -> Any:
-        key = id(record)  # the record is held beside its parts: its id is not reused while here
+        key = id(record)
         with self._lock:
+            self._purge()
             hit = self._parts.get(key)
-            if hit is not None and hit[0] is record:
+            if hit is not None and hit[0]() is record:
                 self._parts.move_to_end(key)
                 return hit[1]
         parts = record.derive()
         with self._lock:
-            self._parts[key] = (record, parts)
+            self._parts[key] = (weakref.ref(record, self._dead.append), parts)
             self._parts.move_to_end(key)
             while len(self._parts) > self._size:
                 self._parts.popitem(last=False)
         return parts
+
+    def _purge(self) -> None:
+        while self._dead:
+            ref = self._dead.pop()
+            for key, (held, _) in list(self._parts.items()):
+                if held is ref:  # an id may already be reused by a newer step: drop only the dead one
+                    del self._parts[key]
 
 
 RECENT = _Recent(32)
@@ -141,7 +152,7 @@ class GatedRecord:
     h (and c), which the next step starts from, and works its parts out again when read (RECENT).
     Either way every attribute reads the same numbers."""
 
-    __slots__ = ()
+    __slots__ = ("__weakref__",)  # RECENT holds a step weakly
     GATES: ClassVar[tuple[str, ...]]
     SQUASH: ClassVar[tuple[str, ...]]
     p: Recurrent
