@@ -4,6 +4,7 @@ fixtures on top of helpers.py (whose functions stay importable: `from helpers im
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -13,6 +14,12 @@ from hypothesis.errors import InvalidArgument
 
 if TYPE_CHECKING:
     from rnn_tui.ui.session import Session
+
+# Keep compiled test modules (pytest's assertion rewriting) and rnn_tui's own: where the environment
+# says PYTHONDONTWRITEBYTECODE (container images often do), each of the four xdist workers would
+# otherwise rewrite every test file and compile the package again at every run, about 2.5 s of CPU
+# each before the first test starts. The files go in __pycache__ folders, which git ignores.
+sys.dont_write_bytecode = False
 
 
 # No per-example deadline: the suite runs on loaded 2-core machines and in parallel (pytest-xdist),

@@ -585,22 +585,6 @@ def assert_equation_rows_on_one_line(app: RnnApp) -> None:
         assert any(r[:1] == [str(j)] and len(r) >= 6 for r in rows), (j, "\n".join(map(" ".join, rows)))
 
 
-@with_app(size=(80, 24))
-async def test_every_pane_is_shown_at_supported_sizes(app, pilot):
-    for size in [(80, 24), (120, 40)]:  # the smallest supported, and a larger one
-        await pilot.resize_terminal(*size)
-        for key in TOPOLOGY_KEYS:
-            await pilot.press(key)  # a new trace: a new layout
-            apply(app, UnrollState.next_step)
-            await pilot.pause()  # region_text reads what was drawn
-            assert_panes_shown(app)
-            assert_equation_rows_on_one_line(app)
-            check_step_numbers(app)
-        await pilot.press("down", "f", "question_mark", "escape", "i", "escape", "e", "escape")
-        assert_panes_shown(app)
-        await pilot.press("f")
-
-
 @with_app(size=(60, 20))
 async def test_too_small_terminal_says_so_and_resizing_back_restores(app, pilot):
     message = app.screen.query_one("#too-small")
