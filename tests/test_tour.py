@@ -90,19 +90,22 @@ SPECS = [
 class Tour:
     """The app, its pilot, and the failed checks so far, each named by tour, scene and what."""
 
-    def __init__(self, spec: Spec, app: RnnApp, pilot) -> None:
+    def __init__(self, spec: Spec, app: RnnApp, pilot, errors: list[str]) -> None:
         self.spec, self.app, self.pilot = spec, app, pilot
         self.width, self.height = spec.size
+        self.errors = errors  # the app's error notices (a failing key or pane), noted at each check
         self.failures: list[str] = []
 
     async def check(self, where: str, what: str, check: Callable[[], Awaitable[None] | None]) -> None:
-        """Run one check; a failed one is noted (with a modal it left open closed) and the tour goes on."""
+        """Run one check; a failed one is noted (with a modal it left open closed, and the error
+        notices it saw forgotten) and the tour goes on."""
         try:
             result = check()
             if inspect.isawaitable(result):
                 await result
         except AssertionError as e:
             self.failures.append(f"{self.spec.id} · {where} · {what}: {e}")
+            self.errors.clear()
             while len(self.app.screen_stack) > 1:
                 self.app.pop_screen()
             await self.pilot.pause()
@@ -402,9 +405,9 @@ async def lesson_stop(tour: Tour, name: str) -> None:
 
 # ---- once: every key, resizing -----------------------------------------------------------------
 
-async def every_key(tour: Tour, name: str, errors: list[str]) -> list[str]:
+async def every_key(tour: Tour) -> list[str]:
     """Each key the scene binds, once (a modal it opens, closed again), the invariants after each."""
-    app, pilot = tour.app, tour.pilot
+    app, pilot, errors = tour.app, tour.pilot, tour.errors
     keys = scene_keys(app.screen)
     for key in keys:
         await pilot.press(key)
@@ -416,19 +419,26 @@ async def every_key(tour: Tour, name: str, errors: list[str]) -> list[str]:
     return keys
 
 
-async def every_key_of_every_scene(tour: Tour, errors: list[str]) -> None:
-    app, pilot = tour.app, tour.pilot
+async def every_key_of_every_scene(tour: Tour) -> None:
+    app, pilot, errors = tour.app, tour.pilot, tour.errors
     pressed: dict[str, list[str]] = {}
     for name in NAMES:
         app.switch_mode(name)
         await pilot.pause()
 
         async def keys(name: str = name) -> None:
-            pressed[name] = await every_key(tour, name, errors)
+            pressed[name] = await every_key(tour)
         await tour.check(name, "every key keeps every invariant", keys)
-    await pilot.press("t", "question_mark")  # the other theme, the help over the last scene
-    check_invariants(app, errors)
-    assert_no_raw_user_text(app)
+
+    async def theme_and_help() -> None:
+        await pilot.press("t", "question_mark")  # the other theme, the help over the last scene
+        check_invariants(app, errors)
+        assert_no_raw_user_text(app)
+    await tour.check(NAMES[-1], "t and ? keep every invariant", theme_and_help)
+    await tour.check("every scene", "keys pressed", lambda: assert_pressed(pressed))
+
+
+def assert_pressed(pressed: dict[str, list[str]]) -> None:
     assert len(pressed.get("unroll", [])) >= 20 and all(pressed.values()), pressed
 
 
@@ -459,7 +469,7 @@ def test_every_scene_and_topology_fits_reads_and_finds_its_way(spec: Spec, small
         async with app.run_test(size=spec.size) as pilot:
             app.theme = spec.theme
             await pilot.pause()
-            tour = Tour(spec, app, pilot)
+            tour = Tour(spec, app, pilot, errors)
             for n, name in enumerate(NAMES):
                 if n:
                     await go(tour, name)
@@ -474,7 +484,7 @@ def test_every_scene_and_topology_fits_reads_and_finds_its_way(spec: Spec, small
                 await tour.check(name, "no error notice", lambda: assert_no_new_error(errors))
             await go(tour, NAMES[0])  # the jump list from the last scene too
             if "every key" in spec.once:
-                await every_key_of_every_scene(tour, errors)
+                await every_key_of_every_scene(tour)
             assert not tour.failures, "\n".join(tour.failures)
             assert not errors, errors
 
