@@ -471,17 +471,6 @@ async def test_guess_mode_hides_h_and_the_answer_until_revealed(app, pilot):
     assert answer not in plain(app, "#timeline")
 
 
-@with_app()
-async def test_t_toggles_the_light_theme(app, pilot):
-    assert app.theme == "textual-dark"
-    dark = app.screen.styles.background
-    await pilot.press("t")
-    assert app.theme == "textual-light"
-    assert app.screen.styles.background.brightness > dark.brightness + 0.5
-    await pilot.press("t")
-    assert app.theme == "textual-dark"
-
-
 @with_app(size=(120, 60))  # every key on screen at once, no scrolling
 async def test_help_lists_every_key(app, pilot):
     from rnn_tui.ui.bindings import APP_KEYS, SCENE_KEYS, key_text

@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from rnn_tui.ui.app import RnnApp
+from rnn_tui.ui.app import THEMES, RnnApp
 from rnn_tui.ui.scenes import NAMES
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
@@ -56,19 +56,29 @@ def test_help_lists_the_jump_screenshot_and_palette_keys():
     run(script, size=(120, 60))  # the whole help, unscrolled
 
 
-@pytest.mark.parametrize(("start", "after_t"), [
+# (--theme, the theme `t` goes to): the short names, twins, and a theme without a twin.
+TWINS_SEEN = [
     ("dark", "textual-light"), ("light", "textual-dark"), ("solarized-light", "solarized-dark"),
     ("catppuccin-mocha", "catppuccin-latte"), ("nord", "textual-light"), ("ansi-light", "ansi-dark"),
-])
-def test_t_goes_to_the_light_or_dark_twin_and_back(start, after_t):
+]
+
+
+def test_t_goes_to_the_light_or_dark_twin_and_back():
+    """From --theme dark, then from each theme as the palette's theme list sets it: one app."""
     async def script(app, pilot):
-        before = app.theme
-        await pilot.press("t")
-        assert app.theme == after_t
-        assert app.current_theme.dark != app.get_theme(before).dark
-        await pilot.press("t")
-        assert app.theme == before
-    run(script, theme=start)
+        for start, after_t in TWINS_SEEN:
+            if start != "dark":  # the app was started with --theme dark
+                app.theme = THEMES.get(start, start)
+                await pilot.pause()
+            before, background = app.theme, app.screen.styles.background
+            await pilot.press("t")
+            assert app.theme == after_t, start
+            assert app.current_theme.dark != app.get_theme(before).dark, start
+            if start == "dark":  # the screen itself turns light
+                assert app.screen.styles.background.brightness > background.brightness + 0.5
+            await pilot.press("t")
+            assert app.theme == before, start
+    run(script, theme="dark")
 
 
 @pytest.fixture
