@@ -44,6 +44,24 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return 0 if config.getoption("update_snapshots", default=False) else max(4, os.cpu_count() or 1)
 
 
+LONG = {"test_tour.py"}  # the longest tests: a tour of every scene takes several seconds
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist, start the long tests first, one at the head of each worker's first batch
+    (`--dist load` hands each worker about a quarter of its share at first, in collection order):
+    started last, a long test keeps the whole run waiting for it. Every worker sorts the same way."""
+    workers = getattr(config, "workerinput", {}).get("workercount")
+    if not workers:
+        return
+    long = [item for item in items if item.path.name in LONG]
+    rest = [item for item in items if item.path.name not in LONG]
+    stride = max(2, len(items) // workers // 4)
+    for k, item in enumerate(long):
+        rest.insert(min(k * stride, len(rest)), item)
+    items[:] = rest
+
+
 class CliRun(NamedTuple):
     code: int
     out: str

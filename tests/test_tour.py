@@ -1,22 +1,25 @@
 """One tour per terminal size: one app walks every scene (and, in Unroll and Topologies, every
-topology) and, at each stop, runs every check of what is on screen there, where each check used
-to start an app of its own (starting the app and mounting its ten scenes is most of their cost).
+topology) and, at each stop, runs the checks of what is on screen there that used to start an app
+each (starting the app and mounting its ten scenes was most of what they cost).
 
-At each stop, on the screen as the user sees it:
+At every stop of every tour, on the screen as the user sees it:
 - fit: each warning, label, model name and sentence is whole or ends in a visible "…" (whole in
-  the help screen, `?`, one key away); no line is wider than the terminal; charts never wrap;
-  panes that scroll together stay aligned; notices never cover numbers; a larger screen is used;
-- contrast: every letter and digit at least 4.5:1, in truecolor and in 256 colours (test_contrast.py);
-- the jump list (`j`) lists every scene, marks this one and its digit goes there; the command
-  palette holds every key of the scene once;
-- Unroll: every pane is shown and draws the trace's numbers in every topology (test_app_unroll.py).
-Once, at 80x24: every key of every scene with the invariants after each (test_robustness.py), and
-resizing each scene across the limits says the size it needs.
+  the help screen, `?`, one key away); no line is wider than the terminal; panes that scroll
+  together stay aligned; notices never cover numbers; a tall screen shows more units;
+- contrast: every letter and digit at least 4.5:1, in truecolor and in 256 colours (the measure is
+  test_contrast.py's); Unroll also in its step, sub-step, guess, folded, help and unit views;
+- the command palette holds every key of the scene once; no error notice;
+- Unroll: in every topology every pane is shown and draws the trace's numbers (test_app_unroll.py's
+  checks), the model is named, the caption names the topology and warns in full.
+Some tours only (Spec.once): the jump list (`j`) from every scene, at 80x24 and 120x40; Unroll's
+panes after its modals, at 80x24 and 120x40; the Train chart after a run, at 80x24 (where it could
+wrap); every key of every scene with the invariants after each (test_robustness.py's), and resizing
+each scene across the limits, once at 80x24.
 
-Each size is its own test (pytest-xdist runs them side by side), in a theme and with a session of
-its own: the lecture's default models or one --weights model for every topology. A failing check
-does not end the tour: the test fails at the end listing each one as "size theme session · scene ·
-what: why"."""
+Each tour is its own test (pytest-xdist runs them side by side; conftest.py starts them first), in
+a theme and with a session of its own: the lecture's default models, or one --weights model for
+every topology. A failing check does not end the tour: the test fails at the end listing each one
+as "size-theme-session · scene · what: why"."""
 
 from __future__ import annotations
 
@@ -78,12 +81,12 @@ class Spec:
         return {"sequences", "train"} | (set() if self.weights else {"onehot", "flatten"})
 
 
-# Both themes at 80x24 (where most is cut), each session at two sizes.
+# Both themes at 80x24 (where most is cut); each session in each theme once.
 SPECS = [
     Spec((80, 24), "textual-dark", None, frozenset({"every key", "modals"})),
     Spec((80, 24), "textual-light", "lecture-next-word", frozenset({"train", "resize", "jump"})),
-    Spec((120, 40), "textual-dark", None, frozenset({"jump", "modals"})),
-    Spec((160, 50), "textual-light", "lecture-next-word"),
+    Spec((120, 40), "textual-dark", "lecture-next-word", frozenset({"jump", "modals"})),
+    Spec((160, 50), "textual-light", None),
 ]
 
 
