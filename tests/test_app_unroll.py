@@ -485,6 +485,9 @@ async def test_help_lists_every_key(app, pilot):
         assert any(line.startswith(keys + " ") for line in lines), keys
     assert "fold the unrolled chain back into one cell" in text
     assert re.search(r"→ space l +Step", text)
+    for key, what in (("j", "jump to a scene by its number"), ("S", "save the screen as an SVG"),
+                      ("ctrl+p", "command palette"), ("t", "light/dark theme")):  # the app's keys say what they do
+        assert any(f"│ {key}  " in line and what in line for line in text.splitlines()), (key, text)
     await pilot.press("escape")
     assert not isinstance(app.screen, HelpScreen)
     assert app.screen.state.cursor == 0

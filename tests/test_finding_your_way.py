@@ -1,5 +1,7 @@
 """Finding your way: `j` jumps to a scene by its number, the help and the palette hold every key,
-`t` toggles any theme between light and dark, `S` saves a screenshot without overwriting one."""
+`t` toggles any theme between light and dark, `S` saves a screenshot without overwriting one.
+From every scene, the jump list and the palette are stops of the tours (test_tour.py); the help's
+list of keys is test_app_unroll.py's test_help_lists_every_key."""
 
 from __future__ import annotations
 
@@ -44,16 +46,6 @@ def test_the_jump_list_takes_arrows_and_enter_escape_stays_and_help_hands_over()
         await pilot.press("question_mark", "escape")  # the help was closed for good, not left under the scene
         assert not isinstance(app.screen, HelpScreen)
     run(script)
-
-
-def test_help_lists_the_jump_screenshot_and_palette_keys():
-    async def script(app, pilot):
-        await pilot.press("question_mark")
-        shown = "\n".join(lines(app))
-        for key, what in (("j", "jump to a scene by its number"), ("S", "save the screen as an SVG"),
-                          ("ctrl+p", "command palette"), ("t", "light/dark theme")):
-            assert any(f"│ {key}  " in line and what in line for line in shown.splitlines()), (key, shown)
-    run(script, size=(120, 60))  # the whole help, unscrolled
 
 
 # (--theme, the theme `t` goes to): the short names, twins, and a theme without a twin.
