@@ -163,6 +163,8 @@ async def jump(tour: Tour, target: str) -> None:
     here = app.current_mode
 
     async def check() -> None:
+        if app.screen.has_class("-notice"):  # a notice holds the Footer's line for a few seconds:
+            app.screen.remove_class("-notice")  # end it now, as its timer would
         await pilot.pause()  # the Footer is recomposed after its keys change: read it once it is
         assert " j Jump " in screen_lines(app)[-1], "\n".join(screen_lines(app))  # the Footer shows the key
         await pilot.press("j")
