@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from rnn_tui.engine.errors import InputError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing for --help
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from rnn_tui.engine.rnn import Model
     from rnn_tui.engine.train import Config
 
@@ -20,7 +21,34 @@ EXIT_BAD_INPUT = 2
 MAX_TRACE_BYTES = 2**30  # what `trace` may hold in memory for one sentence
 
 
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size() finds it (COLUMNS, else the terminal,
+    else 80), without importing shutil (and with it bz2 and lzma) only to print --help."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # argparse's own two-line error, made one line
         raise InputError(f"{message} (see {self.prog} --help)")
 
@@ -119,10 +147,10 @@ def _follow_address(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from rnn_tui.engine.topologies import TOPOLOGIES
+    from rnn_tui.engine.topology_names import TOPOLOGY_NAMES  # names only: not the topologies, for --help
     from rnn_tui.ui.scenes import numbered  # names only: Textual is not imported for --help
 
-    topologies = [t.name for t in TOPOLOGIES]
+    topologies = list(TOPOLOGY_NAMES)
     p = _Parser(prog="rnn-tui", description="Step through a recurrent neural network, one key press at a time.")
     p.add_argument("--version", action=_Version)
     p.add_argument("--corpus", metavar="FILE",
@@ -146,9 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("trace", help="print the per-step trace of one sentence")
     t.add_argument("--text", required=True, help="the sentence to run")
-    t.add_argument("--topology", choices=topologies, default=None, metavar="T",
+    # SUPPRESS: given before `trace` (rnn-tui --weights sentiment trace ...) they count too.
+    t.add_argument("--topology", choices=topologies, default=argparse.SUPPRESS, metavar="T",
                    help=f"one of: {', '.join(topologies)}")
-    t.add_argument("--weights", metavar="FILE", help="an .npz model or a built-in name")
+    t.add_argument("--weights", metavar="FILE", default=argparse.SUPPRESS, help="an .npz model or a built-in name")
     t.add_argument("--gen-steps", type=_count("gen-steps"), default=15, metavar="N",
                    help="outputs to generate for one-to-many and encoder-decoder (fewer if <eos> comes first)")
     t.add_argument("--format", choices=["json", "table"], default=None,
@@ -156,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("train", help="train a model and write its weights")
     r.add_argument("--task", choices=["sentiment", "next-word"], required=True)
-    r.add_argument("--corpus", metavar="FILE",
+    r.add_argument("--corpus", metavar="FILE", default=argparse.SUPPRESS,
                    help="default: the shipped sentiment set, or the lecture corpus for next-word")
     r.add_argument("--hidden", type=_count("hidden"), default=16, metavar="N")
     r.add_argument("--epochs", type=_count("epochs"), default=None, metavar="N")
@@ -209,9 +238,23 @@ def _app_options(p: argparse.ArgumentParser, topologies: list[str]) -> None:
     p.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS, help="as for rnn-tui")
 
 
+def _one_blas_thread() -> None:
+    """NumPy's BLAS (OpenBLAS) runs a large product on a thread per core. The app's products are
+    one sentence's, a vector at a time: on 2 cores with other work (a shared class server, the UI
+    thread itself) the threads wait on each other, and a 1,000-word trace at H=1024 took 2-5 s
+    instead of 0.5-0.7 s on one thread. One thread, unless the user set a number; before NumPy loads."""
+    import os
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _one_blas_thread()
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        _refuse_unused_app_options(parser, args)
         if args.command == "trace":
             return _trace(args)
         if args.command == "train":
@@ -238,6 +281,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+# The app's options that `trace` and `train` have no use for (the ones they use are their own too).
+_UNUSED_BY = {"trace": ("corpus", "sentence", "scene", "theme", "no_mouse"),
+              "train": ("weights", "topology", "sentence", "scene", "theme", "no_mouse")}
+
+
+def _refuse_unused_app_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`rnn-tui --scene 3 trace ...` would otherwise drop --scene without a word."""
+    for dest in _UNUSED_BY.get(args.command or "", ()):
+        if getattr(args, dest) != parser.get_default(dest):
+            flag = "--" + dest.replace("_", "-")
+            raise InputError(f"{flag} is an option of the app; `rnn-tui {args.command}` does not use it")
+
+
 def opening_topology(asked: str | None, model: Model | None, default: str) -> str:
     """The topology asked for; without one, the one the model was trained for; else `default`."""
     from rnn_tui.engine.topologies import TOPOLOGIES
@@ -249,9 +305,11 @@ def opening_topology(asked: str | None, model: Model | None, default: str) -> st
 
 
 def _trace(args: argparse.Namespace) -> int:
+
     from rnn_tui import report
     from rnn_tui.engine import run, tokenize, topology_by_name
     from rnn_tui.engine.models import default_model, load_model
+    from rnn_tui.engine.rnn import GATES
 
     words = tokenize(args.text)
     if not words:
@@ -259,17 +317,18 @@ def _trace(args: argparse.Namespace) -> int:
     loaded = load_model(args.weights) if args.weights else None
     top = topology_by_name(opening_topology(args.topology, loaded, "many-to-one"))
     model = loaded or default_model(top.name)
-    # Every step keeps its one-hot input, logits and softmax: refuse what would not fit, before it fails.
+    # Every step keeps its cell's record, a few vectors of H per gate (its outputs are computed a
+    # step at a time as they are written): refuse what would not fit, before it fails.
     steps = len(words) + args.gen_steps
-    needs = steps * 8 * (model.vocab.size + 3 * len(model.labels) + 6 * model.hidden_size)
+    needs = steps * 8 * (4 * GATES[model.cell] + 2) * model.hidden_size
     if needs > MAX_TRACE_BYTES:
-        raise InputError(f"--text: {steps:,} steps over {model.vocab.size:,} words would take about "
+        raise InputError(f"--text: {steps:,} steps at H={model.hidden_size:,} would take about "
                          f"{needs / 2**30:.1f} GB; the limit is {MAX_TRACE_BYTES / 2**30:.0f} GB "
                          "(a shorter --text, or a smaller model)")
     trace = run(model, words, top, gen_steps=args.gen_steps)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        print(json.dumps(report.trace_json(trace), indent=1, allow_nan=False))
+        report.write_trace_json(trace, sys.stdout)
     else:
         report.print_trace_table(trace)
     return 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import numpy as np
 from rich.console import Console
@@ -12,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rnn_tui.engine.topologies import only_had_it_stopped
-from rnn_tui.engine.trace import Trace
+from rnn_tui.engine.trace import Step, Trace
 from rnn_tui.engine.train import Trainer
 from rnn_tui.ui.safe import user_text
 from rnn_tui.ui.state.wording import percent, signed
@@ -24,24 +25,43 @@ def _floats(a: np.ndarray) -> list[float | None]:
     return [float(v) if np.isfinite(v) else None for v in a]
 
 
+def _step_json(s: Step) -> dict[str, Any]:
+    return {
+        "t": s.t,
+        "input_token": s.input_token,
+        "x_index": s.x_index,
+        "h": _floats(s.h),
+        "y": None if s.y is None else _floats(s.y),
+    }
+
+
 def trace_json(trace: Trace) -> dict[str, Any]:
     return {
         "topology": trace.topology.name,
         "vocab": list(trace.model.vocab.tokens),
         "labels": list(trace.model.labels),
         "tokens": list(trace.tokens),
-        "steps": [
-            {
-                "t": s.t,
-                "input_token": s.input_token,
-                "x_index": s.x_index,
-                "h": _floats(s.h),
-                "y": None if s.y is None else _floats(s.y),
-            }
-            for s in trace.steps
-        ],
+        "steps": [_step_json(s) for s in trace.steps],
         "output": trace.output,
     }
+
+
+def write_trace_json(trace: Trace, out: TextIO) -> None:
+    """`json.dumps(trace_json(trace), indent=1)`, to the letter, written a step at a time: every
+    step's probabilities (a float for each output) are never in memory at once."""
+
+    def dumps(value: object, level: int) -> str:  # JSON escapes a newline in a string: each "\n" is a line break
+        return json.dumps(value, indent=1, allow_nan=False).replace("\n", "\n" + " " * level)
+
+    out.write("{\n")
+    for key, value in (("topology", trace.topology.name), ("vocab", list(trace.model.vocab.tokens)),
+                       ("labels", list(trace.model.labels)), ("tokens", list(trace.tokens))):
+        out.write(f" {json.dumps(key)}: {dumps(value, 1)},\n")
+    out.write(' "steps": [')
+    for i, s in enumerate(trace.steps):
+        out.write(("," if i else "") + "\n  " + dumps(_step_json(s), 2))
+    out.write("\n ],\n" if trace.steps else "],\n")
+    out.write(f' "output": {dumps(trace.output, 1)}\n}}\n')
 
 
 def _vector(a: np.ndarray, width: int = 4) -> str:
@@ -63,10 +83,10 @@ def print_trace_table(trace: Trace, console: Console | None = None) -> None:
     stopped = False
     for s in trace.steps:
         predicted = s.predicted
-        if s.y is None or predicted is None:
+        if predicted is None or s.confidence is None:
             cell = Text("-", style="dim")
         else:
-            cell = user_text(f"{m.labels[predicted]} ({percent(float(s.y.max()))})")
+            cell = user_text(f"{m.labels[predicted]} ({percent(s.confidence)})")
             if only_had_it_stopped(m, s.source, s.t, len(trace.words)):
                 cell.append("*")
                 stopped = True

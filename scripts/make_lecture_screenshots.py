@@ -18,10 +18,12 @@ from rnn_tui.lecture.protocol import (  # noqa: E402
     DEFAULT_PORT,
     Answer,
     Asset,
+    Hello,
     Position,
     decode_from_presenter,
     encode,
 )
+from rnn_tui.lecture.token import new_token  # noqa: E402
 from rnn_tui.lecture.wire import Broadcast  # noqa: E402
 from rnn_tui.ui.lecture.follower import FollowerApp  # noqa: E402
 from rnn_tui.ui.lecture.notes_app import NotesApp  # noqa: E402
@@ -43,7 +45,7 @@ async def settle(pilot, condition, seconds: float = 10) -> None:
 
 
 async def presenter(notes: Asset) -> Position:
-    app = PresenterApp(Session(), host=HOST, port=0, assets=[notes])
+    app = PresenterApp(Session(), host=HOST, port=0, assets=[notes], token_file=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         links = [await asyncio.open_connection(HOST, app.port) for _ in range(3)]
@@ -51,8 +53,8 @@ async def presenter(notes: Asset) -> Position:
         await settle(pilot, lambda: app.prompt is not None and app.followers == 3)
         prompt = app.prompt
         assert prompt is not None
-        for (_, writer), choice in zip(links, (2, 2, 0), strict=True):
-            writer.write(encode(Answer(prompt.id, choice)))
+        for n, ((_, writer), choice) in enumerate(zip(links, (2, 2, 0), strict=True)):
+            writer.write(encode(Hello(f"{n:032x}")) + encode(Answer(prompt.id, choice)))
         await settle(pilot, lambda: app.tally.total == 3)
         app.save_screenshot("lecture_presenter.svg", str(OUT))
         position = app.last_position
@@ -77,17 +79,18 @@ async def follower(position: Position) -> None:
 
 
 async def notes_terminal(position: Position, notes: Asset) -> None:
-    broadcast = Broadcast()
+    token = new_token()
+    broadcast = Broadcast(token=token)
     try:
         await broadcast.start(HOST, DEFAULT_PORT)   # the port its foot line shows, the same every time
     except OSError:
         await broadcast.start(HOST, 0)
-    broadcast.add_asset(notes)
-    app = NotesApp(HOST, broadcast.port)
+    broadcast.add_notes(notes)
+    app = NotesApp(HOST, broadcast.port, token=token)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, lambda: app.status == "connected")
         broadcast.publish(position)
-        await settle(pilot, lambda: app.position is not None)
+        await settle(pilot, lambda: app.position is not None and app.notes is not None)
         app.save_screenshot("lecture_notes.svg", str(OUT))
     await broadcast.close()
 

@@ -1,7 +1,7 @@
 """Make the shipped weights in rnn_tui/engine/data/ with fixed seeds, so the app never trains at
 start-up. Run from the project root:
 
-    python scripts/train_shipped.py                                     # the sentiment model, 3-5 minutes
+    python scripts/train_shipped.py                                     # the sentiment model, about 25 s
     python scripts/train_shipped.py lecture-next-word lecture-labels    # the lecture's two, a second
 
 The lecture's two are made only when named: today's engine gives their weights back within 1e-15 of

@@ -151,7 +151,8 @@ def test_a_corpus_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
     ("text,label\nhi,\uff11\n", "is not a whole number"),
     ("text,text,label\nhi,there,1\n", ":1: the header names 'text' twice"),
     ('text,label\n"hello there,1\nbye,0\nyes,1\n', ":2: a quote (\") opened on this line is never closed"),
-], ids=["1_0", "arabic-indic 3", "fullwidth 1", "text twice", "unclosed quote"])
+    ('text,label\nbye,0\n"hello there,1\n', ":3: a quote (\") opened on this line is never closed"),
+], ids=["1_0", "arabic-indic 3", "fullwidth 1", "text twice", "unclosed quote", "unclosed on the last line"])
 def test_small_mistakes_in_a_csv_are_named(tmp_path, content, said):
     path = tmp_path / "c.csv"
     path.write_text(content, encoding="utf-8")

@@ -12,7 +12,17 @@ from dataclasses import replace
 import pytest
 
 from rnn_tui.lecture.notes import load_notes
-from rnn_tui.lecture.protocol import Answer, Asset, Position, Prompt, decode_from_presenter, encode
+from rnn_tui.lecture.protocol import (
+    Answer,
+    Asset,
+    Hello,
+    NotesLogin,
+    Position,
+    Prompt,
+    decode_from_presenter,
+    encode,
+)
+from rnn_tui.lecture.token import read_token, token_path
 from rnn_tui.lecture.wire import Broadcast
 from rnn_tui.serve import app_command
 from rnn_tui.ui.lecture.bar import LectureBar
@@ -39,12 +49,15 @@ def bar(app) -> str:
 async def next_position(reader: asyncio.StreamReader, where=lambda position: True) -> Position:
     """The next position read (the next one for which `where` holds)."""
     while True:
-        message = decode_from_presenter(await asyncio.wait_for(reader.readline(), 5))
+        line = await asyncio.wait_for(reader.readline(), 5)
+        assert line, "the presenter closed the connection"
+        message = decode_from_presenter(line)
         if isinstance(message, Position) and where(message):
             return message
 
 
-def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower() -> None:
+def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     _, notes = load_notes()
 
     async def main() -> None:
@@ -52,10 +65,16 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
         app.animation_level = "none"
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            (r1, w1), (r2, w2) = [await asyncio.open_connection(HOST, app.port) for _ in range(2)]
-            first = decode_from_presenter(await r1.readline())
-            assert isinstance(first, Asset) and first.kind == "notes"          # the notes travel first
-            assert (await next_position(r1)).scene == "unroll"                 # then where it is
+            (r1, w1), (r2, w2), (rn, wn) = [await asyncio.open_connection(HOST, app.port) for _ in range(3)]
+            ids = ["a1" * 16, "b2" * 16]
+            for w, follower in zip((w1, w2), ids, strict=True):
+                w.write(encode(Hello(follower)))
+            assert read_token(app.port) == app.token                          # where `rnn-tui notes PORT` reads it
+            wn.write(encode(NotesLogin(app.token)))
+            first = decode_from_presenter(await asyncio.wait_for(r1.readline(), 5))
+            assert isinstance(first, Position) and first.scene == "unroll"    # a follower: where it is, no notes
+            told = [decode_from_presenter(await asyncio.wait_for(rn.readline(), 5)) for _ in range(2)]
+            assert Asset("notes", "notes.md", notes) in told                   # the notes terminal: the notes too
             await next_position(r2)
             await until(pilot, lambda: "2 following" in bar(app))
 
@@ -69,15 +88,20 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
             prompt = hidden.prompt
             assert prompt is not None and prompt.answer is None and prompt.question.startswith("t=3: Which word")
             w1.write(encode(Answer(prompt.id, 0)))
-            w1.write(encode(Answer(prompt.id, 1)))         # a second answer: not counted
+            w1.write(encode(Answer(prompt.id, 1)))         # a second answer: replaces the first, not added
             w1.write(b'{"v": 1, "t": "position", "scene": "gradients"}\n')  # not an answer: ignored
             w2.write(encode(Answer(prompt.id, 0)))
             w2.write(encode(Answer(prompt.id + 1, 1)))     # another prompt's: not counted
             await until(pilot, lambda: app.tally.total == 2)
             await pilot.pause(0.1)
-            assert app.tally.counts[:2] == [2, 0]
+            assert app.tally.counts[:2] == [1, 1]
+            w1.close()                                     # follower 1 reconnects and answers again:
+            r1, w1 = await asyncio.open_connection(HOST, app.port)
+            w1.write(encode(Hello(ids[0])) + encode(Answer(prompt.id, 0)))
+            await until(pilot, lambda: app.tally.counts[:2] == [2, 0])   # its answer replaced, not added
+            assert app.tally.total == 2
             assert app.current_mode == "unroll"            # nothing a follower sent moved the presenter
-            assert f"answers 2 of 2: 1 {prompt.choices[0]} 2" in bar(app)
+            await until(pilot, lambda: f"answers 2 of 2: 1 {prompt.choices[0]} 2" in bar(app))   # not 3: notes aside
 
             await pilot.press("space")                     # the reveal sends the true answer
             revealed = await next_position(r2, lambda p: p.prompt is not None and p.prompt.answer is not None)
@@ -90,8 +114,9 @@ def test_the_presenter_publishes_every_step_and_tallies_one_answer_per_follower(
             await pilot.press("pageup")     # back to a scene whose state has not changed: still published
             back = await next_position(r1, lambda p: p.scene != "topologies")
             assert (back.scene, back.step, back.hidden, back.topology) == ("unroll", 2, False, "many-to-many")
-            for w in (w1, w2):
+            for w in (w1, w2, wn):
                 w.close()
+        assert not token_path(app.port).exists()          # the token file goes with its presenter
     asyncio.run(main())
 
 
@@ -392,3 +417,83 @@ def test_the_presenter_survives_followers_sending_random_bytes() -> None:
         calm_w.close()
         await presenter.close()
     asyncio.run(main())
+
+
+def test_the_presenters_trained_models_travel_once_each_and_a_replaced_one_is_retired() -> None:
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.ui.lecture.presenter import trained_asset
+
+    app = PresenterApp(Session(), host=HOST, port=0, assets=[], token_file=False)
+    assert app._trained() == ()
+    first, second = load_model("sentiment"), load_model("sentiment-gru")
+    app.session.use_trained("sentiment", first)
+    refs = app._trained()
+    assert [task for task, _ in refs] == ["sentiment"] and app._trained() == refs       # written once, not per step
+    assert list(app.broadcast.assets) == [refs[0][1].sha256]
+    app.session.use_trained("sentiment", second)                                          # trained again, put to use
+    again = app._trained()
+    assert again != refs and list(app.broadcast.assets) == [again[0][1].sha256]           # the old one no longer sent
+    asset = trained_asset("sentiment", first)
+    assert asset is not None and asset.sha256 == refs[0][1].sha256                         # content-addressed
+
+
+def test_a_follower_uses_the_presenters_trained_model_and_its_typed_sentiment_sentence() -> None:
+    import numpy as np
+
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.ui.lecture.presenter import trained_asset
+
+    model = load_model("sentiment-gru")   # stands in for one trained in the presenter's app
+
+    async def main() -> None:
+        presenter = Broadcast()
+        await presenter.start(HOST, 0)
+        app = FollowerApp(HOST, presenter.port)
+        app.animation_level = "none"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: app.status == "connected")
+            asset = trained_asset("sentiment", model)
+            presenter.add_asset(asset)
+            presenter.publish(Position(seq=1, elapsed=0.0, scene="sentiment", step=2, typed="i really love this film",
+                                       trained=(("sentiment", asset.ref),)))
+            await until(pilot, lambda: app.current_mode == "sentiment" and app.shown is not None
+                        and app.shown.typed == "i really love this film")
+            used = app.session.trained["sentiment"]
+            assert np.array_equal(used.params.W_hh, model.params.W_hh) and used.cell == "gru"
+            state = app.screen.state
+            assert state.trained_here and state.demo.model is used
+            assert (state.text, state.step) == ("i really love this film", 2)
+        await presenter.close()
+    asyncio.run(main())
+
+
+def test_the_train_scenes_run_is_followed_live_and_its_weights_travel_once_it_pauses() -> None:
+    from dataclasses import replace as changed
+
+    from rnn_tui.engine.models import load_model
+    from rnn_tui.engine.train import EpochStats
+    from rnn_tui.ui.lecture.position import position_of, state_at
+    from rnn_tui.ui.state.train import TrainState
+
+    model = load_model("sentiment")     # stands in for the run's kept weights
+    epochs = (EpochStats(1, 0.69, 0.55, 0.66, 0.6, 3.0, True), EpochStats(2, 0.41, 0.81, 0.52, 0.78, 2.0, True))
+    running = changed(TrainState().next_cell().started().after_epoch(epochs, model), running=True)
+    presenter = PresenterApp(Session(), host=HOST, port=0, assets=[], token_file=False)
+    assert presenter._run_model(running) is None and not presenter.broadcast.assets   # no weights each epoch
+    place = position_of("train", running, presenter.session)
+    assert place.training is not None and place.training.running and len(place.training.history) == 2
+    assert decode_from_presenter(encode(place)) == place
+
+    followed = state_at(StubScene(TrainState()), place)
+    assert followed.running and followed.cell_name == running.cell_name and followed.history == epochs
+    assert followed.caption == running.caption and followed.model is None      # the figures, live
+
+    paused = running.paused()
+    ref = presenter._run_model(paused)
+    assert ref is not None and list(presenter.broadcast.assets) == [ref.sha256]
+    assert presenter._run_model(paused) == ref and len(presenter.broadcast.assets) == 1   # written once
+    place = position_of("train", paused, presenter.session, run_model=ref)
+    followed = state_at(StubScene(followed), place, model)
+    assert not followed.running and followed.model is model and followed.tried is not None
+    assert followed.caption == paused.caption
+    assert presenter._run_model(paused.started()) is None    # running again: no older run's weights on followers

@@ -43,14 +43,14 @@ def test_a_classifier_asks_which_label_and_a_step_without_output_whether_a_unit_
     assert early.answer == (0 if moved[j] >= 0 else 1)
 
 
-def test_one_answer_per_follower_per_prompt() -> None:
+def test_one_answer_per_follower_per_prompt_the_last_replacing_the_first() -> None:
     tally = Tally()
     tally.open(5, 3)
-    assert tally.take(1, 5, 2) and tally.take(2, 5, 2) and tally.take(3, 5, 0)
-    assert not tally.take(1, 5, 0)        # a second answer from follower 1
-    assert not tally.take(4, 4, 0)        # an old prompt
-    assert not tally.take(4, 5, 3)        # a choice it does not offer
-    assert tally.counts == [1, 0, 2] and tally.total == 3
+    assert tally.take("a", 5, 2) and tally.take("b", 5, 2) and tally.take("c", 5, 0)
+    assert not tally.take("a", 5, 0)      # a second answer from follower a (say, after a reconnect): it replaces
+    assert not tally.take("d", 4, 0)      # an old prompt
+    assert not tally.take("d", 5, 3)      # a choice it does not offer
+    assert tally.counts == [2, 0, 1] and tally.total == 3
     tally.open(5, 3)                      # the same prompt again: answers kept
     assert tally.total == 3
     tally.open(6, 2)                      # a new one: a fresh count

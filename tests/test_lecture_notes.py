@@ -87,6 +87,21 @@ def test_follow_and_notes_name_a_bad_address(cli) -> None:
         assert_one_line_error(run.code, run.err, "65535")
 
 
+def test_notes_names_a_token_that_cannot_be_one(cli) -> None:
+    run = cli("notes", "8470", "--token", "abc\x1b[2J")
+    assert_one_line_error(run.code, run.err, "--token", "not a notes token")
+
+
+def test_present_says_how_to_open_the_notes_with_its_token(tmp_path) -> None:
+    from rnn_tui.ui.lecture.commands import notes_howto
+
+    said = notes_howto("127.0.0.1", 8470, "T0KEN-abc_123456789", tmp_path / "notes-8470.token")
+    assert "`rnn-tui notes 8470` in another terminal on this machine" in said
+    assert "`rnn-tui notes 8470 --token T0KEN-abc_123456789` through `ssh -N -L 8470:localhost:8470" in said
+    assert "`rnn-tui notes 10.0.0.2:8470 --token T0KEN" in notes_howto("10.0.0.2", 8470, "T0KEN-abc_123456789",
+                                                                         tmp_path / "x")
+
+
 def test_present_on_a_port_in_use_exits_2_with_one_line(cli) -> None:
     import socket
 

@@ -16,6 +16,8 @@ from rnn_tui.lecture.protocol import (
     Answer,
     Asset,
     AssetRef,
+    Hello,
+    NotesLogin,
     Position,
     Prompt,
     decode_from_follower,
@@ -29,7 +31,7 @@ HOSTILE = "[bold red]x[/] \x1b[2J\x1b]0;pwned\x07 \u202eevil \x00 𝔘𝔫𝔦 �
 POSITION = Position(seq=7, elapsed=12.5, scene="unroll", step=2, substep=3, topology="one-to-many",
                     sentence="the cat sat", item=4, scale=2, compared=True, guessing=True, hidden=True,
                     temperature=0.5, seed=3,
-                    corpus=AssetRef("a" * 64, "class.csv"), weights="sentiment", notes="b" * 64,
+                    corpus=AssetRef("a" * 64, "class.csv"), weights="sentiment",
                     prompt=Prompt(4, "t=3: Which word comes next?", ("cat", "sat", "mat"), None))
 
 
@@ -87,7 +89,6 @@ def test_hostile_text_is_kept_as_data_not_refused() -> None:
     ({"weights": "../../etc/passwd"}, "weights"),
     ({"corpus": {"sha256": "a" * 64, "name": "../x.csv"}}, "corpus"),
     ({"corpus": {"sha256": "A" * 64, "name": "x.csv"}}, "corpus"),
-    ({"notes": "zz"}, "notes"),
     ({"prompt": {"id": 1, "question": "q", "choices": ["only one"], "answer": None}}, "choices"),
     ({"prompt": {"id": 1, "question": "q", "choices": ["a", "b"], "answer": 2}}, "answer"),
     ({"prompt": {"id": 1, "question": "q", "choices": ["a", "b"] * 5, "answer": None}}, "choices"),
@@ -122,9 +123,19 @@ def test_a_position_over_its_size_cap_is_dropped() -> None:
     assert decode_from_presenter(big) is None
 
 
-def test_the_presenter_takes_an_answer_and_nothing_else() -> None:
+def test_the_presenter_takes_an_answer_a_hello_or_a_notes_token_and_nothing_else() -> None:
     assert decode_from_follower(encode(Answer(4, 1))) == Answer(4, 1)
+    assert decode_from_follower(encode(Hello("0f" * 16))) == Hello("0f" * 16)
+    token = "Ab-_" * 11
+    assert decode_from_follower(encode(NotesLogin(token))) == NotesLogin(token)
+    assert token not in repr(NotesLogin(token))         # a token never lands in a log by its repr
     for junk in [encode(POSITION), encode(Asset("notes", "n.md", b"## unroll\n")),
+                 line({"v": 1, "t": "hello", "id": "0F" * 16}),           # upper-case hex: not an id we make
+                 line({"v": 1, "t": "hello", "id": "0f" * 17}),
+                 line({"v": 1, "t": "hello", "id": 7}),
+                 line({"v": 1, "t": "notes", "token": "short"}),
+                 line({"v": 1, "t": "notes", "token": "x" * 40 + "\x1b[2J"}),
+                 line({"v": 1, "t": "notes", "token": token, "id": "0f" * 16}),
                  line({"v": 1, "t": "answer", "prompt": 4, "choice": 1, "extra": "x"}),
                  line({"v": 1, "t": "answer", "prompt": 4, "choice": 8}),
                  line({"v": 1, "t": "answer", "prompt": -1, "choice": 0}),
@@ -170,6 +181,12 @@ def test_addresses(text: str, expected: tuple[str, int]) -> None:
 def test_bad_addresses(text: str) -> None:
     with pytest.raises(ValueError):
         parse_address(text)
+
+
+def test_a_position_carries_nothing_of_the_notes() -> None:
+    """The notes' bytes go only to the notes terminal; a position names no notes file, not even by hash."""
+    assert "notes" not in body()
+    assert decode_from_presenter(line({**body(), "notes": "b" * 64})) == POSITION   # an older presenter's: ignored
 
 
 def test_same_place_ignores_the_clock_and_the_prompt() -> None:

@@ -48,7 +48,9 @@ def run_class(followers: int) -> None:
         for _, fd in students:
             seen = read_until(fd, b"t=3/5")
             assert b"t=3/5" in seen and b"Traceback" not in seen
-        assert b"step 3" in read_until(notes[1], b"step 3")   # Unroll's t=3, and its notes
+        assert b"step 3" in read_until(notes[1], b"step 3")   # Unroll's t=3
+        # and its notes: the terminal found the presenter's token file (same machine, same user)
+        assert b"which word comes" in read_until(notes[1], b"which word comes").lower()
         os.write(presenter[1], b"\x1b[6~")           # PageDown: the next scene
         assert b"Topologies" in read_until(students[0][1], b"Topologies")
         assert b"next: Sentiment" in read_until(notes[1], b"next: Sentiment")

@@ -353,6 +353,7 @@ def test_a_run_is_set_up_off_the_ui_thread_and_a_quit_ends_its_epoch_between_bat
     import rnn_tui.ui.scenes.train as train_scene
 
     built_on: list[str] = []
+    started = threading.Event()  # the worker is in its first epoch
     ended = threading.Event()  # the worker's epoch has returned or raised
 
     class Recorded(train_scene.Trainer):
@@ -363,6 +364,7 @@ def test_a_run_is_set_up_off_the_ui_thread_and_a_quit_ends_its_epoch_between_bat
         def epoch(self, stop=None):
             # A slow epoch: its first batch waits until `stop` says stop (at most 10 s), then the
             # engine's check before the next batch ends it.
+            started.set()
             try:
                 pause = threading.Event()
                 for _ in range(1000):
@@ -386,6 +388,8 @@ def test_a_run_is_set_up_off_the_ui_thread_and_a_quit_ends_its_epoch_between_bat
         assert trainer is not None and built_on and built_on[0] != threading.main_thread().name
         from textual.worker import WorkerCancelled
 
+        # Cancel inside the epoch, not before it (a cancel before would end the run without one).
+        assert await asyncio.to_thread(started.wait, 30)
         scene.workers.cancel_group(scene, "train")  # what App.exit does to every worker
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()

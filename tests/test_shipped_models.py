@@ -110,7 +110,7 @@ def test_the_sentiment_model_is_right_on_at_least_90_percent_of_the_plain_senten
 
 def test_the_sentiment_run_gives_the_same_weights_from_the_same_seed(data):
     """One epoch on every eighth sentence (each split keeps its share): the whole run is the same
-    function, for 3-5 minutes."""
+    function, about 25 s in full."""
     script = _train_shipped()
     small = Corpus(data.sentences[::8], data.source)
     a, b, c = (script.sentiment_trainer(seed=seed, epochs=1, data=small) for seed in (0, 0, 1))

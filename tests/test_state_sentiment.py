@@ -93,7 +93,7 @@ def test_the_sentences_are_the_test_split_and_the_map_is_fitted_on_it():
     for index in (0, 1, 539, 1_079):
         moved = state.with_sentence(index)
         label = names[test.sentences[index].label]
-        assert moved.subtitle == f"test {index + 1}/1080, labelled {label}"
+        assert moved.subtitle == f"test {index + 1:,}/1,080, labelled {label}"
         assert moved.advance(99).caption.endswith(f"; labelled {label}")
     assert state.with_sentence(1_080).index == 0 and state.next_sentence(-1).index == 1_079
 

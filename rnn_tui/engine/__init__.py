@@ -9,9 +9,11 @@ The names below are imported on first use (PEP 562), not with the package: `rnn-
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (`rnn-tui --help` imports errors)
 if TYPE_CHECKING:
+    from typing import Any
+
     from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus, Sentence, load_corpus
     from rnn_tui.engine.errors import InputError
     from rnn_tui.engine.rnn import Model, Params

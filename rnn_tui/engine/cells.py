@@ -153,22 +153,11 @@ Record = Any
 def weight_grads(p: Recurrent, steps: Sequence[Record], d_ih: Array, d_hh: Array) -> dict[str, Array]:
     """Any cell's weight gradients from what its input-side (W_ih x + b_ih) and hidden-side
     (W_hh h + b_hh) pre-activations received at every step: d_ih and d_hh, (T, G*H) for a
-    sentence or (T, B, G*H) for a batch (summed over its sentences)."""
+    sentence or (T, B, G*H) for a batch (summed over its sentences). A one-hot x_t picks one
+    column of W_ih, so its gradient is a scatter-add of d_ih over the words read, never a product
+    with a V-wide one-hot matrix."""
     if steps and isinstance(steps[0].x_index, np.ndarray):
-        GH, V = p.W_ih.shape
-        d, dr = d_ih.reshape(-1, GH), d_hh.reshape(-1, GH)
-        x = np.concatenate([s.x_index for s in steps])
-        h_prev = np.concatenate([s.h_prev for s in steps])
-        inputs = np.zeros((len(x), V))  # x_t as rows: the one-hot, and the context if any
-        read = np.flatnonzero(x >= 0)
-        inputs[read, x[read]] = 1.0
-        contexts = [s.context for s in steps if s.context is not None]
-        if contexts:
-            c = np.concatenate(contexts)
-            inputs[:, V - c.shape[1]:] = c
-        db = d.sum(axis=0)
-        return {"W_ih": d.T @ inputs, "W_hh": dr.T @ h_prev, "b_ih": db,
-                "b_hh": db.copy() if d_hh is d_ih else dr.sum(axis=0)}
+        return _batch_weight_grads(p, steps, d_ih, d_hh, compact=False)[0]
     h_prev = np.stack([s.h_prev for s in steps])
     g_ih = np.zeros_like(p.W_ih)
     read_at = [(t, s.x_index) for t, s in enumerate(steps) if s.x_index is not None]
@@ -181,6 +170,37 @@ def weight_grads(p: Recurrent, steps: Sequence[Record], d_ih: Array, d_hh: Array
     db = d_ih.sum(axis=0)
     return {"W_ih": g_ih, "W_hh": d_hh.T @ h_prev, "b_ih": db,
             "b_hh": db.copy() if d_hh is d_ih else d_hh.sum(axis=0)}
+
+
+def _batch_weight_grads(p: Recurrent, steps: Sequence[Record], d_ih: Array, d_hh: Array,
+                        compact: bool) -> tuple[dict[str, Array], Indices | None]:
+    """`weight_grads` for a batch: one matrix product per weight over the rows that read a word
+    (a padded row's d is zero and is left out), and a scatter-add for W_ih's word columns.
+    compact (and no context): "W_ih" is only the columns of the words read, (G*H, k), and the
+    second value says which (sorted); else it is the whole (G*H, V) and the second is None."""
+    GH, V = p.W_ih.shape
+    x = np.concatenate([s.x_index for s in steps])
+    mask = np.concatenate([s.mask for s in steps]) if steps[0].mask is not None else np.ones(len(x), dtype=bool)
+    live = np.flatnonzero(mask)
+    d = d_ih.reshape(-1, GH)[live]
+    dr = d if d_hh is d_ih else d_hh.reshape(-1, GH)[live]
+    h_prev = np.concatenate([s.h_prev for s in steps])[live]
+    words = x[live]
+    read = words >= 0
+    columns, where = np.unique(words[read], return_inverse=True)
+    block = np.zeros((len(columns), GH))   # W_ih's gradient in the columns read, one row per word
+    np.add.at(block, where, d[read])
+    db = d.sum(axis=0)
+    g = {"W_hh": dr.T @ h_prev, "b_ih": db, "b_hh": db.copy() if dr is d else dr.sum(axis=0)}
+    contexts = [s.context for s in steps if s.context is not None]
+    if compact and not contexts:
+        return {"W_ih": block.T, **g}, columns
+    g_ih = np.zeros((GH, V))
+    g_ih[:, columns] = block.T
+    if contexts:  # the context's columns: d_ih times c, summed over every row
+        c = np.concatenate(contexts)[live]
+        g_ih[:, V - c.shape[1]:] += d.T @ c
+    return {"W_ih": g_ih, **g}, None
 
 
 ELMAN = Elman()
@@ -231,12 +251,15 @@ class BPTT:
     dc0: Array | None         # dL/dc_0: what reaches an LSTM's initial memory cell; None for the others
     dcontext: Array           # dL/dc: what reaches the context every step read (empty without one)
     d_input: Array            # dL/d(W_ih x_t + b_ih) per step, (T, G*H): what the word read at t receives
+    input_columns: Indices | None = None  # compact: grads["W_ih"] holds only these columns of W_ih
 
 
-def bptt(p: Recurrent, steps: Sequence[Record], dh_out: Array, dc_end: Array | None = None) -> BPTT:
+def bptt(p: Recurrent, steps: Sequence[Record], dh_out: Array, dc_end: Array | None = None,
+         compact: bool = False) -> BPTT:
     """Back through time. dh_out (T, H), or (T, B, H) for a batch, is what the outputs send into
     each h_t; dc_end is what enters an LSTM's last memory cell from outside (from a decoder that
-    started from it), None for nothing."""
+    started from it), None for nothing. compact (a batch without a context, for the optimiser):
+    grads["W_ih"] is only the columns of the words read, named by input_columns."""
     cell = cell_of(p)
     GH = p.W_hh.shape[0]
     dh_all = np.empty_like(dh_out)
@@ -256,6 +279,9 @@ def bptt(p: Recurrent, steps: Sequence[Record], dh_out: Array, dc_end: Array | N
     dc = d_ih.sum(axis=0) @ p.W_ih[:, p.W_ih.shape[1] - C:]
     if isinstance(cell, LSTM) and dc_next is None:
         dc_next = np.zeros(dh_out.shape[1:])
+    if compact and steps and isinstance(steps[0].x_index, np.ndarray):
+        grads, columns = _batch_weight_grads(p, steps, d_ih, d_hh, compact=True)
+        return BPTT(grads, dh_all, dh_next, dc_next, dc, d_ih, columns)
     return BPTT(weight_grads(p, steps, d_ih, d_hh), dh_all, dh_next, dc_next, dc, d_ih)
 
 

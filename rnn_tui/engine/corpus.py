@@ -21,7 +21,7 @@ from rnn_tui.engine.text import Vocabulary, tokenize
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 10_000
 MAX_SENTENCES = 100_000
-MAX_VOCABULARY = 100_000  # distinct words: every step keeps a softmax over them all (2.2 M needed 39 GB)
+MAX_VOCABULARY = 100_000  # distinct words: a model built on the corpus holds weights in and out for each
 BINARY_LABELS = ("negative", "positive")  # the names of labels 0 and 1
 SPLITS = ("train", "val", "test")  # val picks the model (early stopping); test is seen only to report
 
@@ -132,7 +132,7 @@ def load_corpus(path: str | Path) -> Corpus:
     corpus = Corpus(tuple(sentences), source=str(path))
     if len(corpus.vocab.words) > MAX_VOCABULARY:
         raise InputError(f"{path}: {len(corpus.vocab.words):,} distinct words; the limit is {MAX_VOCABULARY:,} "
-                         "(a model holds a row and a softmax column for each)")
+                         "(a model holds weights for each, in and out)")
     return corpus
 
 
@@ -187,6 +187,13 @@ def _read_lines(lines: list[str]) -> list[Sentence]:
     return [Sentence(l.strip()) for l in lines if tokenize(l)]
 
 
+def _quote_left_open(content: str, line: int) -> bool:
+    """Whether an odd number of quotes from `line` (1-based) to the end leaves one open: the csv module
+    then swallows the rest of the file into one field, which would read as a row with too few columns."""
+    rest = content.splitlines()[line - 1:]
+    return sum(part.count('"') for part in rest) % 2 == 1
+
+
 def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
@@ -210,9 +217,9 @@ def _read_table(path: Path, content: str, delimiter: str) -> list[Sentence]:
             first, n, last = last + 1, reader.line_num, reader.line_num
             if not any(c.strip() for c in row):
                 continue
-            if len(row) != len(columns) and n > first and any("\n" in c or "\r" in c for c in row):
-                raise InputError(f"{path}:{first}: a quote (\") opened on this line is never closed "
-                                 f"(the row runs on to line {n})")
+            if len(row) != len(columns) and _quote_left_open(content, first):
+                runs_on = f"the row runs on to line {n}" if n > first else "it runs to the end of the file"
+                raise InputError(f"{path}:{first}: a quote (\") opened on this line is never closed ({runs_on})")
             if len(row) != len(columns):
                 raise InputError(f"{path}:{n}: {len(row)} columns; the header has {len(columns)}")
             text = row[i_text].strip()

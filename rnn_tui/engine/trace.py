@@ -1,10 +1,12 @@
 """A forward pass, recorded once: one immutable Step per time step. Stepping through it
-in the app only moves a cursor; no pane recomputes the maths."""
+in the app only moves a cursor; no pane recomputes the maths. A step keeps its cell's record
+(a few vectors of H); its outputs (O scores and their softmax, O as large as the vocabulary) are
+computed when asked, a few steps' worth kept (readout.py), so a trace's memory does not grow with O."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -12,6 +14,7 @@ import numpy as np
 from rnn_tui.engine.cells import ElmanStep, GRUStep, LSTMStep, memory, read_only, step as cell_step
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.gated import Gate
+from rnn_tui.engine.readout import Readout
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
 from rnn_tui.engine.text import EOS, Vocabulary
@@ -31,9 +34,10 @@ class Step:
     typed: str | None          # the word as typed, before the vocabulary saw it
     cell: ElmanStep | GRUStep | LSTMStep  # the cell's sub-steps: W_ih x, W_hh h, the biases, the sum,
                                           # then tanh (Elman) or every gate (GRU, LSTM: `cell.gates`)
-    logits: Array | None       # W_out h_t + b_out, where the topology reads an output
-    y: Array | None            # softmax(logits)
-    chosen: int | None = None  # the output written: the most likely (predicted), or a sampled one
+    readout: Readout | None = field(default=None, repr=False)  # the output layer, where the topology reads
+                                                                # an output: computed when asked, not kept
+    row: int = -1              # this step's h among the readout's
+    written: int | None = None  # the word a generating topology picked and fed back (greedy or sampled)
     part: str | None = None    # in an encoder-decoder: "encoder" or "decoder", whose weights this step used
 
     # The cell's sub-steps by name, as the panes read them: x_index, h_prev, wx, wh, b_ih, b_hh, pre, h.
@@ -66,11 +70,32 @@ class Step:
 
     @property
     def has_output(self) -> bool:
-        return self.y is not None
+        return self.readout is not None
+
+    @property
+    def logits(self) -> Array | None:
+        """W_out h_t + b_out, where the topology reads an output (computed now, a few steps kept)."""
+        return None if self.readout is None else self.readout.logits(self.row)
+
+    @property
+    def y(self) -> Array | None:
+        """softmax(logits), where the topology reads an output (computed now, a few steps kept)."""
+        return None if self.readout is None else self.readout.y(self.row)
 
     @property
     def predicted(self) -> int | None:
-        return None if self.y is None else int(np.argmax(self.y))
+        """The most likely output (kept once computed: one number a step)."""
+        return None if self.readout is None else self.readout.best(self.row)
+
+    @property
+    def confidence(self) -> float | None:
+        """y[predicted]: how sure the model is of its most likely output (kept, as `predicted`)."""
+        return None if self.readout is None else self.readout.p_best(self.row)
+
+    @property
+    def chosen(self) -> int | None:
+        """The output written: the word fed back where a topology generates, else the most likely."""
+        return self.written if self.written is not None else self.predicted
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,7 +205,8 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
     h = read_only(np.zeros(p.hidden_size) if h0 is None else h0)
     c: Array | None = None  # an LSTM's memory cell: zeros to start, as PyTorch's default c_0
     first = h
-    steps: list[Step] = []
+    # (t, plan's source, the word typed or fed back, the cell's record, whether it reads an output, the word written)
+    recorded: list[tuple[int, str, str | None, Any, bool, int | None]] = []
     fed_back: str | None = None
     for t, plan in enumerate(topology.schedule(len(words), gen_steps), start=1):
         if plan.source == FEEDBACK and fed_back == EOS:
@@ -194,15 +220,22 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
             typed = None
         x = None if typed is None else vocab.index(typed)
         cell = cell_step(p, x, h, c_prev=c)
-        scores = y = None
-        if plan.output:
-            scores = read_only(logits(p, cell.h))
-            y = read_only(softmax(scores))
-            chosen = choose(scores) if topology.feeds_back else int(np.argmax(y))
-            fed_back = model.labels[chosen]
-        steps.append(Step(t=t, source=plan.source, input_token=None if typed is None else vocab.shown(typed),
-                          typed=typed, cell=cell, logits=scores, y=y, chosen=chosen if plan.output else None))
+        written = None
+        if plan.output and topology.feeds_back:  # the next step reads this word: pick it now (its y is not kept)
+            written = choose(logits(p, cell.h))
+            fed_back = model.labels[written]
+        recorded.append((t, plan.source, typed, cell, plan.output, written))
         h, c = cell.h, memory(cell)
+    # The outputs are computed when a step is shown; a generating topology's one step at a time,
+    # exactly as its words were picked above.
+    out = Readout(p, [cell.h for *_, cell, output, _ in recorded if output], one_at_a_time=topology.feeds_back)
+    steps: list[Step] = []
+    row = 0  # the next output step's place among the readout's
+    for t, source, typed, cell, output, written in recorded:
+        steps.append(Step(t=t, source=source, input_token=None if typed is None else vocab.shown(typed),
+                          typed=typed, cell=cell, readout=out if output else None, row=row if output else -1,
+                          written=written))
+        row += output
     return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first,
                  sampling=sampling.described if topology.feeds_back else "")
 
@@ -217,14 +250,15 @@ def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPU
     steps: list[Step] = []
     for t, (word, cell) in enumerate(zip(tr.read, tr.encoder, strict=True), start=1):
         steps.append(Step(t=t, source=WORD, input_token=model.source.shown(word), typed=word, cell=cell,
-                          logits=None, y=None, part="encoder"))
+                          part="encoder"))
+    # The decoder's outputs are computed when shown, one step at a time: the numbers `translate` read.
+    out = Readout(model.decoder, [cell.h for cell in tr.decoder], one_at_a_time=True)
     written: str | None = None
     for k, (cell, y) in enumerate(zip(tr.decoder, tr.y, strict=True)):
         chosen = int(np.argmax(y))
         steps.append(Step(t=len(steps) + 1, source=NOTHING if k == 0 else FEEDBACK,
                           input_token=None if written is None else model.target.shown(written), typed=written,
-                          cell=cell, logits=read_only(logits(model.decoder, cell.h)), y=y, chosen=chosen,
-                          part="decoder"))
+                          cell=cell, readout=out, row=k, written=chosen, part="decoder"))
         written = model.labels[chosen]
     top = topology_by_name("encoder-decoder")
     return Trace(model=decoder, topology=top, words=tuple(words), steps=tuple(steps),

@@ -1,11 +1,15 @@
 """Backpropagation through time, in the style of Karpathy's min-char-rnn: one sentence at a
-time, a loss at any chosen steps, so many-to-one sentiment and synced next-word share one path.
+time (`loss_and_grads`, what the gradient scene reads), a loss at any chosen steps, so
+many-to-one sentiment and synced next-word share one path.
 
-The gated cells (GRU, LSTM) cost three to four times an Elman step, so their training and
-evaluation run a batch of sentences at once (`batch_loss`: padded, masked, one matrix product
-per step); it gives the same loss and gradients as `loss_and_grads` summed over the batch (a
-test checks it). The Elman cell keeps the per-sentence path its shipped weights were made with,
-so its numbers stay what they were."""
+Training and evaluation run a batch of sentences at once (`batch_loss`: padded, masked, one
+matrix product per step for the whole batch, forward and back); it gives the same loss and
+gradients as `loss_and_grads` summed over the batch, to float rounding (a test checks it). What
+keeps it ahead of PyTorch doing the same (benchmarks/bench_training.py): W_ih x_t is a column
+lookup and its gradient a scatter-add over the words read, never a V-wide one-hot product; the
+optimiser takes W_ih's gradient in those columns only; the readout is computed only where a loss
+is taken; each weight's gradient is one matrix product over the batch's real (unpadded) steps;
+evaluation batches sentences of similar length; Adam works in place."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_tui.engine.arrays import Indices
 from rnn_tui.engine.cells import Record, backward, bptt, forward, forward_batch
 from rnn_tui.engine.corpus import Corpus
 from rnn_tui.engine.errors import InputError
@@ -163,44 +168,51 @@ class BatchResult:
     correct: int
     counted: int
     grads: dict[str, Array] | None   # the gradient of `loss`: the sum of loss_and_grads' over the batch
+    columns: Indices | None = None   # compact: grads["W_ih"] holds only these columns (the words read)
 
 
-def batch_loss(p: Params, examples: Sequence[Example], grads: bool = True) -> BatchResult:
-    """`loss_and_grads` for many sentences at once: padded to the longest with a mask, so each
-    step is one matrix product for the whole batch, forward and back."""
-    T, B, H = max(len(ex.x) for ex in examples), len(examples), p.hidden_size
+def _padded(examples: Sequence[Example]) -> tuple[Indices, np.ndarray, np.ndarray, np.ndarray]:
+    """The batch as (T, B) arrays: hot indices (-1: the zero vector, or past the end), the mask
+    of real words, and the (t, b) of each loss taken with its target."""
+    T, B = max(len(ex.x) for ex in examples), len(examples)
     xs = np.full((T, B), -1, dtype=np.intp)
-    mask = np.zeros((T, B), dtype=bool)
-    targets = np.zeros((T, B), dtype=np.intp)
-    taken = np.zeros((T, B), dtype=bool)   # the steps that take a loss
+    at_t, at_b, targets = [], [], []
     for b, ex in enumerate(examples):
         xs[:len(ex.x), b] = [-1 if i is None else i for i in ex.x]
-        mask[:len(ex.x), b] = True
         for t, target in enumerate(ex.targets):
             if target is not None:
-                targets[t, b], taken[t, b] = target, True
+                at_t.append(t)
+                at_b.append(b)
+                targets.append(target)
+    lengths = np.array([len(ex.x) for ex in examples])
+    mask = np.arange(T)[:, None] < lengths[None, :]
+    return xs, mask, np.array([at_t, at_b], dtype=np.intp), np.array(targets, dtype=np.intp)
+
+
+def batch_loss(p: Params, examples: Sequence[Example], grads: bool = True, compact: bool = False) -> BatchResult:
+    """`loss_and_grads` for many sentences at once: padded to the longest with a mask, so each
+    step is one matrix product for the whole batch, forward and back. compact: W_ih's gradient
+    only in the columns of the words read (BatchResult.columns), for the optimiser."""
+    xs, mask, (at_t, at_b), targets = _padded(examples)
+    T, B, H = xs.shape[0], xs.shape[1], p.hidden_size
     steps = forward_batch(p, xs, mask)
-    hs = np.stack([s.h for s in steps])                               # (T, B, H)
-    logp = log_softmax(logits(p, hs))                                 # (T, B, O)
-    share = taken / taken.sum(axis=0)                                 # 1/n on a sentence's n losses
-    picked = np.take_along_axis(logp, targets[..., None], axis=2)[..., 0]
+    hs = np.stack([s.h for s in steps])[at_t, at_b]                   # (n, H): h where a loss is taken
+    logp = log_softmax(logits(p, hs))                                 # (n, O)
+    n = len(targets)
+    share = 1.0 / np.bincount(at_b, minlength=B)[at_b]                # 1/n on a sentence's n losses
+    picked = logp[np.arange(n), targets]
     loss = float(-np.sum(share * picked))
-    correct = int(np.sum((np.argmax(logp, axis=2) == targets) & taken))
+    correct = int(np.sum(np.argmax(logp, axis=1) == targets))
     if not grads:
-        return BatchResult(loss, correct, int(taken.sum()), None)
-    dlogits = np.exp(logp)
-    np.put_along_axis(dlogits, targets[..., None], np.take_along_axis(dlogits, targets[..., None], axis=2) - 1.0,
-                      axis=2)
-    dlogits *= share[..., None]
-    flat = dlogits.reshape(-1, dlogits.shape[2])
-    g = bptt(p, steps, dlogits @ p.W_out).grads
-    g |= {"W_out": flat.T @ hs.reshape(-1, H), "b_out": flat.sum(axis=0)}
-    return BatchResult(loss, correct, int(taken.sum()), g)
-
-
-def batched(p: Params) -> bool:
-    """Whether training and evaluation take this model's sentences a batch at a time (gated cells)."""
-    return p.cell != "elman"
+        return BatchResult(loss, correct, n, None)
+    dlogits = np.exp(logp)                                            # softmax - one-hot(target)
+    dlogits[np.arange(n), targets] -= 1.0
+    dlogits *= share[:, None]
+    dh_out = np.zeros((T, B, H))
+    dh_out[at_t, at_b] = dlogits @ p.W_out
+    back = bptt(p, steps, dh_out, compact=compact)
+    g = back.grads | {"W_out": dlogits.T @ hs, "b_out": dlogits.sum(axis=0)}
+    return BatchResult(loss, correct, n, g, back.input_columns)
 
 
 @dataclass(frozen=True)
@@ -249,35 +261,52 @@ class Config:
 
 class Optimizer:
     """Adam, or SGD with momentum, over named weight arrays that it owns and updates in place,
-    after clipping the batch's gradient to a global norm of config.clip."""
+    after clipping the batch's gradient to a global norm of config.clip. Each array keeps the
+    memory layout it was given (the Trainer gives W_ih column-major: see Trainer)."""
 
     def __init__(self, config: Config, weights: dict[str, Array]) -> None:
         self.config = config
         self.weights = {k: np.array(v, dtype=np.float64) for k, v in weights.items()}
         self._m = {k: np.zeros_like(v) for k, v in self.weights.items()}  # momentum / Adam's first moment
         self._v = {k: np.zeros_like(v) for k, v in self.weights.items()}  # Adam's second moment
+        self._scratch = {k: (np.empty_like(v), np.empty_like(v)) for k, v in self.weights.items()}
         self._steps = 0
 
-    def step(self, g: dict[str, Array]) -> float:
-        """One update; returns the gradient's global norm before clipping (not finite: no update)."""
+    def step(self, g: dict[str, Array], columns: dict[str, Indices] | None = None) -> float:
+        """One update; returns the gradient's global norm before clipping (not finite: no update).
+        columns[k] says g[k] is weight k's gradient in those columns only (zero in the others):
+        a word's column of W_ih has a gradient only in a batch that reads the word. Every array
+        is updated as if the zeros were there, in place, with the textbook's arithmetic in the
+        textbook's order."""
         cfg = self.config
+        columns = columns or {}
         norm = float(np.sqrt(sum(np.sum(v * v) for v in g.values())))
         if not np.isfinite(norm):
             return norm
         if norm > cfg.clip:
             g = {k: v * (cfg.clip / norm) for k, v in g.items()}
         self._steps += 1
+        b1, b2, eps = 0.9, 0.999, 1e-8
         for k, w in self.weights.items():
+            m, v, cols = self._m[k], self._v[k], columns.get(k)
+            at = (slice(None), cols) if cols is not None else ...
             if cfg.optimizer == "sgd":
-                self._m[k] = cfg.momentum * self._m[k] + g[k]
-                w -= cfg.lr * self._m[k]
-            else:
-                b1, b2, eps = 0.9, 0.999, 1e-8
-                self._m[k] = b1 * self._m[k] + (1 - b1) * g[k]
-                self._v[k] = b2 * self._v[k] + (1 - b2) * g[k] ** 2
-                m_hat = self._m[k] / (1 - b1 ** self._steps)
-                v_hat = self._v[k] / (1 - b2 ** self._steps)
-                w -= cfg.lr * m_hat / (np.sqrt(v_hat) + eps)
+                m *= cfg.momentum                   # m = momentum * m + g
+                m[at] += g[k]
+                w -= cfg.lr * m
+                continue
+            m *= b1                                 # m = b1 m + (1 - b1) g
+            m[at] += (1 - b1) * g[k]
+            v *= b2                                 # v = b2 v + (1 - b2) g²
+            v[at] += (1 - b2) * g[k] ** 2
+            step, root = self._scratch[k]           # w -= lr m̂ / (sqrt(v̂) + eps)
+            np.divide(m, 1 - b1 ** self._steps, out=step)
+            step *= cfg.lr
+            np.divide(v, 1 - b2 ** self._steps, out=root)
+            np.sqrt(root, out=root)
+            root += eps
+            step /= root
+            w -= step
         return norm
 
 
@@ -292,15 +321,28 @@ class EpochStats:
     best: bool = False        # the lowest held-out loss so far: these weights are the ones kept
 
 
+EVAL_BATCH = 256   # sentences scored at once
+
+
 def evaluate(p: Params, examples: Sequence[Example]) -> tuple[float, float]:
-    """Mean loss per sentence and accuracy over the steps that take a loss: forward only."""
-    if batched(p):
-        parts = [batch_loss(p, examples[i:i + 256], grads=False) for i in range(0, len(examples), 256)]
-        return (sum(r.loss for r in parts) / len(examples),
-                sum(r.correct for r in parts) / sum(r.counted for r in parts))
-    scored = [score(p, ex) for ex in examples]
-    return (float(np.mean([s.loss for s in scored])),
-            sum(s.correct for s in scored) / sum(len(s.at) for s in scored))
+    """Mean loss per sentence and accuracy over the steps that take a loss: forward only, a
+    batch at a time, sentences of similar length together so little is padding."""
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].x))
+    parts = [batch_loss(p, [examples[i] for i in order[s:s + EVAL_BATCH]], grads=False)
+             for s in range(0, len(order), EVAL_BATCH)]
+    return (sum(r.loss for r in parts) / len(examples),
+            sum(r.correct for r in parts) / sum(r.counted for r in parts))
+
+
+def _live(weights: dict[str, Array]) -> Params:
+    """The optimiser's weights as a Params without copying them: read-only views, for one batch
+    (they change at the next step; `Trainer.params` is the copy that keeps)."""
+    p = object.__new__(Params)
+    for k, a in weights.items():
+        view = a.view()
+        view.setflags(write=False)
+        object.__setattr__(p, k, view)
+    return p
 
 
 class Trainer:
@@ -312,7 +354,10 @@ class Trainer:
             raise InputError("nothing to train on: the training split is empty")
         self.task, self.train_set, self.heldout, self.config = task, list(train), list(heldout), config
         init = Params.init(task.vocab.size, config.hidden, len(task.labels), seed=config.seed, cell=config.cell)
-        self._opt = Optimizer(config, dict(zip(init.names(), init.arrays(), strict=True)))
+        # W_ih column-major: a word's column (what a step reads, and what its gradient updates)
+        # is then contiguous in memory, and reading a batch's words is a gather of whole rows of W_ih.T.
+        weights = dict(zip(init.names(), init.arrays(), strict=True)) | {"W_ih": np.asfortranarray(init.W_ih)}
+        self._opt = Optimizer(config, weights)
         self._rng = np.random.default_rng(config.seed)
         self.history: list[EpochStats] = []
         self.best_epoch: int | None = None   # the epoch with the lowest held-out loss
@@ -333,7 +378,7 @@ class Trainer:
 
     @property
     def params(self) -> Params:
-        return Params(**self._opt.weights)  # Params keeps read-only copies
+        return Params(**{k: np.ascontiguousarray(v) for k, v in self._opt.weights.items()})  # read-only copies
 
     def model(self, name: str = "trained", best: bool = False) -> Model:
         """The weights as they are now, or (best=True) those of the epoch with the lowest held-out loss."""
@@ -356,14 +401,10 @@ class Trainer:
             if stop():
                 raise EpochInterrupted
             batch = [self._with_unknowns(self.train_set[i]) for i in order[start:start + cfg.batch_size]]
-            p = self.params
-            if batched(p):
-                total = batch_loss(p, batch).grads
-                assert total is not None
-                norm = self._opt.step({k: v / len(batch) for k, v in total.items()})
-            else:
-                grads = [loss_and_grads(p, ex).grads for ex in batch]
-                norm = self._opt.step({k: sum(getattr(r, k) for r in grads) / len(batch) for k in p.names()})
+            r = batch_loss(_live(self._opt.weights), batch, compact=True)
+            assert r.grads is not None
+            norm = self._opt.step({k: v / len(batch) for k, v in r.grads.items()},
+                                  None if r.columns is None else {"W_ih": r.columns})
             if not np.isfinite(norm):
                 self._diverged("the gradient")
             norms.append(norm)

@@ -208,7 +208,10 @@ def _gates_and_hidden(arrays: dict[str, np.ndarray], prefix: str, source: str) -
     """G and H from a layer's weight_hh_l0, (G*H, H): which cell the layer is, and its size."""
     key = f"{prefix}.weight_hh_l0"
     a = arrays[key]
-    if a.ndim == 2 and a.shape[1] > 0:
+    if a.ndim == 2 and 0 in a.shape:  # H = 0: (0, 0) is (H, H), so "expected (H, H)" would not say what is wrong
+        raise InputError(f"{source}: key {key!r} is empty (shape {_shape(a.shape)}); a model needs at least "
+                         "one hidden unit, one word and two outputs")
+    if a.ndim == 2:
         for G in GATES.values():
             if a.shape[0] == G * a.shape[1]:
                 return G, int(a.shape[1])

@@ -48,29 +48,33 @@ def question(state: UnrollState) -> Question | None:
                     ("rises", "falls"), 0 if moved[j] >= 0 else 1)
 
 
+MAX_ANSWERS = 10_000   # followers counted per prompt: a peer inventing ids fills no more memory than this
+
+
 @dataclass
 class Tally:
-    """The answers to the prompt on screen: one per follower, the first one counted."""
+    """The answers to the prompt on screen: one per follower id (the id its process keeps across
+    reconnects), the last one it gave replacing any earlier one, never adding to the count."""
 
     prompt: int = -1
     choices: int = 0
-    by_follower: dict[int, int] = field(default_factory=dict)   # follower id -> choice
+    by_follower: dict[str, int] = field(default_factory=dict)   # follower id -> choice
 
     def open(self, prompt: int, choices: int) -> None:
         """A new prompt: the old answers go."""
         if prompt != self.prompt:
             self.prompt, self.choices, self.by_follower = prompt, choices, {}
 
-    def take(self, follower: int, prompt: int, choice: int) -> bool:
-        """Counts an answer if it is for the prompt open now, a choice it offers, and this
-        follower's first; returns whether it was counted."""
-        if prompt != self.prompt or not 0 <= choice < self.choices or follower in self.by_follower:
+    def take(self, follower: str, prompt: int, choice: int) -> bool:
+        """Keeps an answer if it is for the prompt open now and a choice it offers (a follower's
+        later answer replaces its earlier one); returns whether it was this follower's first."""
+        if prompt != self.prompt or not 0 <= choice < self.choices:
+            return False
+        first = follower not in self.by_follower
+        if first and len(self.by_follower) >= MAX_ANSWERS:
             return False
         self.by_follower[follower] = choice
-        return True
-
-    def forget(self, follower: int) -> None:
-        """A follower left: its answer stays counted (it was given); nothing to do but say so."""
+        return first
 
     @property
     def counts(self) -> list[int]:

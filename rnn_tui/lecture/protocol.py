@@ -1,9 +1,13 @@
 """The wire between a presenter and its followers: newline-delimited JSON, one message a line,
 versioned, size-capped and validated field by field.
 
-presenter -> followers:  `position` (where the presenter is) and `asset` (a corpus, weights or
-                         notes file, content-addressed: its SHA-256 and its bytes, sent once)
-follower  -> presenter:  `answer` (a choice for the guess prompt on screen), and nothing else
+presenter -> followers:  `position` (where the presenter is) and `asset` (a corpus or weights
+                         file, content-addressed: its SHA-256 and its bytes, sent once)
+follower  -> presenter:  `hello` (its id, once a connection: its answers are counted under it, so a
+                         follower that reconnects still has one answer per prompt), then `answer`s
+                         (a choice for the guess prompt on screen), and nothing else
+notes     -> presenter:  `notes` (the presenter's secret token, once a connection): only then is
+                         the notes file sent, to that connection alone; a wrong token closes it
 
 A message that is too long, truncated, not JSON, of another version, of a kind the receiver does
 not take, or with a field of the wrong type or out of range is dropped (`None`), never raised:
@@ -17,17 +21,16 @@ import base64
 import hashlib
 import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from rnn_tui.engine.topologies import TOPOLOGIES
+from rnn_tui.lecture.defaults import DEFAULT_HOST
 
 VERSION = 1
-DEFAULT_PORT = 8470
-DEFAULT_HOST = "127.0.0.1"
 
 ANSWER_LINE_MAX = 256                 # bytes of one follower line: an answer is about 50
-POSITION_LINE_MAX = 96 * 1024         # a position with a 10,000-character sentence, escaped
+POSITION_LINE_MAX = 192 * 1024        # a position with a 10,000-character sentence, escaped, and a run's epochs
 ASSET_MAX_BYTES = 8 * 1024 * 1024     # a corpus or weights file that travels (raw bytes)
 PRESENTER_LINE_MAX = ASSET_MAX_BYTES * 4 // 3 + 4096   # base64 and the envelope
 SENTENCE_MAX = 10_000                 # characters: a corpus line's own limit
@@ -36,8 +39,16 @@ QUESTION_MAX = 300
 CHOICES_MAX = 8
 CHOICE_MAX = 60
 STEP_MAX = 1_000_000
+TRAINED_TASKS = ("sentiment", "next-word")   # what the Train scene trains (ui.state.train.TASKS)
+CELLS = ("elman", "gru", "lstm")
+EPOCHS_MAX = 1000                     # a run's epochs sent (the Train scene's runs have 30 or 200)
+HIDDEN_MAX = 4096
 SEQ_MAX = 2**53                       # exact in every JSON reader
 ASSET_KINDS = ("corpus", "weights", "notes")
+FOLLOWER_ID_CHARS = 32                # a follower's id: 128 random bits in hex, never sent to anyone else
+TOKEN_MIN, TOKEN_MAX = 16, 128        # the notes token's length (the presenter's has 43 characters)
+TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")  # URL-safe base64
+HEX = frozenset("0123456789abcdef")
 ASSET_SUFFIXES = (".csv", ".tsv", ".txt", ".npz", ".md")  # what a travelled file is saved as, to be loaded
 TOPOLOGY_NAMES = tuple(t.name for t in TOPOLOGIES)
 
@@ -66,6 +77,27 @@ class Prompt:
 
 
 @dataclass(frozen=True)
+class Training:
+    """The Train scene's run, live: its settings, each epoch's figures (loss, accuracy, validation
+    loss and accuracy, gradient norm, whether it was the best so far), and the weights it keeps,
+    which travel once the run pauses or ends (not every epoch: 30 followers x 0.3 MB a second)."""
+
+    task: str
+    cell: str
+    hidden: int
+    lr: float
+    seed: int
+    epochs: int
+    patience: int | None
+    running: bool = False
+    used: bool = False
+    error: str = ""
+    try_text: str = ""
+    history: tuple[tuple[float, float, float | None, float | None, float, bool], ...] = ()
+    model: AssetRef | None = None
+
+
+@dataclass(frozen=True)
 class Position:
     """Where the presenter is: enough for a follower to show the same screen."""
 
@@ -87,15 +119,17 @@ class Position:
     seed: int = 0
     corpus: AssetRef | None = None      # None: the lecture's corpus
     weights: AssetRef | str | None = None  # a file, a built-in model's name, or None (the defaults)
-    notes: str | None = None            # the notes asset's SHA-256
     prompt: Prompt | None = None
+    typed: str = ""               # Sentiment: the sentence typed there, when it is the one shown
+    trained: tuple[tuple[str, AssetRef], ...] = ()   # models trained in the app and put to use: (task, weights)
+    training: Training | None = None   # Train: the run on screen
 
     def same_place(self, other: Position | None) -> bool:
         """Whether `other` shows the same screen (its sequence number and clock aside)."""
         if other is None:
             return False
         mine, theirs = asdict(self), asdict(other)
-        for key in ("seq", "elapsed", "notes", "prompt"):
+        for key in ("seq", "elapsed", "prompt", "trained", "training"):
             mine.pop(key), theirs.pop(key)
         return mine == theirs
 
@@ -121,7 +155,25 @@ class Answer:
     choice: int
 
 
-Message = Position | Asset | Answer
+@dataclass(frozen=True)
+class Hello:
+    """A follower's first line on each connection: the id its process keeps (see FollowerApp)."""
+
+    id: str
+
+
+@dataclass(frozen=True, repr=False)
+class NotesLogin:
+    """The notes terminal's first line: the token `rnn-tui present` made (kept out of reprs and logs)."""
+
+    token: str
+
+    def __repr__(self) -> str:
+        return "NotesLogin(token=...)"
+
+
+Message = Position | Asset | Answer | Hello | NotesLogin
+FromFollower = Answer | Hello | NotesLogin
 
 
 def sha256(data: bytes) -> str:
@@ -139,6 +191,10 @@ def encode(message: Message) -> bytes:
     elif isinstance(message, Asset):
         body = {"t": "asset", "kind": message.kind, "name": message.name, "sha256": message.sha256,
                 "data": base64.b64encode(message.data).decode("ascii")}
+    elif isinstance(message, Hello):
+        body = {"t": "hello", "id": message.id}
+    elif isinstance(message, NotesLogin):
+        body = {"t": "notes", "token": message.token}
     else:
         body = {"t": "answer", "prompt": message.prompt, "choice": message.choice}
     return (json.dumps({"v": VERSION, **body}, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
@@ -167,13 +223,25 @@ def _from_presenter(line: bytes) -> Position | Asset:
     raise Invalid(f"a follower takes no {str(kind)[:20]!r} message")
 
 
-def decode_from_follower(line: bytes) -> Answer | None:
-    """The presenter's reader: an answer, or None (dropped). Nothing else is taken from a follower."""
+def decode_from_follower(line: bytes) -> FromFollower | None:
+    """The presenter's reader: an answer, a follower's hello or the notes terminal's token, or None
+    (dropped). Nothing else is taken from a connection."""
     try:
         body = _load(line, ANSWER_LINE_MAX)
-        if body.get("t") != "answer" or set(body) != {"v", "t", "prompt", "choice"}:
-            raise Invalid("a follower may only answer")
-        return Answer(_int(body, "prompt", 0, SEQ_MAX), _int(body, "choice", 0, CHOICES_MAX - 1))
+        kind = body.get("t")
+        if kind == "answer" and set(body) == {"v", "t", "prompt", "choice"}:
+            return Answer(_int(body, "prompt", 0, SEQ_MAX), _int(body, "choice", 0, CHOICES_MAX - 1))
+        if kind == "hello" and set(body) == {"v", "t", "id"}:
+            value = body["id"]
+            if not isinstance(value, str) or len(value) != FOLLOWER_ID_CHARS or not set(value) <= HEX:
+                raise Invalid("id: not 32 hex digits")
+            return Hello(value)
+        if kind == "notes" and set(body) == {"v", "t", "token"}:
+            value = body["token"]
+            if not isinstance(value, str) or not TOKEN_MIN <= len(value) <= TOKEN_MAX or not set(value) <= TOKEN_CHARS:
+                raise Invalid("token: not a notes token")
+            return NotesLogin(value)
+        raise Invalid("a follower may only say hello and answer")
     except Invalid:
         return None
 
@@ -184,7 +252,7 @@ def why_invalid(line: bytes, from_presenter: bool = True) -> str | None:
         if from_presenter:
             _from_presenter(line)
         elif decode_from_follower(line) is None:
-            return "not an answer"
+            return "not an answer, a hello or a notes token"
     except Invalid as e:
         return str(e)
     return None
@@ -237,7 +305,7 @@ def _choice(value: Any, key: str, allowed: tuple[str, ...]) -> str:
 
 
 def _hash(value: Any, key: str) -> str:
-    if not isinstance(value, str) or len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+    if not isinstance(value, str) or len(value) != 64 or not set(value) <= HEX:
         raise Invalid(f"{key}: not a SHA-256 in hex")
     return value
 
@@ -272,6 +340,58 @@ def _prompt(value: Any) -> Prompt | None:
                   tuple(_text(c, "choice", CHOICE_MAX) for c in choices), answer)
 
 
+def _trained(value: Any) -> tuple[tuple[str, AssetRef], ...]:
+    if not isinstance(value, list) or len(value) > len(TRAINED_TASKS):
+        raise Invalid(f"trained: not a list of at most {len(TRAINED_TASKS)} models")
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise Invalid("trained: not a [task, weights] pair")
+        ref = _ref(pair[1], "trained")
+        if ref is None:
+            raise Invalid("trained: a model without its weights")
+        pairs.append((_choice(pair[0], "trained", TRAINED_TASKS), ref))
+    if len({task for task, _ in pairs}) != len(pairs):
+        raise Invalid("trained: a task twice")
+    return tuple(pairs)
+
+
+def _number(value: Any, key: str, low: float, high: float, none: bool = False) -> Any:
+    if value is None and none:
+        return None
+    if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
+        raise Invalid(f"{key}: not a number from {low} to {high}")
+    return float(value)
+
+
+def _training(value: Any) -> Training | None:
+    if value is None:
+        return None
+    keys = {f.name for f in fields(Training)}
+    if not isinstance(value, dict) or set(value) != keys:
+        raise Invalid("training: not a run")
+    history = value["history"]
+    if not isinstance(history, list) or len(history) > EPOCHS_MAX:
+        raise Invalid(f"training: not a list of at most {EPOCHS_MAX} epochs")
+    rows = []
+    for row in history:
+        if not isinstance(row, list) or len(row) != 6 or type(row[5]) is not bool:
+            raise Invalid("training: an epoch is [loss, accuracy, val loss, val accuracy, gradient norm, best]")
+        rows.append((_number(row[0], "loss", 0, 1e9), _number(row[1], "accuracy", 0, 1),
+                     _number(row[2], "val loss", 0, 1e9, none=True), _number(row[3], "val accuracy", 0, 1, none=True),
+                     _number(row[4], "gradient norm", 0, 1e12), row[5]))
+    patience = value["patience"]
+    return Training(
+        task=_choice(value["task"], "task", TRAINED_TASKS), cell=_choice(value["cell"], "cell", CELLS),
+        hidden=_int(value, "hidden", 1, HIDDEN_MAX), lr=_number(value["lr"], "lr", 1e-9, 100),
+        seed=_int(value, "seed", 0, SEQ_MAX), epochs=_int(value, "epochs", 1, EPOCHS_MAX),
+        patience=None if patience is None else _int(value, "patience", 1, EPOCHS_MAX),
+        running=_bool(value, "running"), used=_bool(value, "used"),
+        error=_text(value["error"], "error", QUESTION_MAX, empty=True),
+        try_text=_text(value["try_text"], "try_text", SENTENCE_MAX, empty=True),
+        history=tuple(rows), model=_ref(value["model"], "model"))
+
+
 def _position(body: dict[str, Any]) -> Position:
     from rnn_tui.ui.scenes import NAMES  # names only, no Textual
 
@@ -287,7 +407,6 @@ def _position(body: dict[str, Any]) -> Position:
         weights = _choice(weights, "weights", tuple(BUILTIN))
     else:
         weights = _ref(weights, "weights")
-    notes = body.get("notes")
     return Position(
         seq=_int(body, "seq", 0, SEQ_MAX), elapsed=float(elapsed),
         scene=_choice(body.get("scene"), "scene", tuple(NAMES)),
@@ -299,8 +418,9 @@ def _position(body: dict[str, Any]) -> Position:
         guessing=_bool(body, "guessing"), hidden=_bool(body, "hidden"), folded=_bool(body, "folded"),
         compared=_bool(body, "compared"),
         temperature=None if temperature is None else float(temperature), seed=_int(body, "seed", 0, SEQ_MAX),
-        corpus=_ref(body.get("corpus"), "corpus"), weights=weights,
-        notes=None if notes is None else _hash(notes, "notes"), prompt=_prompt(body.get("prompt")),
+        corpus=_ref(body.get("corpus"), "corpus"), weights=weights, prompt=_prompt(body.get("prompt")),
+        typed=_text(body.get("typed", ""), "typed", SENTENCE_MAX, empty=True),
+        trained=_trained(body.get("trained", [])), training=_training(body.get("training")),
     )
 
 

@@ -1,10 +1,12 @@
 """The sockets under lecture mode, in plain asyncio (the app runs them in Textual's own loop).
 
-`Broadcast` is the presenter's side: it listens, sends every follower the assets and the latest
-position when it connects and each new position after, and reads nothing from a follower but
-answers. A write never waits for a follower: one that falls too far behind is dropped.
-`follow` is a follower's side: it connects, hands each valid message on, and when the presenter
-goes it says so and tries again, for as long as the app runs.
+`Broadcast` is the presenter's side: it listens, sends every connection the public assets and the
+latest position when it connects and each new position after, and reads nothing from it but a
+follower's hello and answers, or the notes terminal's token. The notes go only to a connection
+that sent the token (compared in constant time); a wrong token closes the connection. A write
+never waits for a follower: one that falls too far behind is dropped.
+`Follow` is a follower's (and the notes terminal's) side: it connects, says hello, hands each valid
+message on, and when the presenter goes it says so and tries again, for as long as the app runs.
 """
 
 from __future__ import annotations
@@ -20,16 +22,20 @@ from rnn_tui.lecture.protocol import (
     PRESENTER_LINE_MAX,
     Answer,
     Asset,
+    Hello,
+    NotesLogin,
     Position,
     decode_from_follower,
     decode_from_presenter,
     encode,
 )
+from rnn_tui.lecture.token import same_token
 
 MAX_FOLLOWERS = 1000           # connections beyond this are closed at once
 BEHIND_BYTES = 32 * 1024 * 1024  # unsent bytes a follower may be behind before it is dropped
 JUNK_LINES = 20                # lines a follower may send that are not counted answers, before it is dropped
 RETRY_SECONDS = 1.0
+REFUSED_RETRY_SECONDS = 5.0    # after a wrong notes token: the presenter restarted with a new one, maybe
 
 
 @dataclass
@@ -37,14 +43,18 @@ class Connection:
     id: int
     writer: asyncio.StreamWriter
     junk: int = 0
+    follower: str | None = None    # the id its hello gave: answers count under it
+    notes: bool = False            # it sent the notes token
 
 
 @dataclass
 class Broadcast:
-    on_answer: Callable[[int, Answer], bool] = lambda follower, answer: True   # whether it was counted
-    on_change: Callable[[int], None] = lambda followers: None     # how many are connected now
+    on_answer: Callable[[str, Answer], bool] = lambda follower, answer: True   # whether it was a first answer
+    on_change: Callable[[int], None] = lambda followers: None     # how many follow now (the notes terminal aside)
+    token: str | None = None       # the notes terminal's secret; None: the notes go to no one
     connections: dict[int, Connection] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)           # sha256 -> the encoded asset line
+    private: dict[str, bytes] = field(default_factory=dict)          # the same, for the notes terminal only
     last: bytes | None = None
     server: asyncio.Server | None = None
     _ids: itertools.count[int] = field(default_factory=itertools.count)
@@ -65,6 +75,19 @@ class Broadcast:
             self.assets[asset.sha256] = line
             self._send_all(line)
 
+    def retire_asset(self, sha256: str) -> None:
+        """No longer sent to followers that connect from now on (a model replaced since)."""
+        self.assets.pop(sha256, None)
+
+    def add_notes(self, asset: Asset) -> None:
+        """Sent only to connections that gave the token, now and later."""
+        if asset.sha256 not in self.private:
+            line = encode(asset)
+            self.private[asset.sha256] = line
+            for conn in list(self.connections.values()):
+                if conn.notes:
+                    self._send(conn, line)
+
     def publish(self, position: Position) -> None:
         self.last = encode(position)
         self._send_all(self.last)
@@ -80,10 +103,14 @@ class Broadcast:
             return
         conn.writer.write(line)
 
+    @property
+    def followers(self) -> int:
+        return sum(not conn.notes for conn in self.connections.values())
+
     def _drop(self, conn: Connection) -> None:
         if self.connections.pop(conn.id, None) is not None:
             conn.writer.close()
-            self.on_change(len(self.connections))
+            self.on_change(self.followers)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         if len(self.connections) >= MAX_FOLLOWERS:
@@ -91,7 +118,7 @@ class Broadcast:
             return
         conn = Connection(next(self._ids), writer)
         self.connections[conn.id] = conn
-        self.on_change(len(self.connections))
+        self.on_change(self.followers)
         for line in self.assets.values():
             self._send(conn, line)
         if self.last is not None:
@@ -101,8 +128,18 @@ class Broadcast:
                 line = await reader.readline()
                 if not line:
                     break
-                answer = decode_from_follower(line)
-                if answer is None or not self.on_answer(conn.id, answer):  # junk, or a second answer
+                message = decode_from_follower(line)
+                if isinstance(message, NotesLogin) and not conn.notes and conn.follower is None:
+                    if self.token is None or not same_token(message.token, self.token):
+                        break   # a wrong token: no notes, and no second guess on this connection
+                    conn.notes = True
+                    self.on_change(self.followers)
+                    for private in self.private.values():
+                        self._send(conn, private)
+                elif isinstance(message, Hello) and conn.follower is None and not conn.notes:
+                    conn.follower = message.id
+                elif not (isinstance(message, Answer) and conn.follower is not None
+                          and self.on_answer(conn.follower, message)):   # junk, no hello, or a second answer
                     conn.junk += 1
                     if conn.junk > JUNK_LINES:
                         break
@@ -127,7 +164,8 @@ class Follow:
     host: str
     port: int
     on_message: Callable[[Position | Asset], None]
-    on_status: Callable[[str], None]          # "connected", "unreachable", "lost"
+    on_status: Callable[[str], None]          # "connected", "unreachable", "lost", "refused"
+    hello: Callable[[], Hello | NotesLogin | None] = lambda: None   # said first on each connection
     retry: float = RETRY_SECONDS
     writer: asyncio.StreamWriter | None = None
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
@@ -142,13 +180,19 @@ class Follow:
                 await self.sleep(self.retry)
                 continue
             self.writer, was_connected = writer, True
+            first = self.hello()
+            if first is not None:
+                writer.write(encode(first))
             self.on_status("connected")
+            refused, got_notes = False, False
             try:
                 while True:
                     line = await reader.readline()
                     if not line:
+                        refused = isinstance(first, NotesLogin) and not got_notes
                         break
                     message = decode_from_presenter(line)
+                    got_notes = got_notes or (isinstance(message, Asset) and message.kind == "notes")
                     if message is not None:
                         self.on_message(message)
             except (ValueError, ConnectionError, OSError):  # a line over the limit: a broken presenter
@@ -156,8 +200,9 @@ class Follow:
             finally:
                 self.writer = None
                 writer.close()
-            self.on_status("lost")
-            await self.sleep(self.retry)
+            # A notes terminal closed before its notes came: the token was wrong (or the presenter went).
+            self.on_status("refused" if refused else "lost")
+            await self.sleep(REFUSED_RETRY_SECONDS if refused else self.retry)
 
     def answer(self, answer: Answer) -> bool:
         if self.writer is None or self.writer.transport.is_closing():

@@ -11,7 +11,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
 from textual import events
+from textual._compositor import LayoutUpdate
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -28,9 +30,6 @@ from rnn_tui.ui.control_filter import ControlFilter
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.scenes import NAMES, TITLES, scene_class
 from rnn_tui.ui.scenes.scene import Scene
-from rnn_tui.ui.screens.help import HelpScreen
-from rnn_tui.ui.screens.jump import JumpScreen
-from rnn_tui.ui.screens.once import Palette
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.widgets.notice import Notice, notice_text
 
@@ -60,9 +59,21 @@ def open_scene(name: str) -> Scene[Any]:
     stylesheet as it is, so it is marked up to date: else Textual 8 re-parses all the CSS and
     re-styles every widget of the app twice as the mode opens (and again on later visits, while it
     has not yet mounted), which was most of a scene switch's time. A theme change still marks
-    every screen stale and re-styles it when shown."""
+    every screen stale and re-styles it when shown.
+
+    It also gets the size classes (HORIZONTAL_BREAKPOINTS...) now, as Textual's first Resize would
+    set them: set after mount, they would re-style every widget and paint the screen again."""
     scene = scene_class(name)()
-    scene._css_update_count = scene.app._css_update_count
+    app = scene.app
+    if not app._is_mounted:
+        # The app's first screen, built before Textual styles the app itself: style it first, or
+        # the scene would take its colours from an unstyled app (and be painted again, right).
+        app.stylesheet.apply(app)
+        scene._opening = True
+    scene._css_update_count = app._css_update_count
+    width, height = app.size
+    scene.add_class(*scene._get_breakpoint_classes(width, RnnApp.HORIZONTAL_BREAKPOINTS),
+                    *scene._get_breakpoint_classes(height, RnnApp.VERTICAL_BREAKPOINTS), update=False)
     return scene
 
 
@@ -77,6 +88,11 @@ class RnnApp(App[None]):
 
     def __init__(self, session: Session | None = None, theme: str = "dark", scene: str = "unroll") -> None:
         super().__init__()
+        # Open in the first scene's mode (as a DEFAULT_MODE would), not on Textual's default screen
+        # and then a switch to the scene: that styled the scene three times and painted it twice
+        # before the first frame was complete.
+        self._screen_stacks = {scene: []}
+        self._current_mode = scene
         self.session = session or Session()
         self.theme = THEMES.get(theme, theme)
         self.first_scene = scene
@@ -87,12 +103,26 @@ class RnnApp(App[None]):
         self._disable_notifications = True
         self._notice_count = 0
 
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        """Textual's, but the first scene's first frame on the terminal is whole, and the scene
+        hears of it (see Scene.refresh). Textual drops the frames drawn while it starts the app,
+        so its first written update may be a part of the screen, the rest following later."""
+        written = (renderable is not None and not self._batch_count and self._running and not self._closed
+                   and not self.is_headless and self._driver is not None)
+        opening = isinstance(screen, Scene) and screen.opening
+        if written and opening and not isinstance(renderable, LayoutUpdate):
+            renderable = screen._compositor.render_full_update()
+        super()._display(screen, renderable)
+        if written and opening and isinstance(screen, Scene):
+            screen.painted_whole()
+
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR, dim) and ours, which keeps control characters off the terminal."""
         return [*super().get_line_filters(), CONTROL_FILTER]
 
     def on_mount(self) -> None:
-        self.switch_mode(self.first_scene)
+        if isinstance(self.screen, Scene):  # started: its refreshes are Textual's own again
+            self.call_after_refresh(self.screen.opened)
         # SIGTERM, SIGQUIT (ctrl+backslash) or a dropped SSH link (SIGHUP): leave through Textual, so the
         # terminal gets its screen back and mouse tracking off.
         loop = asyncio.get_running_loop()
@@ -169,15 +199,22 @@ class RnnApp(App[None]):
 
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, with guards against its crashes (screens/once.py)."""
+        from rnn_tui.ui.screens.once import Palette  # the dialogs when first opened, not at start-up
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:
         """The palette's "Choose a theme": the same guarded palette, listing the themes."""
+        from rnn_tui.ui.screens.once import Palette
+
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_jump(self) -> None:
         """j: the list of scenes, to go to one by its number (from the help screen too)."""
+        from rnn_tui.ui.screens.help import HelpScreen
+        from rnn_tui.ui.screens.jump import JumpScreen
+
         if isinstance(self.screen, HelpScreen):  # its own `j` runs this: the list replaces it
             self.screen.dismiss()
 
@@ -219,6 +256,8 @@ class RnnApp(App[None]):
         return None
 
     def action_help(self) -> None:
+        from rnn_tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             scene = self.screen
             scene_keys, app_keys = active_keys(scene)

@@ -17,19 +17,25 @@ from rnn_tui.engine.topologies import Topology, topology_by_name
 from rnn_tui.engine.trace import GREEDY, Sampling, Trace, run, run_seq2seq
 
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
-MAX_TRACE_BYTES = 256 * 2**20  # ... nor a large vocabulary: each step keeps a softmax over every word
+MAX_TRACE_BYTES = 256 * 2**20  # ... nor long sentences at a large H: each step keeps its cell's record
 
 
-def nbytes(value: object, depth: int = 0) -> int:
-    """The bytes of the NumPy arrays held in `value` (a trace, its steps, their records)."""
+def nbytes(value: object, depth: int = 0, seen: set[int] | None = None) -> int:
+    """The bytes of the NumPy arrays held in `value` (a trace, its steps, their records), each
+    counted once (a step's h is the next one's h_prev; every step holds the same biases) and
+    without views into another array (a word's column of W_ih is the model's, not the trace's)."""
+    seen = set() if seen is None else seen
     if isinstance(value, np.ndarray):
+        if value.base is not None or id(value) in seen:
+            return 0
+        seen.add(id(value))
         return int(value.nbytes)
     if depth > 4:
         return 0
     if isinstance(value, (list, tuple)):
-        return sum(nbytes(v, depth + 1) for v in value)
+        return sum(nbytes(v, depth + 1, seen) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return sum(nbytes(getattr(value, f.name, None), depth + 1) for f in fields(value))
+        return sum(nbytes(getattr(value, f.name, None), depth + 1, seen) for f in fields(value))
     return 0
 
 

@@ -9,18 +9,7 @@ from rnn_tui.ui.safe import user_text
 
 
 class LectureBar(Static):
-    DEFAULT_CSS = """
-    LectureBar {
-        dock: bottom;
-        height: 1;
-        margin-bottom: 1;   /* above the Footer, which docks at the bottom too */
-        width: 100%;
-        padding: 0 1;
-        background: $accent-muted;
-        color: $text;
-        text-style: bold;
-    }
-    """
+    """Styled in app.tcss (LectureBar), with the rest of the layout."""
 
     said: str | None = None
 

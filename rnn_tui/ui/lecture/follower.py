@@ -3,10 +3,11 @@
 It takes only what `rnn_tui.lecture.protocol` validates. A key that changes the scene's place
 detaches it (the lecture line says so, and `F` follows again); when the presenter goes, it keeps
 working and says so, and follows again when the presenter comes back. At a guess prompt, the
-digit keys answer (once)."""
+digit keys answer (once: the presenter counts one answer per follower id, across reconnects)."""
 
 from __future__ import annotations
 
+import secrets
 import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
@@ -15,8 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.engine.rnn import Model
 from rnn_tui.lecture.guess import follower_line
-from rnn_tui.lecture.protocol import ASSET_SUFFIXES, Answer, Asset, AssetRef, Position
+from rnn_tui.lecture.protocol import ASSET_SUFFIXES, FOLLOWER_ID_CHARS, Answer, Asset, AssetRef, Hello, Position
 from rnn_tui.lecture.wire import Follow
 from rnn_tui.ui.lecture.lecture_app import LectureApp
 from rnn_tui.ui.lecture.position import apply_to_session, position_of, state_at
@@ -38,7 +40,10 @@ class FollowerApp(LectureApp):
     def __init__(self, host: str, port: int, theme: str = "dark") -> None:
         super().__init__(Session(), theme=theme, scene="unroll")
         self.host, self.port = host, port
-        self.link = Follow(host, port, self.take, self.link_changed)
+        # Its id, the same on every connection of this process: the presenter counts one answer per
+        # prompt under it (a reconnect cannot answer twice). Random, and sent to the presenter only.
+        self.follower_id = secrets.token_hex(FOLLOWER_ID_CHARS // 2)
+        self.link = Follow(host, port, self.take, self.link_changed, hello=lambda: Hello(self.follower_id))
         self.status = "unreachable"
         self.attached = True
         self.left_on_purpose = False               # detached while the presenter was there
@@ -48,6 +53,9 @@ class FollowerApp(LectureApp):
         self.applying = False
         self.store: dict[str, Asset] = {}
         self.loaded: tuple[AssetRef | None, AssetRef | str | None] = (None, None)
+        self.loaded_trained: tuple[tuple[str, AssetRef], ...] = ()
+        self.trained_models: dict[str, Model] = {}   # sha256 -> a trained model loaded (the last few)
+        self.run_model: tuple[str, Model] | None = None   # the presenter's Train run's kept model, loaded
         self.asset_note = ""
         self.mine: dict[int, int] = {}             # prompt id -> this follower's choice
         self._files = tempfile.TemporaryDirectory(prefix="rnn-tui-follow-")
@@ -116,7 +124,7 @@ class FollowerApp(LectureApp):
     def _show(self, scene: Scene[Any], position: Position) -> None:
         self.applying = True
         try:
-            scene.state = state_at(scene, position)
+            scene.state = state_at(scene, position, self._run_model(position))
         finally:
             self.applying = False
         self.shown = self._place(scene)
@@ -126,7 +134,45 @@ class FollowerApp(LectureApp):
         return position_of(scene.NAME, scene.state, self.session, corpus=corpus, weights=weights)
 
     def _load_assets(self, position: Position) -> None:
-        """The presenter's corpus and weights, through the same loaders as files named on the command line."""
+        """The presenter's corpus and weights, then its models trained in the app, through the same
+        loaders (and checks) as files named on the command line."""
+        self._load_files(position)
+        if position.trained != self.loaded_trained:
+            self._load_trained(position.trained)
+
+    def _load_trained(self, trained: tuple[tuple[str, AssetRef], ...]) -> None:
+        from rnn_tui.engine.models import load_model
+
+        self.loaded_trained = trained
+        try:
+            models = [(task, self.trained_models.get(ref.sha256) or load_model(str(self._file(ref))))
+                      for task, ref in trained]
+        except (InputError, KeyError) as error:
+            self.asset_note = f"the presenter's trained model could not be loaded here: {error}"
+            return
+        self.trained_models = {ref.sha256: model for (_, ref), (_, model) in zip(trained, models, strict=True)}
+        now = list(self.session.trained.items())
+        if len(now) != len(models) or any(a != b or m is not n for (a, m), (b, n) in zip(now, models, strict=False)):
+            self.session.trained.clear()
+            for task, model in models:
+                self.session.use_trained(task, model)
+
+    def _run_model(self, position: Position) -> Model | None:
+        """The Train run's kept weights, loaded once (through the same checks as any weights)."""
+        from rnn_tui.engine.models import load_model
+
+        ref = position.training.model if position.training is not None else None
+        if ref is None:
+            return None
+        if self.run_model is None or self.run_model[0] != ref.sha256:
+            try:
+                self.run_model = (ref.sha256, self.trained_models.get(ref.sha256) or load_model(str(self._file(ref))))
+            except (InputError, KeyError) as error:
+                self.asset_note = f"the presenter's trained model could not be loaded here: {error}"
+                return None
+        return self.run_model[1]
+
+    def _load_files(self, position: Position) -> None:
         wanted = (position.corpus, position.weights)
         if wanted == self.loaded:
             return
@@ -142,7 +188,7 @@ class FollowerApp(LectureApp):
             self.loaded = wanted   # not again for the same files
             return
         self.session = Session(corpus=corpus, weights=weights, topology=self.session.topology)
-        self.loaded, self.asset_note = wanted, ""
+        self.loaded, self.asset_note, self.loaded_trained = wanted, "", ()   # the trained models: again, below
 
     def _file(self, ref: AssetRef) -> Path:
         """A travelled file, saved under its hash (with its suffix, which the loaders read)."""

@@ -3,16 +3,21 @@ and a follower's side of the same few fields."""
 
 from __future__ import annotations
 
+import contextlib
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.models import CELL_ORDER
+from rnn_tui.engine.rnn import Model
 from rnn_tui.engine.topologies import Topology
 from rnn_tui.engine.trace import Sampling
-from rnn_tui.lecture.protocol import AssetRef, Position, Prompt
+from rnn_tui.engine.train import CLASS_CONFIG, Config, EpochStats
+from rnn_tui.lecture.protocol import EPOCHS_MAX, AssetRef, Position, Prompt, Training
 from rnn_tui.ui.state.gradients import SCALES, GradientState, flow_for
 from rnn_tui.ui.state.sentiment import SentimentState
+from rnn_tui.ui.state.train import TRY, TrainState, Tried
 from rnn_tui.ui.state.unroll import UnrollState, phases
 
 MAX_TYPED_KEPT = 50   # a follower keeps the presenter's last 50 typed sentences
@@ -24,14 +29,19 @@ if TYPE_CHECKING:
 
 def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elapsed: float = 0.0,
                 corpus: AssetRef | None = None, weights: AssetRef | str | None = None,
-                notes: str | None = None, prompt: Prompt | None = None) -> Position:
-    """Where `scene` is, with `state` on screen and the session as it is."""
+                prompt: Prompt | None = None, trained: tuple[tuple[str, AssetRef], ...] = (),
+                run_model: AssetRef | None = None) -> Position:
+    """Where `scene` is, with `state` on screen and the session as it is (`run_model`: the Train
+    scene's kept weights as they travel)."""
     fields: dict[str, Any] = {}
-    if isinstance(state, UnrollState):
+    if isinstance(state, TrainState):
+        fields = {"step": state.step, "training": training_of(state, run_model)}
+    elif isinstance(state, UnrollState):
         fields = {"step": state.cursor, "substep": state.substep, "guessing": state.guessing,
                   "hidden": state.hidden, "folded": state.folded}
     elif isinstance(state, SentimentState):
-        fields = {"step": state.step, "item": state.index if state.index < len(state.demo.tests) else -1}
+        tested = state.index < len(state.demo.tests)
+        fields = {"step": state.step, "item": state.index if tested else -1, "typed": "" if tested else state.text}
     elif isinstance(state, GradientState):
         fields = {"step": state.step, "item": -1 if state.long else state.sentence, "scale": state.scale_index,
                   "compared": state.compares_cells}
@@ -43,7 +53,38 @@ def position_of(scene: str, state: Any, session: Session, *, seq: int = 0, elaps
     cell = state.trace.cell if isinstance(state, UnrollState) else session.model().cell
     return Position(seq=seq, elapsed=elapsed, scene=scene, topology=topology, sentence=session.text, cell=cell,
                     temperature=session.sampling.temperature, seed=session.sampling.seed,
-                    corpus=corpus, weights=weights, notes=notes, prompt=prompt, **fields)
+                    corpus=corpus, weights=weights, prompt=prompt, trained=trained, **fields)
+
+
+def _finite(value: float) -> float:
+    return value if math.isfinite(value) else 1e9   # a diverging loss: off the chart, and valid JSON
+
+
+def training_of(state: TrainState, model: AssetRef | None) -> Training:
+    c = state.config
+    history = tuple((_finite(h.loss), h.accuracy, None if h.heldout_loss is None else _finite(h.heldout_loss),
+                     h.heldout_accuracy, _finite(h.grad_norm), h.best) for h in state.history[-EPOCHS_MAX:])
+    return Training(task=state.task, cell=c.cell, hidden=c.hidden, lr=c.lr, seed=c.seed, epochs=c.epochs,
+                    patience=c.patience, running=state.running, used=state.used, error=(state.error or "")[:300],
+                    try_text=state.try_text, history=history, model=model)
+
+
+def training_state(state: TrainState, run: Training, model: Model | None) -> TrainState:
+    """The follower's Train state showing the presenter's run (its model once it has travelled)."""
+    try:
+        config = Config(hidden=run.hidden, epochs=run.epochs, lr=run.lr, seed=run.seed, patience=run.patience,
+                        cell=run.cell, unk_rate=float(CLASS_CONFIG[run.task]["unk_rate"] or 0.0))
+    except InputError:
+        return state
+    history = tuple(EpochStats(i + 1, loss, acc, val_loss, val_acc, norm, best)
+                    for i, (loss, acc, val_loss, val_acc, norm, best) in enumerate(run.history))
+    try_text = run.try_text or TRY[run.task]
+    tried = state.tried if model is state.model and try_text == state.try_text else None
+    if tried is None and model is not None:
+        with contextlib.suppress(InputError, ValueError):
+            tried = Tried.of(model, run.task, try_text)
+    return replace(state, task=run.task, config=config, history=history, running=run.running, model=model,
+                   used=run.used, error=run.error or None, try_text=try_text, tried=tried)
 
 
 def apply_to_session(session: Session, position: Position) -> None:
@@ -66,9 +107,11 @@ def apply_to_session(session: Session, position: Position) -> None:
             pass
 
 
-def state_at(scene: Scene[Any], position: Position) -> Any:
+def state_at(scene: Scene[Any], position: Position, run_model: Model | None = None) -> Any:
     """The scene's state (rebuilt from the session) moved to `position`'s step, kept in range."""
     state = scene.make_state(scene.state)
+    if isinstance(state, TrainState):
+        return state if position.training is None else training_state(state, position.training, run_model)
     if isinstance(state, UnrollState):
         cursor = min(position.step, state.last_index)
         substep = min(position.substep, len(phases(state.trace.steps[cursor])) - 1)
@@ -77,6 +120,11 @@ def state_at(scene: Scene[Any], position: Position) -> Any:
     if isinstance(state, SentimentState) and 0 <= position.item < len(state.demo.tests):
         if position.item != state.index:
             state = state.with_sentence(position.item)
+    elif isinstance(state, SentimentState) and position.typed and position.typed != state.text:
+        if len(state.typed) >= MAX_TYPED_KEPT:   # a presenter typing all hour (or a hostile one) fills no memory
+            state = replace(state, typed=state.typed[1 - MAX_TYPED_KEPT:]).with_sentence(0)
+        with contextlib.suppress(InputError):   # no words in it: stay on the sentence shown
+            state = state.with_typed(position.typed)[0]
     if isinstance(state, GradientState):
         place = (position.item < 0, max(position.item, 0) if position.item >= 0 else state.sentence,
                  position.scale % len(SCALES))

@@ -3,32 +3,50 @@ followers, and shows at its foot how many follow and, at a guess prompt, the tal
 
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from textual.screen import Screen
 
+from rnn_tui.engine.rnn import Model
 from rnn_tui.lecture.guess import Question, Tally, question, tally_line
-from rnn_tui.lecture.protocol import Answer, Asset, AssetRef, Position, Prompt
+from rnn_tui.lecture.protocol import ASSET_MAX_BYTES, Answer, Asset, AssetRef, Position, Prompt
+from rnn_tui.lecture.token import new_token, remove_token, write_token
 from rnn_tui.lecture.wire import Broadcast
 from rnn_tui.ui.lecture.lecture_app import LectureApp
 from rnn_tui.ui.lecture.position import position_of
 from rnn_tui.ui.scenes.scene import Scene
 from rnn_tui.ui.session import Session
+from rnn_tui.ui.state.train import TrainState
 from rnn_tui.ui.state.unroll import UnrollState
+
+
+def trained_asset(task: str, model: Model) -> Asset | None:
+    """A model trained in the app as the .npz bytes `w` would write, or None over the asset cap."""
+    from rnn_tui.engine import weights
+
+    with tempfile.TemporaryDirectory(prefix="rnn-tui-present-") as folder:
+        data = weights.save(model, Path(folder) / "trained.npz").read_bytes()
+    return Asset("weights", f"trained-{task}.npz", data) if len(data) <= ASSET_MAX_BYTES else None
 
 
 class PresenterApp(LectureApp):
     def __init__(self, session: Session, *, host: str, port: int, assets: list[Asset],
                  weights: AssetRef | str | None = None, corpus: AssetRef | None = None,
-                 theme: str = "dark", scene: str = "unroll") -> None:
+                 theme: str = "dark", scene: str = "unroll", token: str | None = None,
+                 token_file: bool = True) -> None:
+        """`assets`: the files that travel (a "notes" one only to the notes terminal, which sends
+        `token`: a new one when None). `token_file`: write it where `rnn-tui notes PORT` finds it."""
         super().__init__(session, theme=theme, scene=scene)
         self.host, self.port = host, port
-        self.broadcast = Broadcast(on_answer=self.take_answer, on_change=self.followers_changed)
+        self.token = token or new_token()
+        self.token_file = token_file
+        self.broadcast = Broadcast(on_answer=self.take_answer, on_change=self.followers_changed, token=self.token)
         self.assets = assets
         self.corpus_ref, self.weights_ref = corpus, weights
-        self.notes_sha = next((a.sha256 for a in assets if a.kind == "notes"), None)
         self.started = time.monotonic()
         self.seq = 0
         self.followers = 0
@@ -37,6 +55,8 @@ class PresenterApp(LectureApp):
         self._asked: tuple[Any, ...] | None = None   # (sentence, topology, step) the prompt is about
         self._question: Question | None = None
         self.last_position: Position | None = None
+        self._trained_assets: dict[str, tuple[Model, Asset | None]] = {}   # task -> the model put to use, as sent
+        self._run_asset: tuple[Model, Asset | None] | None = None           # the Train run's kept model, as sent
         self.failed: str | None = None   # why it could not start, said on the command line
 
     async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits either
@@ -48,10 +68,20 @@ class PresenterApp(LectureApp):
             self.exit(return_code=2)
             return
         for asset in self.assets:
-            self.broadcast.add_asset(asset)
+            if asset.kind == "notes":
+                self.broadcast.add_notes(asset)
+            else:
+                self.broadcast.add_asset(asset)
+        if self.token_file:
+            try:
+                write_token(self.port, self.token)
+            except OSError as error:  # the notes terminal needs --token then: said on the command line before
+                self.log.warning(f"lecture: the notes token file could not be written: {error!r}")
         self._say()   # RnnApp.on_mount runs next (Textual calls each class's handler) and opens the scene
 
     async def on_unmount(self) -> None:
+        if self.token_file and self.failed is None:
+            remove_token(self.port, self.token)
         await self.broadcast.close()
 
     # ---- publishing ---------------------------------------------------------------------------
@@ -64,9 +94,43 @@ class PresenterApp(LectureApp):
         self.seq += 1
         self.last_position = position_of(
             scene.NAME, state, self.session, seq=self.seq, elapsed=time.monotonic() - self.started,
-            corpus=self.corpus_ref, weights=self.weights_ref, notes=self.notes_sha, prompt=self.prompt)
+            corpus=self.corpus_ref, weights=self.weights_ref, prompt=self.prompt, trained=self._trained(),
+            run_model=self._run_model(state))
         self.broadcast.publish(self.last_position)
         self._say()
+
+    def _trained(self) -> tuple[tuple[str, AssetRef], ...]:
+        """The models trained here and put to use, as weights that travel by content (written once
+        per model; one over the asset cap stays here, and followers keep their own)."""
+        refs = []
+        for task, model in self.session.trained.items():
+            kept = self._trained_assets.get(task)
+            if kept is None or kept[0] is not model:
+                if kept is not None and kept[1] is not None:
+                    self.broadcast.retire_asset(kept[1].sha256)
+                asset = trained_asset(task, model)
+                if asset is not None:
+                    self.broadcast.add_asset(asset)
+                kept = self._trained_assets[task] = (model, asset)
+            if kept[1] is not None:
+                refs.append((task, kept[1].ref))
+        return tuple(refs)
+
+    def _run_model(self, state: object) -> AssetRef | None:
+        """The Train scene's kept weights, once its run pauses or ends (not each epoch: 30
+        followers x a third of a megabyte a second); while it runs, none (not an older run's)."""
+        if not isinstance(state, TrainState) or state.model is None or state.running:
+            return None
+        if self._run_asset is None or self._run_asset[0] is not state.model:
+            old = self._run_asset[1] if self._run_asset is not None else None
+            asset = trained_asset(state.task, state.model)
+            if asset is not None:
+                self.broadcast.add_asset(asset)
+            self._run_asset = (state.model, asset)
+            in_use = {kept[1].sha256 for kept in self._trained_assets.values() if kept[1] is not None}
+            if old is not None and (asset is None or old.sha256 != asset.sha256) and old.sha256 not in in_use:
+                self.broadcast.retire_asset(old.sha256)
+        return self._run_asset[1].ref if self._run_asset[1] is not None else None
 
     def mode_changed(self, mode: str) -> None:
         self.call_later(self._publish_screen)   # once the scene is shown
@@ -98,11 +162,12 @@ class PresenterApp(LectureApp):
 
     # ---- from the followers -------------------------------------------------------------------
 
-    def take_answer(self, follower: int, answer: Answer) -> bool:
-        counted = self.tally.take(follower, answer.prompt, answer.choice)
-        if counted:
+    def take_answer(self, follower: str, answer: Answer) -> bool:
+        before = self.tally.counts
+        first = self.tally.take(follower, answer.prompt, answer.choice)
+        if self.tally.counts != before:
             self._say()
-        return counted
+        return first
 
     def followers_changed(self, followers: int) -> None:
         self.followers = followers

@@ -4,9 +4,11 @@ A scene's module is imported the first time it is shown, so start-up pays only f
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: --help imports this module
 if TYPE_CHECKING:
+    from typing import Any
+
     from rnn_tui.ui.scenes.scene import Scene
 
 # (name for --scene, title, module:class), in the lecture's order

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
+
+from rnn_tui.ui.safe import user_text
 
 # Re-exported: the boards' words too.
 from rnn_tui.ui.state.wording import count as count, is_lecture as is_lecture, pct as pct
@@ -18,7 +21,14 @@ class Drawn:
         self._draw = draw
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self._draw(max(20, options.max_width))
+        # Drawn while Textual lays the screen out, outside the panes' render() guard: a bug in one
+        # board must leave a sign in that board, not end the lecture.
+        try:
+            drawing = self._draw(max(20, options.max_width))
+        except Exception as error:  # noqa: BLE001 - shown in the board, logged for us
+            logging.getLogger("rnn_tui").exception("a board could not be drawn")
+            drawing = user_text(f"⚠ this board could not be drawn ({type(error).__name__}: {error})")
+        yield drawing
 
 
 def lines(rows: Sequence[Text]) -> Text:

@@ -22,11 +22,11 @@ class TableBoard(Board):
     def draw(self, width: int) -> Text:
         state: FlattenState = self.state
         s, corpus, fed, step = state.sizes, state.corpus, state.fed, state.step
-        head_b = f"{'board' if is_lecture(corpus) else 'tokens'}: V = {s.V_board}"
+        head_b = f"{'board' if is_lecture(corpus) else 'tokens'}: V = {s.V_board:,}"
         head_t = f"{'model' if s.given else 'true'}: V = {s.V_true:,}"
         lengths = s.lengths[: fed]
-        cell_b = [f"{T} × {s.V_board} = {n:,}" for T, n in zip(lengths, s.board, strict=True)]
-        cell_t = [f"{T} × {s.V_true:,} = {n:,}" for T, n in zip(lengths, s.true, strict=True)]
+        cell_b = [f"{T:,} × {s.V_board:,} = {n:,}" for T, n in zip(lengths, s.board[: fed], strict=True)]
+        cell_t = [f"{T:,} × {s.V_true:,} = {n:,}" for T, n in zip(lengths, s.true[: fed], strict=True)]
         w_num = len(str(fed))
         w_b = max(len(head_b), *map(len, cell_b[: fed]))
         w_t = max(len(head_t), *map(len, cell_t[: fed]))
@@ -70,7 +70,7 @@ class TableBoard(Board):
         s, vocab = state.sizes, state.vocab or state.corpus.vocab
         words = state.corpus.sentences[n].words
         head = Text(f"sentence {n + 1} flattened with the {'model' if s.given else 'true'} V = {s.V_true:,}: "
-                    f"{len(words)} × {s.V_true:,} = {s.true[n]:,} numbers", self.style("muted"))
+                    f"{len(words):,} × {s.V_true:,} = {s.true[n]:,} numbers", self.style("muted"))
         if s.V_true + 3 > width:
             row = Text("  ")
             for k, w in enumerate(words):
@@ -134,7 +134,7 @@ class LayerBoard(Board):
                     who = "the board's V = {} (it counted tokens)" if is_lecture(corpus) else "V = {} (tokens)"
                 else:
                     who = ("the model's V = {:,} (its vocabulary, as in One-hot)" if s.given else
-                           f"the true V = {{}} ({s.unique} unique words + <unk>, as in One-hot)")
+                           f"the true V = {{}} ({s.unique:,} unique words + <unk>, as in One-hot)")
                 rows.append(Text(who.format(s.V_board if name == "board" else s.V_true), self.style("muted")))
             rows.append(self.bar_row(label, got, expected, scale, label_w, tail, bad=bad))
         if not shown and state.step == 0:

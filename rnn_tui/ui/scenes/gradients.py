@@ -101,7 +101,7 @@ class StepDetail(Board):
         for v in dh[:fit]:
             text.append(f"{v:+.1e} ", self.signed(v))
         if len(dh) > fit:
-            text.append(f"… ({len(dh)} units)", self.style("muted"))
+            text.append(f"… ({len(dh):,} units)", self.style("muted"))
         text.no_wrap, text.overflow = True, "ellipsis"
         return text
 
@@ -117,7 +117,7 @@ class SentenceLine(Board):
         words = state.flow.words
         text = Text("sentence: ", self.style("heading"))
         text.append_text(user_text(" ".join(words)))
-        text.append_text(user_text(f"  ({len(words)} words; no loss, no label: a fixed gradient)",
+        text.append_text(user_text(f"  ({len(words):,} words; no loss, no label: a fixed gradient)",
                                    self.style("muted")))
         return text
 

@@ -32,7 +32,7 @@ class GridBoard(Board):
         words = state.corpus.sentences[n].words
         block = p.blocks[n]
         sentence = whole_words(words, width - 14)
-        rows = [Text.assemble((f"sentence {n + 1} of {p.sentences}: ", self.style("heading")), user_text(sentence)),
+        rows = [Text.assemble((f"sentence {n + 1:,} of {p.sentences:,}: ", self.style("heading")), user_text(sentence)),
                 Text(f"padded to T_max = {count(p.longest, 'row')} × V = {count(p.V, 'column')} (with <unk>)",
                      self.style("heading"))]
         labels = list(p.tokens)
@@ -82,8 +82,8 @@ class GridBoard(Board):
         blocks = range(p.shown)
         if p.longest > MAX_ROWS or len(blocks) * (p.V + 3) > width:
             return []
-        rows = [Text(""), Text(f"the whole padded matrix: {p.sentences} blocks of {p.longest} × {p.V}"
-                               + ("" if p.sentences == p.shown else f" (the first {p.shown} drawn)"),
+        rows = [Text(""), Text(f"the whole padded matrix: {p.sentences:,} blocks of {p.longest:,} × {p.V:,}"
+                               + ("" if p.sentences == p.shown else f" (the first {p.shown:,} drawn)"),
                                self.style("heading"))]
         head = Text()
         for n in blocks:
@@ -115,7 +115,7 @@ class CostBoard(Board):
         rows = [
             Text.assemble((f"padding's cost: {c.macs_on_padding:,} of {c.macs_total:,} multiply-adds "
                            f"({pct(c.padding_share)}) go on rows of zeros", self.style("hot"))),
-            Text(f"a dense layer of H = {p.H} units: V × H = {p.V * p.H:,} multiply-adds per word slot",
+            Text(f"a dense layer of H = {p.H:,} units: V × H = {p.V * p.H:,} multiply-adds per word slot",
                  self.style("heading")),
         ]
         label_w, num_w = 12, len(f"{c.macs_total:,}")
@@ -132,7 +132,7 @@ class CostBoard(Board):
             row.no_wrap, row.overflow = True, "crop"
             rows.append(row)
         rows.append(Text(""))
-        rows.append(Text(f"the padded matrix: {p.sentences:,} × T_max {p.longest} × V {p.V:,} = "
+        rows.append(Text(f"the padded matrix: {p.sentences:,} × T_max {p.longest:,} × V {p.V:,} = "
                          f"{count(c.cells, 'cell')}, "
                          f"{c.ones:,} of them ones", self.style("heading")))
         rows.append(Text.assemble("  one-hot's own zeros ", (f"{c.word_zeros:>{num_w},}", "bold"),
@@ -144,7 +144,7 @@ class CostBoard(Board):
         return lines(rows)
 
     def growth(self, p: PaddingFigures, width: int) -> list[Text]:
-        rows = [Text(f"parameters as the longest sentence grows (V = {p.V:,}, H = {p.H})", self.style("heading"))]
+        rows = [Text(f"parameters as the longest sentence grows (V = {p.V:,}, H = {p.H:,})", self.style("heading"))]
         dense_w = max(5, len(f"{p.growth[-1][1]:,}"))
         rnn_w = max(3, len(f"{max(r for _, _, r in p.growth):,}"))
         biggest = max(max(d, r) for _, d, r in p.growth)

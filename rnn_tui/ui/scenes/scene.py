@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
+from textual import events
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -24,6 +26,8 @@ from rnn_tui.ui.widgets.footer import CompactFooter
 from rnn_tui.ui.widgets.notice import Notice
 
 if TYPE_CHECKING:
+    from typing_extensions import Self  # Textual's own dependency; typing.Self is 3.11+
+
     from rnn_tui.ui.app import RnnApp
     from rnn_tui.ui.session import Session
 
@@ -58,10 +62,52 @@ class Scene(Screen[None], Generic[S]):
         (what, text) pairs such as ("model", "lecture-next-word (H=8, Elman, ...)")."""
         return []
 
+    _opening = False   # the app's first screen, until the app has started (see refresh)
+    _whole = False     # while opening: a whole frame of it has been written to the terminal
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        """As the app starts, Textual asks again and again to repaint the whole screen (as it is
+        shown, and as each await of a mount ends), and so wrote it whole two or three times: 11-17
+        KB each through an SSH link. Once a whole frame is on the terminal and until the app has
+        started, a whole-screen refresh lays out but does not repaint: a layout paints what it
+        moves, and each widget repaints its own changes. (Before that frame, the requests stand:
+        Textual drops the frames it draws while it starts the app, and they bring the screen.)"""
+        if self._opening and self._whole and not regions:
+            repaint = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    @property
+    def opening(self) -> bool:
+        """The app's first screen, before its first whole frame is on the terminal or while the
+        app still starts (see refresh)."""
+        return self._opening and not self._whole
+
+    def painted_whole(self) -> None:
+        """The app wrote a whole frame of this screen to the terminal (see refresh)."""
+        self._whole = True
+        self._repaint_required = False  # asked before that frame, which showed it all
+
+    def opened(self) -> None:
+        """The app has started (see refresh)."""
+        self._opening = False
+
     def _watch_state(self, state: S) -> None:
         """Lecture mode's one hook: the app hears of every new state (a presenter publishes it)."""
         cast("RnnApp", self.app).scene_state_changed(self, state)
 
-    def on_screen_resume(self) -> None:
-        """Shown (the first time, or again after another scene): rebuild from the session."""
+    _fresh = False     # the state was made at mount, and the screen is not yet shown
+
+    def on_mount(self) -> None:
+        """The first state, before the first layout: the widgets are laid out and drawn once, with it."""
+        self.state = self.make_state(None)
+        self._fresh = True
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown again after another scene: rebuild from the session. Shown the first time: the
+        state is the one just made at mount, and so are the styles (Textual would apply them all again)."""
+        if self._fresh:
+            self._fresh = False
+            event.refresh_styles = False
+            return
         self.state = self.make_state(self.state)

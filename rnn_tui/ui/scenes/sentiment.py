@@ -111,8 +111,8 @@ class WordsBoard(Board):
             row.append(f" {change:+4d}", self.signed(change))
             lines.append(row)
         if start + word_rows < len(tokens):
-            lines.append(Text(f"   … {len(tokens) - start - word_rows} more words", self.style("muted")))
-        lines.append(Text(f"h{sub(t_now)}, all {len(h)} units" + (" (zero before any word)" if t_now == 0 else ":"),
+            lines.append(Text(f"   … {len(tokens) - start - word_rows:,} more words", self.style("muted")))
+        lines.append(Text(f"h{sub(t_now)}, all {len(h):,} units" + (" (zero before any word)" if t_now == 0 else ":"),
                           self.style("heading")))
         for k in range(0, len(h), per_row):
             row = Text(no_wrap=True)

@@ -118,9 +118,9 @@ class ChainBoard(Board):
             cells = [str(s.t), self._input(s)]
             for j in range(units):
                 cells.append(fmt(s.h[j]) if past else "")
-            k, y = s.predicted, s.y
-            if k is not None and y is not None:  # s.has_output
-                cells += [model.labels[k], percent(float(y[k]))] if past else ["y", "?"]
+            k, sure = s.predicted, s.confidence  # kept for every step: no output layer to compute
+            if k is not None and sure is not None:  # s.has_output
+                cells += [model.labels[k], percent(sure)] if past else ["y", "?"]
             else:
                 cells += ["no", "output"]
             for r, (row, cell) in enumerate(zip(rows, cells, strict=True)):
@@ -133,7 +133,7 @@ class ChainBoard(Board):
             rows[0].append(" …")
         if units < model.hidden_size:  # say what is left out, and where to see it
             more = model.hidden_size - units
-            rows.insert(2 + units, Text(f"… +{more} more: h[{units + 1}]..h[{model.hidden_size}] on a taller "
+            rows.insert(2 + units, Text(f"… +{more:,} more: h[{units + 1}]..h[{model.hidden_size}] on a taller "
                                         "terminal, or in Unroll", self.style("muted"), no_wrap=True,
                                         overflow="ellipsis"))
         table = Text("\n").join([head, *rows])

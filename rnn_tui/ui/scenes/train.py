@@ -51,7 +51,7 @@ class Settings(Board):
             parts += [" · " if i else "", Part(name, style="bold"), value,
                       Part(f" {key}", cut=len(settings) - i, keep=0)]
         return Text("\n").join([fit(parts, self.size.width),
-                                user_text(f"{len(s.history)}/{c.epochs} epochs on {s.plan.words}",
+                                user_text(f"{len(s.history):,}/{c.epochs:,} epochs on {s.plan.words}",
                                           self.style("muted"))])
 
 

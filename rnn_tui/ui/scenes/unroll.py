@@ -72,8 +72,8 @@ class UnrollScene(Scene[UnrollState]):
         s = self.session
         n_corpus = len(s.corpus.sentences)
         if s.index < n_corpus:
-            return f"sentence {s.index + 1}/{n_corpus}"
-        return f"typed {s.index - n_corpus + 1}"
+            return f"sentence {s.index + 1:,}/{n_corpus:,}"
+        return f"typed {s.index - n_corpus + 1:,}"
 
     def details(self) -> list[tuple[str, str]]:
         """The status line's and caption's texts whole (80 columns may cut them); in guess mode

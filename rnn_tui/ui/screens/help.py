@@ -18,7 +18,7 @@ from rnn_tui.ui.screens.once import ClosesOnce
 # Textual's own key, which the app's bindings do not hold.
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Commands", id="help.palette")
 
-# What each scene shows, said once at the foot of its own help (by the scene's NAME).
+# What each scene shows, said first in its own help (by the scene's NAME).
 ABOUT = {
     "sequences": "Sequences are everywhere: text, time series, speech, DNA. Then which network fits which "
                  "data, each with the board's example: an ANN for a table (a passenger's Gender and Fare in, "
@@ -77,7 +77,7 @@ def details_table(details: list[tuple[str, str]]) -> Table:
 
 
 class HelpScreen(ModalScreen[None], ClosesOnce):
-    """The keys of the scene underneath (every scene has its own), then the app's."""
+    """What the scene underneath shows, its keys (every scene has its own), then the app's."""
 
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
@@ -95,7 +95,13 @@ class HelpScreen(ModalScreen[None], ClosesOnce):
         self.app_keys = APP_KEYS if app_keys is None else app_keys
 
     def compose(self) -> ComposeResult:
+        # What the scene shows comes first, so it is in view without scrolling at 80x24; then
+        # what its title line may cut; then its keys; the keys every scene shares last.
         with VerticalScroll(id="help"):
+            about = ABOUT.get(self.scene_name, "")
+            yield Static(Text(f"The {self.scene_title} scene", style="bold"))
+            yield Static(Text(f"{about} Escape closes this screen." if about else "Escape closes this screen."),
+                         id="help-about")
             if self.details:
                 yield Static(Text(f"On screen in {self.scene_title}, whole", style="bold"))
                 yield Static(details_table(self.details))
@@ -103,5 +109,3 @@ class HelpScreen(ModalScreen[None], ClosesOnce):
             yield Static(keys_table(self.scene_keys))
             yield Static(Text("keys of every scene", style="bold"))
             yield Static(keys_table([*self.app_keys, PALETTE_KEY]))
-            about = ABOUT.get(self.scene_name, "")
-            yield Static(Text(f"{about} Escape closes this screen." if about else "Escape closes this screen."))

@@ -65,10 +65,10 @@ class FlattenState(Stepping):
                 return f"Sentence 1 goes in: {s.board[0]:,} inputs, exactly what the layer was built for. OK."
             if rejected:
                 T, T0 = s.lengths[n], s.lengths[0]
-                return (f"Sentence {n + 1}: input size error: expected {rejected.expected:,} inputs, got "
+                return (f"Sentence {n + 1:,}: input size error: expected {rejected.expected:,} inputs, got "
                         f"{rejected.got:,}. {count(T, 'word')}, not {T0}, and its weights take exactly "
                         f"{rejected.expected:,}.")
-            return f"Sentence {n + 1} has {count(s.lengths[n], 'word')}, like sentence 1: it fits. OK."
+            return f"Sentence {n + 1:,} has {count(s.lengths[n], 'word')}, like sentence 1: it fits. OK."
         bad, N = len(s.rejected_board), s.sentences
         if not bad:
             if N == 1:

@@ -52,9 +52,9 @@ class OrderState(Stepping):
         """Where A and B come from, said truly: "sentences 1 and 3 of the corpus, 1 without 'hi'"."""
         p = self.pair
         if p.second is None:
-            return f"sentence {p.first + 1} of the corpus (A), and its words reversed (B)"
-        text = f"sentences {p.first + 1} and {p.second + 1} of the corpus"
-        cuts = [f"{n + 1} without {quoted(d)}" for n, d in ((p.first, p.dropped_a), (p.second, p.dropped_b)) if d]
+            return f"sentence {p.first + 1:,} of the corpus (A), and its words reversed (B)"
+        text = f"sentences {p.first + 1:,} and {p.second + 1:,} of the corpus"
+        cuts = [f"{n + 1:,} without {quoted(d)}" for n, d in ((p.first, p.dropped_a), (p.second, p.dropped_b)) if d]
         return text + (f", {' and '.join(cuts)}" if cuts else "")
 
     @property
@@ -84,14 +84,14 @@ class OrderState(Stepping):
             return "These two bags differ (a word the model does not know reads as <unk>)."
         ex = self.example
         if self.step == FLAT:
-            grows = f"and the input grows with T ({t.slots} × {t.V:,} = {t.slots * t.V:,})"
+            grows = f"and the input grows with T ({t.slots:,} × {t.V:,} = {t.slots * t.V:,})"
             if ex is None:
                 return f"Flattened, each word keeps its slot; but every slot has weights of its own, {grows}."
             w, i, j = ex
-            return (f"Flattened, A and B differ: the order is kept. But '{w}' in slot {i} and '{w}' in slot {j} meet "
-                    f"different weights, {grows}.")
+            return (f"Flattened, A and B differ: the order is kept. But '{w}' in slot {i:,} and '{w}' in slot {j:,} "
+                    f"meet different weights, {grows}.")
         if self.step == STATES:
-            same = f": '{ex[0]}' meets the same weights at step {ex[1]} and at step {ex[2]}" if ex else ""
+            same = f": '{ex[0]}' meets the same weights at step {ex[1]:,} and at step {ex[2]:,}" if ex else ""
             return (f"The RNN reads word by word with one W_ih and W_hh for every step{same}. "
                     f"Its final states differ by {fixed(t.distance)}.")
         return ("Bag of words: one size, order lost. Flattened: order kept, a weight per slot, size grows "

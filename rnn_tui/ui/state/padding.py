@@ -42,8 +42,8 @@ class PaddingState(Stepping):
             pad = p.longest - words
             own = f"{words * (p.V - 1):,} zeros one-hot has anyway (V − 1 = {p.V - 1:,} a word)"
             if not pad:
-                return f"Sentence {n + 1}: {count(words, 'word')}, the longest: no padding; its {own}."
-            return (f"Sentence {n + 1}: {count(words, 'word')}, padded with {count(pad, 'zero row')} to "
+                return f"Sentence {n + 1:,}: {count(words, 'word')}, the longest: no padding; its {own}."
+            return (f"Sentence {n + 1:,}: {count(words, 'word')}, padded with {count(pad, 'zero row')} to "
                     f"{p.longest}: {pad * p.V:,} zeros of padding, beside the {own}.")
         c = p.cost
         return (f"Padding costs a dense layer {c.macs_on_padding:,} of its {c.macs_total:,} multiply-adds "

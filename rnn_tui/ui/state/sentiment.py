@@ -100,24 +100,24 @@ class SentimentState(Stepping):
         tests = len(self.demo.tests)
         if self.index < tests:
             label = self.demo.label_of(self.text)
-            return f"test {self.index + 1}/{tests}" + (f", labelled {label}" if label else "")
-        return f"typed sentence {self.index - tests + 1}"
+            return f"test {self.index + 1:,}/{tests:,}" + (f", labelled {label}" if label else "")
+        return f"typed sentence {self.index - tests + 1:,}"
 
     @property
     def subtitle(self) -> str:
         """At most 40 characters, so that the title line keeps its step count at 80 columns (the
-        longest: "test 1080/1080, labelled negative", or with a model trained in the app
-        "test 1080/1080 neg · trained in the app")."""
+        longest: "test 1,080/1,080, labelled negative", or with a model trained in the app
+        "test 1,080/1,080 neg, trained in the app")."""
         if not self.trained_here:
             return self.where
         # shorter, so that the model's name fits the title line at 80 columns
         tests = len(self.demo.tests)
         if self.index < tests:
             label = self.demo.label_of(self.text)
-            where = f"test {self.index + 1}/{tests}" + (f" {SHORT.get(label, label)}" if label else "")
+            where = f"test {self.index + 1:,}/{tests:,}" + (f" {SHORT.get(label, label)}" if label else "")
         else:
-            where = f"typed {self.index - tests + 1}"
-        return f"{where} · {TRAINED_HERE}"
+            where = f"typed {self.index - tests + 1:,}"
+        return f"{where}, {TRAINED_HERE}"
 
     @property
     def caption(self) -> str:
@@ -126,7 +126,7 @@ class SentimentState(Stepping):
             other = "PyTorch" if self.code == "keras" else "the demo again"
             name = "Keras" if self.code == "keras" else "PyTorch"
             return (f"The model on screen in {name}, from its real sizes: V = {sizes.input_size:,}, "
-                    f"H = {sizes.hidden_size}, O = {sizes.output_size}. c: {other}.")
+                    f"H = {sizes.hidden_size:,}, O = {sizes.output_size:,}. c: {other}.")
         r, t = self.reading, self.step
         if t == 0:
             return (f"Before any word h₀ = 0, so only the bias speaks: {percent(r.p_positive(0))} positive. "
@@ -140,9 +140,9 @@ class SentimentState(Stepping):
             # say had the sentence stopped here, not a prediction the word "pushes" (issue 11).
             return f"{before}: {percent(p_before)} positive; with {word}, {STOPPED_HERE}: {percent(p)}"
         text = f"{before}: {percent(p_before)} positive; with {word}, the last word: {percent(p)}"
-        if s.y is not None and s.predicted is not None:  # many-to-one: the answer
+        if s.predicted is not None and s.confidence is not None:  # many-to-one: the answer
             label = r.trace.model.labels[s.predicted]
-            text += f". The model's answer: {label} ({percent(s.y[s.predicted])})"
+            text += f". The model's answer: {label} ({percent(s.confidence)})"
             truth = self.demo.label_of(r.text)
             if truth:
                 text += f"; labelled {truth}"

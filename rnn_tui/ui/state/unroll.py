@@ -267,7 +267,7 @@ def caption(state: UnrollState) -> str:
     if not state.complete and state.phase in GATED_PHASES:
         return cell_view.caption(s, state.phase)
     if not state.complete:
-        col = "" if s.x_index is None else f"column {s.x_index} of W_ih"
+        col = "" if s.x_index is None else f"column {s.x_index:,} of W_ih"
         input_term = f"{reads}: x{sub(t)} is one-hot, so W_ih x{sub(t)} is just {col or 'zero'}"
         if s.cell.wc is not None:  # a decoder that reads the encoder's last state beside its word
             input_term = f"t={t}: W_ih [x{sub(t)}; c]: {col or 'no word yet'}, plus c, the encoder's last state"
@@ -281,16 +281,16 @@ def caption(state: UnrollState) -> str:
             SOFTMAX: f"t={t}: softmax turns the scores into probabilities"
             + (f", {STOPPED_HERE}" if only_if_stopped(state.trace, s) else ""),
         }[state.phase]
-    best = s.predicted
-    if s.y is not None and best is not None and only_if_stopped(state.trace, s):
+    best, sure = s.predicted, s.confidence  # kept for every step: no output layer to compute
+    if best is not None and sure is not None and only_if_stopped(state.trace, s):
         # never trained to answer here: say what the output is, and keep the line short enough to read whole
-        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
+        return f"{reads}; {STOPPED_HERE}: {quoted(state.trace.model.labels[best])} ({percent(sure)})"
     mixes = f"{h} mixes it with {prev}" if state.trace.cell == "elman" else f"the gates mix it with {prev} into {h}"
     text = reads + (f"; {mixes}" if t > 1 else f"; {h} starts from h₀ = 0")
-    if s.y is not None and best is not None and s.part == "decoder":
-        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
-    elif s.y is not None and best is not None:  # where the topology reads an output
-        text += f"; predicts {quoted(state.trace.model.labels[best])} ({percent(float(s.y[best]))})"
+    if best is not None and sure is not None and s.part == "decoder":
+        text = f"{reads}; writes {quoted(state.trace.model.labels[best])} ({percent(sure)})"
+    elif best is not None and sure is not None:  # where the topology reads an output
+        text += f"; predicts {quoted(state.trace.model.labels[best])} ({percent(sure)})"
     elif state.trace.handover == state.cursor:
         text = f"{reads}; no output: {h} is all the decoder will know of it"
     elif s.part == "encoder":

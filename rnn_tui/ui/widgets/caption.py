@@ -5,7 +5,7 @@ then its words, each cut with "…" (`?` has them whole)."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from rich.text import Text
 
@@ -21,23 +21,10 @@ class Caption(Pane):
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return super().key(state) + (state.refused, self.size.width)
 
-    def on_resize(self) -> None:
-        self.redraw()
-
-    def after_show(self, state: UnrollState) -> None:
-        # Its height follows the caption's length and the warning's place: a new layout only when that changes.
-        rows = len(self._lines(state, max(1, self.size.width)))
-        if rows != getattr(self, "_rows", None):
-            self._rows = rows
-            self.refresh(layout=True)
-
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
-        lines = Text("\n").join(self._lines(v, max(1, self.size.width)))  # width 0 before the first layout
-        lines.no_wrap = True
-        return lines
+    def lines(self, state: UnrollState) -> Sequence[Text]:
+        # Its height follows the caption's length and the warning's place: the base lays the
+        # pane out again when the number of lines changes. Width 0 before the first layout.
+        return self._lines(state, max(1, self.size.width))
 
     def _lines(self, v: UnrollState, width: int) -> list[Text]:
         # The caption is read aloud: it may take two lines, and is cut with "…" only beyond that.

@@ -5,6 +5,8 @@ whole step every gate's value, the σ gates as 0..1 bars (the columns come from 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from rnn_tui.ui.render.bars import bar, fmt
@@ -23,16 +25,15 @@ class Equation(Pane):
         t = sub(s.t)
         if state.trace.cell != "elman":
             phase = self._gated_phase(state)
-            self.border_title = (f"{s.part}: " if s.part else "") + cell_view.equation(s, phase)
-            self.border_subtitle = cell_view.subtitle(s, phase)
+            self.set_titles((f"{s.part}: " if s.part else "") + cell_view.equation(s, phase),
+                            cell_view.subtitle(s, phase))
             return
-        col = "0 (no input)" if s.x_index is None else f"column {s.x_index}"
+        col = "0 (no input)" if s.x_index is None else f"column {s.x_index:,}"
         # In an encoder-decoder each half has weights of its own: the title says whose.
         whose = f"{s.part}: " if s.part else ""
         x = f"[x{t}; c]" if s.cell.wc is not None else f"x{t}"  # a decoder that reads the context too
-        self.border_title = f"{whose}h{t} = tanh(W_ih {x} + W_hh h{sub(s.t - 1)} + b)"
         owner = f"the {s.part}'s W_ih" if s.part else "W_ih"
-        self.border_subtitle = f"W_ih x{t} = {col} of {owner}"
+        self.set_titles(f"{whose}h{t} = tanh(W_ih {x} + W_hh h{sub(s.t - 1)} + b)", f"W_ih x{t} = {col} of {owner}")
 
     @staticmethod
     def _lit(v: UnrollState, phase: str) -> bool:
@@ -47,10 +48,7 @@ class Equation(Pane):
         """The gated sub-step whose equation is shown; None: every gate's value (the whole step, the output)."""
         return None if v.complete or v.phase not in GATED_PHASES else v.phase
 
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         if v.trace.cell != "elman":
             return self._gated(v)
         s = v.step
@@ -88,7 +86,7 @@ class Equation(Pane):
 
         return self.unit_rows(head, len(s.h), row)
 
-    def _gated(self, v: UnrollState) -> Text:
+    def _gated(self, v: UnrollState) -> Sequence[Text]:
         phase = self._gated_phase(v)
         columns = cell_view.columns(v.step, phase)
         w = max(7, min(16, (self.size.width - 3) // len(columns) - 1))

@@ -3,6 +3,7 @@ LSTM its memory cell c_t beside h_t (and h_{t-1} too where the pane is wide enou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rich.text import Text
@@ -40,14 +41,11 @@ class HiddenState(Pane):
     def after_show(self, state: UnrollState) -> None:
         t = sub(state.step.t)
         if state.step.c is None:
-            self.border_title = f"hidden state h{sub(state.step.t - 1)} → h{t}"
+            self.set_titles(f"hidden state h{sub(state.step.t - 1)} → h{t}")
         else:
-            self.border_title = f"memory c{t} and hidden state h{t}"
+            self.set_titles(f"memory c{t} and hidden state h{t}")
 
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         columns = self._columns(v)
         half = max(HALF, min(MAX_HALF, ((self.size.width - ROW_HEAD) // len(columns) - VALUE - 1) // 2))
         width = 2 * half + 1

@@ -5,10 +5,11 @@ each run of zero columns left out, and the title says where the hot word sits: w
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from rich.text import Text
 
+from rnn_tui.engine.text import Vocabulary
 from rnn_tui.ui.safe import printable
 from rnn_tui.ui.state.onehot import GAP, window
 from rnn_tui.ui.state.unroll import UnrollState
@@ -25,24 +26,22 @@ def cut(word: str, width: int) -> str:
 
 
 class OneHot(Pane):
+    _headings: tuple[object, int, list[str], bool] | None = None  # (vocabulary, room, headings, whole)
+
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return (state.trace, state.cursor, state.reading_x, self.size.width, self.size.height)
-
-    def on_resize(self) -> None:
-        self.redraw()
 
     def after_show(self, state: UnrollState) -> None:
         vocab = state.trace.vocab_at(state.step)
         t, hot = sub(state.step.t), state.step.x_index
         whose = f"the {state.step.part}'s words, " if state.step.part else ""  # an encoder-decoder's two vocabularies
-        tokens = vocab.tokens
-        whole = sum(min(len(printable(t)), MIN_HEADING) + 1 for t in tokens) <= self.size.width - ROW_LABEL
+        _, whole = self._fitted(vocab, max(1, self.size.width - ROW_LABEL))
         if hot is None or whole:  # drawn whole: every column is on screen, V says the count
-            self.border_title = f"one-hot x{t}  ({whose}V = {vocab.size:,})"
+            self.set_titles(f"one-hot x{t}  ({whose}V = {vocab.size:,})")
             return
         where = f"one-hot x{t}: {whose}word {hot + 1:,} of {vocab.size:,}"
         more = f"{where} (index {hot:,})"
-        self.border_title = more if len(more) + 4 <= self.size.width else where
+        self.set_titles(more if len(more) + 4 <= self.size.width else where)
 
     @staticmethod
     def _rows(v: UnrollState) -> list[int]:
@@ -51,27 +50,36 @@ class OneHot(Pane):
         part = v.step.part
         return [i for i in range(v.cursor + 1) if v.trace.steps[i].part == part]
 
-    def _columns(self, v: UnrollState) -> tuple[list[int | None], list[str], bool]:
-        """The columns to draw (GAP for a run left out), every token's heading, and whether
-        the whole vocabulary is drawn."""
-        tokens = [printable(t) for t in v.trace.vocab_at(v.step).tokens]
-        room = max(1, self.size.width - ROW_LABEL)
+    def _fitted(self, vocab: Vocabulary, room: int) -> tuple[list[str], bool]:
+        """Every token's heading, and whether the whole vocabulary fits in `room` (its headings
+        then cut to fit). Kept for the vocabulary and width: 5,000 words are measured once, not
+        at every step."""
+        kept = self._headings
+        if kept is not None and kept[0] is vocab and kept[1] == room:
+            return kept[2], kept[3]
+        tokens = [printable(t) for t in vocab.tokens]
         longest = max(len(t) for t in tokens)
         cap = longest
         while cap > MIN_HEADING and sum(min(len(t), cap) + 1 for t in tokens) > room:
             cap -= 1  # a small vocabulary is drawn whole, its long headings cut
-        if sum(min(len(t), cap) + 1 for t in tokens) <= room:
-            return list(range(len(tokens))), [cut(t, cap) for t in tokens], True
-        headings = [cut(t, MAX_HEADING) for t in tokens]
+        whole = sum(min(len(t), cap) + 1 for t in tokens) <= room
+        headings = [cut(t, cap if whole else MAX_HEADING) for t in tokens]
+        self._headings = (vocab, room, headings, whole)
+        return headings, whole
+
+    def _columns(self, v: UnrollState) -> tuple[list[int | None], list[str], bool]:
+        """The columns to draw (GAP for a run left out), every token's heading, and whether
+        the whole vocabulary is drawn."""
+        room = max(1, self.size.width - ROW_LABEL)
+        headings, whole = self._fitted(v.trace.vocab_at(v.step), room)
+        if whole:
+            return list(range(len(headings))), headings, True
         steps = [v.trace.steps[i] for i in self._rows(v)]
         earlier = [s.x_index for s in reversed(steps[:-1]) if s.x_index is not None]
         cols = window([len(h) for h in headings], v.step.x_index, earlier, room)
         return cols, headings, False
 
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         cols, headings, _whole = self._columns(v)
         head = Text(" " * ROW_LABEL, no_wrap=True, overflow="crop")
         for c in cols:
@@ -106,4 +114,4 @@ class OneHot(Pane):
                     row.append("0".rjust(w), self.style("muted"))
                 row.append(" ")
             lines.append(row)
-        return Text("\n").join(lines)
+        return lines

@@ -3,7 +3,7 @@ where it reads none, it says so. A long label list keeps the likeliest that fit.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 from rich.text import Text
@@ -19,31 +19,34 @@ MAX_BAR = 40
 
 
 class Output(Pane):
+    _labels: tuple[Sequence[str], list[str]] | None = None  # (a model's labels, made printable)
+
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return super().key(state) + (self.size.height, self.size.width)
 
-    def on_resize(self) -> None:
-        self.redraw()
-
     def after_show(self, state: UnrollState) -> None:
         t = state.step.t
-        self.border_title = f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)"
+        self.set_titles(f"output y{sub(t)} = softmax(W_out h{sub(t)} + b_out)")
 
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def _printable_labels(self, labels: Sequence[str]) -> list[str]:
+        """A model's labels (from a weights file: user text) made printable, once per model."""
+        kept = self._labels
+        if kept is None or kept[0] is not labels:
+            kept = self._labels = (labels, [printable(label) for label in labels])
+        return kept[1]
+
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         s = v.step
         top = v.trace.topology
         if s.y is None or s.logits is None:
-            return Text(f"No output at t={s.t}: {top.title.lower()} reads y only where the diagram shows y.",
-                        self.style("muted"))
+            return [Text(f"No output at t={s.t}: {top.title.lower()} reads y only where the diagram shows y.",
+                         self.style("muted"))]
         if v.hidden:
-            return Text("? What will it predict? Press space or r to reveal.", self.style("muted"))
+            return [Text("? What will it predict? Press space or r to reveal.", self.style("muted"))]
         if not v.done(SCORES) and not v.active(SCORES):
-            return Text(f"y{sub(s.t)} comes after h{sub(s.t)} (sub-step {len(v.phases) - 1} of {len(v.phases)}).",
-                        self.style("muted"))
-        labels = [printable(label) for label in v.trace.model.labels]  # from a weights file: user text
+            return [Text(f"y{sub(s.t)} comes after h{sub(s.t)} (sub-step {len(v.phases) - 1} of {len(v.phases)}).",
+                         self.style("muted"))]
+        labels = self._printable_labels(v.trace.model.labels)
         scores_only = v.active(SCORES)
         values = s.logits if scores_only else s.y
         order = np.argsort(-s.y, kind="stable")
@@ -74,7 +77,9 @@ class Output(Pane):
         if len(labels) > len(shown):
             more = f"+{len(labels) - len(shown)} more"
             if not scores_only:  # before softmax there are no probabilities to add up
-                rest = float(np.sum(s.y[[i for i in range(len(labels)) if i not in set(shown)]]))
+                rest_of = np.ones(len(labels), dtype=bool)
+                rest_of[shown] = False
+                rest = float(np.sum(s.y[rest_of]))
                 more += f", {percent(rest)} in all"
             lines.append(Text(more, self.style("muted")))
-        return Text("\n").join(lines)
+        return lines

@@ -4,7 +4,7 @@ screen (`?`) has them whole."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from rich.text import Text
 
@@ -29,20 +29,18 @@ def where(said: str) -> list[Part | str]:
 
 
 class StatusLine(Pane):
+    # "t=3/5" is written whole when the step changes, not the "3" alone: a few bytes more, and
+    # the terminal's stream says where the class is (a session log, the lecture tests read it).
+    WHOLE_SEGMENTS = True
+
     def key(self, state: UnrollState) -> tuple[Hashable, ...]:
         return (state.trace, state.cursor, state.hidden, state.where, state.text, state.guessing, self.size.width)
 
-    def on_resize(self) -> None:
-        self.redraw()
-
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         tr = v.trace
         halves = tr.source_vocab is not None
         name, size, cell, details = model_parts(tr.model, halves=halves)
-        return fit([
+        return [fit([
             Part(" rnn-tui ", style=self.style("current")), " {}/{} ".format(*position("unroll")),
             Part(f"│ t={v.step.t}/{len(tr.steps)} ", style=self.style("heading")),
             "│ guess mode " if v.guessing else "",
@@ -50,4 +48,4 @@ class StatusLine(Pane):
             " │ ", Part("model ", cut=2, keep=0), Part(printable(name), cut=6, keep=8, style=self.style("heading")),
             # One cell is never cut (the c key changes it); "Elman encoder + decoder" may be.
             size, Part(cell, cut=4 if halves else 0, keep=1), Part(details, cut=1, keep=1),
-        ], self.size.width)
+        ], self.size.width)]

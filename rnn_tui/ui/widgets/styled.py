@@ -9,6 +9,7 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 _NO_BACKGROUND: dict[Style, Style] = {}
@@ -20,6 +21,9 @@ class Styled(Widget):
     _failed: str  # the last render() error shown, once set (see __init_subclass__)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._named: dict[str, Style] = {}  # style(name), until the CSS or the theme changes
+        self._restyle = False  # the CSS was applied since the styles were looked up
+        self._seen: VisualStyle | None = None  # the pane's own style (colour, background) when last looked
         super().__init__(*args, **kwargs)
         # No links here; Textual's link-hover check would repaint a pane at every mouse move.
         self.auto_links = False
@@ -52,14 +56,41 @@ class Styled(Widget):
         _GUARDED.add(render)
         setattr(cls, "render", render)  # noqa: B010 - a method replaced on purpose: the subclass's own, guarded
 
+    def notify_style_update(self) -> None:
+        """The CSS was applied again (a theme, or a class on the screen such as a notice's): the
+        named styles are looked up again before they are next used."""
+        super().notify_style_update()
+        self._restyle = True
+
+    def restyled(self) -> bool:
+        """Whether the CSS applied since the last look changed a named style or the pane's own
+        (what was drawn with the old ones must be drawn again). Most updates change nothing."""
+        if not self._restyle:
+            return False
+        self._restyle = False
+        before, self._named = self._named, {}
+        for name in before:
+            self.style(name)
+        seen = self._seen
+        self._seen = self.visual_style
+        return before != self._named or (seen is not None and seen != self._seen)
+
     def style(self, name: str) -> Style:
         """The named style, resolved against the widget's background (so `auto 60%` and the
-        theme's muted colours come out right), minus that background, which spans don't need."""
+        theme's muted colours come out right), minus that background, which spans don't need.
+        Kept until the CSS changes: Textual's own cache is emptied at every refresh, and a step
+        asks for a style a hundred times."""
+        if self._restyle:
+            self.restyled()
+        named = self._named.get(name)
+        if named is not None:
+            return named
         full = self.get_component_rich_style(f"pane--{name}")
         if full not in _NO_BACKGROUND:
             _NO_BACKGROUND[full] = Style(color=full.color, bold=full.bold, dim=full.dim, italic=full.italic,
                                          underline=full.underline, reverse=full.reverse)
-        return _NO_BACKGROUND[full]
+        named = self._named[name] = _NO_BACKGROUND[full]
+        return named
 
     def signed(self, value: float) -> Style:
         """The diverging palette: the sign is also written, so colour is never the only cue."""

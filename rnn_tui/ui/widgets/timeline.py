@@ -4,7 +4,7 @@ drawn, around the cursor, so a step costs the same for a 3-word and a 3,000-word
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from rich.text import Text
 from textual import events
@@ -42,13 +42,7 @@ class Timeline(Pane):
         # Nothing here depends on the sub-step, so walking sub-steps does not repaint the timeline.
         return (state.trace, state.cursor, state.hidden, state.guessing, state.folded, self.size.width)
 
-    def on_resize(self) -> None:
-        self.redraw()
-
-    def render(self) -> Text:
-        v = self.state
-        if v is None:
-            return Text("")
+    def lines(self, v: UnrollState) -> Sequence[Text]:
         return self._folded(v) if v.folded else self._unrolled(v)
 
     def _cell_width(self, v: UnrollState) -> int:
@@ -69,7 +63,7 @@ class Timeline(Pane):
         start = min(max(0, v.cursor - fit + 2), max(0, n - fit))
         return range(start, min(n, start + fit))
 
-    def _unrolled(self, v: UnrollState) -> Text:
+    def _unrolled(self, v: UnrollState) -> list[Text]:
         cw = self._cell_width(v)
         window = self._window(v, cw)
         rows = [Text() for _ in range(5)]  # output, up-arrow, cells, up-arrow, input
@@ -110,11 +104,9 @@ class Timeline(Pane):
             rows[2].append(f" … {len(v.trace.steps) - window.stop:,} more ▶")
         for r in rows:
             r.no_wrap, r.overflow = True, "ellipsis"
-        drawn = Text("\n").join(rows)
-        drawn.no_wrap, drawn.overflow = True, "ellipsis"  # a row too long is cut, never wrapped over the next
-        return drawn
+        return rows
 
-    def _folded(self, v: UnrollState) -> Text:
+    def _folded(self, v: UnrollState) -> list[Text]:
         s = v.step
         best = s.predicted
         out = "(no output)" if best is None else "?" if v.hidden else printable(v.trace.model.labels[best])
@@ -132,7 +124,7 @@ class Timeline(Pane):
                               " as it is"),
                 Text.assemble(pad, "        ↑ x", t, " = ", Text(word)),
             ]
-            return Text("\n").join(lines)
+            return lines
         back = f" goes back in as the next step's h{' (through its gates)' if v.trace.cell == 'gru' else ''}"
         lines = [
             Text.assemble(pad, "      y", t, " = ", Text(out)),
@@ -141,7 +133,7 @@ class Timeline(Pane):
             Text.assemble(pad, "╰── W_hh " + "─" * len(t) + "╯", "     h", t, back),
             Text.assemble(pad, "      ↑ x", t, " = ", Text(word)),
         ]
-        return Text("\n").join(lines)
+        return lines
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)  # cells are laid out inside the padding

@@ -1,0 +1,95 @@
+"""Start-up as a lecturer meets it: `rnn-tui --help` imports only what it prints, and the app's
+first screen is built, styled and painted once (one frame through an SSH link, not three)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections import Counter
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from rnn_tui.engine.topologies import TOPOLOGIES
+from rnn_tui.engine.topology_names import TOPOLOGY_NAMES
+
+from helpers import drive
+
+# Modules that --help has no use for, each a few milliseconds (dataclasses pulls in inspect and
+# ast; shutil pulls in bz2 and lzma; the lecture protocol hashlib and base64).
+NOT_FOR_HELP = ("numpy", "textual", "rich", "typing", "dataclasses", "inspect", "json", "shutil", "socket",
+                "hashlib", "rnn_tui.engine.topologies", "rnn_tui.lecture.protocol", "rnn_tui.serve")
+
+
+def test_help_imports_only_what_it_prints():
+    probe = ("import sys, contextlib, io\n"
+             "before = set(sys.modules)\n"
+             "from rnn_tui.cli import main\n"
+             "for argv in (['--help'], ['present', '--help'], ['serve', '--help']):\n"
+             "    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+             "        main(argv)\n"
+             "print(' '.join(sorted(set(sys.modules) - before)))\n")
+    ok = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    imported = ok.stdout.split()
+    assert not [m for m in imported if m.split(".")[0] in NOT_FOR_HELP or m in NOT_FOR_HELP]
+
+
+def test_the_help_lists_every_topology():
+    assert TOPOLOGY_NAMES == tuple(t.name for t in TOPOLOGIES)
+
+
+@pytest.mark.parametrize("scene", ["unroll", "flatten"])
+def test_the_first_scene_is_the_first_screen_and_is_styled_once(scene, monkeypatch):
+    styled: Counter[int] = Counter()
+    apply = Stylesheet.apply
+
+    def counting(self, node, *args, **kwargs):
+        styled[id(node)] += 1
+        return apply(self, node, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting)
+
+    async def check(pilot, app):
+        assert app.screen_stack == [app.screen] and app.screen.NAME == scene
+        assert list(app._screen_stacks) == [scene]  # no default screen built before it
+        assert app.screen.state is not None
+        widgets = list(app.screen.walk_children(with_self=True))
+        assert len(widgets) > 5
+        assert {type(w).__name__: styled[id(w)] for w in widgets if styled[id(w)] != 1} == {}
+
+    drive(scene, check)
+
+
+def test_the_first_screen_is_painted_once():
+    """The title line, in the first screen's bytes: once (it was written three times, in three
+    full frames, before the app started in its scene's mode)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the app in an 80x24 terminal
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        env["TERM"] = "xterm-256color"
+        os.execvpe(sys.executable, [sys.executable, "-m", "rnn_tui"], env)
+    out = b""
+    try:
+        deadline = last = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                out += os.read(fd, 65536)
+                last = time.monotonic()
+            elif b"reads" in out and time.monotonic() - last > 1.0:  # the caption drawn, then a quiet second
+                break
+        assert b"reads" in out, out[-300:]
+        assert out.count(b" rnn-tui ") == 1
+    finally:
+        os.write(fd, b"q")
+        os.waitpid(pid, 0)
+        os.close(fd)
