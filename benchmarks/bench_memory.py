@@ -6,8 +6,9 @@ commit, e.g. `git worktree add /tmp/base main~3`) every case runs with that chec
 interleaved with this one in the same run, so the machine's other work weighs on both alike.
 
   trace        a many-to-many trace of a 5-word and a 1,000-word sentence at V=5,000, H=256 and
-               H=1024: Python's traced allocations the trace holds (tracemalloc, after it is
-               made), their peak while it is made, and the seconds it takes (without tracemalloc)
+               H=1024 (Elman), and at H=1024 for a GRU and an LSTM: Python's traced allocations the
+               trace holds (tracemalloc, after it is made), their peak while it is made, and the
+               seconds it takes (without tracemalloc)
   stepping     the same 1,000-word trace, every step's probabilities read as a user stepping
                through all of them would: what is held afterwards must not grow with the steps
   start-up     `rnn-tui` in a pseudo-terminal (benchmarks/bench_terminal.py's terminal) with
@@ -45,6 +46,7 @@ MARKER = b"t=1: reads"   # the Unroll scene's first caption: the first screen is
 
 
 # ---- the data -------------------------------------------------------------------------------
+
 
 def make_files(folder: Path, quick: bool) -> dict[str, Path]:
     """Corpora and weights for every case, written once with this checkout's engine."""
@@ -110,8 +112,12 @@ def worker(case: str, files: dict[str, str]) -> dict[str, float]:
     from rnn_tui.engine import run, tokenize, topology_by_name
     from rnn_tui.engine.models import load_model
 
-    hidden, words_kind = case.split(":")[1:3]
+    hidden, words_kind, *cell = case.split(":")[1:]   # memory:1024:1000 or memory:1024:1000:gru
     model = load_model(files[f"H={hidden}"])
+    if cell:  # a GRU or an LSTM of the same size, made here: an LSTM's weights at V=5,000 pass a file's 200 MB
+        from rnn_tui.engine.rnn import Model, Params
+        p = Params.init(model.vocab.size, int(hidden), len(model.labels), seed=0, cell=cell[0])
+        model = Model(p, model.vocab, model.labels, name=f"benchmark {cell[0]}", trained_for="many-to-many")
     text = Path(files["long text"]).read_text(encoding="utf-8") if words_kind == "1000" else "w0 w1 w2 w3 w4"
     words = tokenize(text)
     top = topology_by_name("many-to-many")
@@ -228,18 +234,19 @@ def trace_part(roots: dict[str, Path], files: dict[str, Path], runs: int) -> Non
     print()
     print("trace, many-to-many, V=5,000 (MiB held by the trace / peak while made; seconds to make it)")
     print("goal: a 1,000-word trace holds at most 30 MiB (issue 15)")
-    for hidden in (256, 1024):
+    for hidden, cell in ((256, "elman"), (1024, "elman"), (1024, "gru"), (1024, "lstm")):
         for n in ("5", "1000"):
             for name, root in roots.items():
-                m = in_fresh_interpreter(root, f"memory:{hidden}:{n}", files)
-                times = [in_fresh_interpreter(root, f"time:{hidden}:{n}", files).get("seconds", float("nan"))
+                case = f"{hidden}:{n}" + ("" if cell == "elman" else f":{cell}")
+                m = in_fresh_interpreter(root, f"memory:{case}", files)
+                times = [in_fresh_interpreter(root, f"time:{case}", files).get("seconds", float("nan"))
                          for _ in range(runs)]
+                label = f"{cell:<5} H={hidden:<5} {n:>5} words  {name:<7}"
                 if "error" in m:
-                    print(f"  H={hidden:<5} {n:>5} words  {name:<7} error: {m['error']}")
+                    print(f"  {label} error: {m['error']}")
                     continue
                 verdict = "" if n == "5" else ("  met" if m["held"] / MiB <= 30 else "  MISSED")
-                print(f"  H={hidden:<5} {n:>5} words  {name:<7} {m['held'] / MiB:8.2f} / {m['peak'] / MiB:8.2f} "
-                      f"MiB  {median(times):6.3f} s{verdict}")
+                print(f"  {label} {m['held'] / MiB:8.2f} / {m['peak'] / MiB:8.2f} MiB  {median(times):6.3f} s{verdict}")
     print()
     print("stepping through all 1,000 steps of the H=256 trace, reading each step's probabilities")
     print("goal: what is held stays bounded: at most 30 MiB, and no more than after making it plus the few blocks "

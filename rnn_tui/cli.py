@@ -238,7 +238,19 @@ def _app_options(p: argparse.ArgumentParser, topologies: list[str]) -> None:
     p.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS, help="as for rnn-tui")
 
 
+def _one_blas_thread() -> None:
+    """NumPy's BLAS (OpenBLAS) runs a large product on a thread per core. The app's products are
+    one sentence's, a vector at a time: on 2 cores with other work (a shared class server, the UI
+    thread itself) the threads wait on each other, and a 1,000-word trace at H=1024 took 2-5 s
+    instead of 0.5-0.7 s on one thread. One thread, unless the user set a number; before NumPy loads."""
+    import os
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _one_blas_thread()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -293,7 +305,6 @@ def opening_topology(asked: str | None, model: Model | None, default: str) -> st
 
 
 def _trace(args: argparse.Namespace) -> int:
-    import json
 
     from rnn_tui import report
     from rnn_tui.engine import run, tokenize, topology_by_name

@@ -4,6 +4,7 @@ fixtures on top of helpers.py (whose functions stay importable: `from helpers im
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -13,6 +14,12 @@ from hypothesis.errors import InvalidArgument
 
 if TYPE_CHECKING:
     from rnn_tui.ui.session import Session
+
+# Keep compiled test modules (pytest's assertion rewriting) and rnn_tui's own: where the environment
+# says PYTHONDONTWRITEBYTECODE (container images often do), each of the four xdist workers would
+# otherwise rewrite every test file and compile the package again at every run, about 2.5 s of CPU
+# each before the first test starts. The files go in __pycache__ folders, which git ignores.
+sys.dont_write_bytecode = False
 
 
 # No per-example deadline: the suite runs on loaded 2-core machines and in parallel (pytest-xdist),
@@ -35,6 +42,24 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     which snapshots are unused from the whole session, which no single worker sees), else at least
     four workers: the app's tests mostly wait for it to go idle, and more workers overlap the waits."""
     return 0 if config.getoption("update_snapshots", default=False) else max(4, os.cpu_count() or 1)
+
+
+LONG = {"test_tour.py"}  # the longest tests: a tour of every scene takes several seconds
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist, start the long tests first, one at the head of each worker's first batch
+    (`--dist load` hands each worker about a quarter of its share at first, in collection order):
+    started last, a long test keeps the whole run waiting for it. Every worker sorts the same way."""
+    workers = getattr(config, "workerinput", {}).get("workercount")
+    if not workers:
+        return
+    long = [item for item in items if item.path.name in LONG]
+    rest = [item for item in items if item.path.name not in LONG]
+    stride = max(2, len(items) // workers // 4)
+    for k, item in enumerate(long):
+        rest.insert(min(k * stride, len(rest)), item)
+    items[:] = rest
 
 
 class CliRun(NamedTuple):

@@ -1,6 +1,7 @@
 """Every letter readable on a projector: text contrast measured on the running app, cell by cell.
 
-Each scene is shown headless at 80x24 in both themes; every cell that draws a letter or digit is
+The tours (tests/test_tour.py) measure every scene, at 80x24 in both themes and at 120x40 and
+160x50 in one each, with this file's measure: every cell that draws a letter or digit is
 taken with the colours the compositor writes (after Textual's own filters, with `reverse` and `dim`
 applied as a terminal would), and its WCAG contrast ratio must be at least 4.5:1 (AA), both in
 truecolor and after both colours are downgraded to 256 colours, the way Textual's driver does for
@@ -29,7 +30,6 @@ from rnn_tui.ui.session import Session
 from rnn_tui.ui.widgets.styled import Styled
 
 SIZE = (80, 24)
-THEMES = ("textual-dark", "textual-light")
 AA = 4.5
 RGB = tuple[int, int, int]
 
@@ -203,25 +203,8 @@ def report(failures: list[tuple[float, Run]], limit: int = 25) -> str:
     return "\n".join(lines)
 
 
-def _truecolor(rgb: RGB) -> RGB:
+def truecolor(rgb: RGB) -> RGB:
     return rgb
-
-
-@pytest.fixture(scope="module", params=THEMES)
-def runs(request: pytest.FixtureRequest) -> list[Run]:
-    return collect(request.param)
-
-
-def test_every_view_draws_text(runs: list[Run]) -> None:
-    """The measurement measures something: each view puts letters on screen."""
-    labels = {run.where.split(" row ")[0].rsplit(" (", 1)[0] for run in runs}
-    assert labels == {label for label, _, _ in VIEWS}
-
-
-@pytest.mark.parametrize("depth", [_truecolor, eight_bit], ids=["truecolor", "256 colours"])
-def test_every_letter_at_least_aa(runs: list[Run], depth: Callable[[RGB], RGB]) -> None:
-    failures = worst(runs, depth)
-    assert not failures, report(failures)
 
 
 # ---- NO_COLOR: what colour marks, a style marks too ----
@@ -258,5 +241,5 @@ def test_no_color_keeps_every_distinction(monkeypatch: pytest.MonkeyPatch) -> No
         assert marks and marks not in plain, f"pane--{name} looks like plain text without colour: {set(marks)}"
     assert found["future"] != found["current"]
     assert found["hot"] != found["future"]
-    failures = worst(runs, _truecolor)
+    failures = worst(runs, truecolor)
     assert not failures, report(failures)

@@ -1,5 +1,7 @@
 """Finding your way: `j` jumps to a scene by its number, the help and the palette hold every key,
-`t` toggles any theme between light and dark, `S` saves a screenshot without overwriting one."""
+`t` toggles any theme between light and dark, `S` saves a screenshot without overwriting one.
+From every scene, the jump list and the palette are stops of the tours (test_tour.py); the help's
+list of keys is test_app_unroll.py's test_help_lists_every_key."""
 
 from __future__ import annotations
 
@@ -7,9 +9,8 @@ import asyncio
 
 import pytest
 
-from rnn_tui.ui.app import RnnApp
-from rnn_tui.ui.bindings import active_keys, key_text
-from rnn_tui.ui.scenes import NAMES, TITLES
+from rnn_tui.ui.app import THEMES, RnnApp
+from rnn_tui.ui.scenes import NAMES
 from rnn_tui.ui.screens.help import HelpScreen
 from rnn_tui.ui.screens.jump import JumpScreen
 from rnn_tui.ui.session import Session
@@ -30,25 +31,6 @@ def run(script, scene: str = "unroll", size=(80, 24), theme: str = "dark") -> No
     asyncio.run(main())
 
 
-def test_j_lists_the_scenes_in_every_scene_and_a_digit_goes_there():
-    async def script(app, pilot):
-        for i, name in enumerate(NAMES):
-            app.switch_mode(name)
-            await pilot.pause()
-            assert " j Jump " in lines(app)[-1], (name, lines(app)[-1])  # the Footer shows the key
-            await pilot.press("j")
-            assert isinstance(app.screen, JumpScreen), name
-            shown = "\n".join(lines(app))
-            for n, other in enumerate(NAMES, 1):
-                assert f"{n % 10}  {TITLES[other]}" in shown
-            assert [line for line in shown.splitlines() if "◀ here" in line] == \
-                [line for line in shown.splitlines() if f"{TITLES[name]}  " in line or f"{TITLES[name]} (" in line]
-            target = NAMES[(i + 3) % len(NAMES)]
-            await pilot.press(str((NAMES.index(target) + 1) % 10))
-            assert app.current_mode == target and not isinstance(app.screen, JumpScreen)
-    run(script, scene="sequences")
-
-
 def test_the_jump_list_takes_arrows_and_enter_escape_stays_and_help_hands_over():
     async def script(app, pilot):
         await pilot.press("j", "escape")
@@ -66,47 +48,29 @@ def test_the_jump_list_takes_arrows_and_enter_escape_stays_and_help_hands_over()
     run(script)
 
 
-def test_help_lists_the_jump_screenshot_and_palette_keys():
-    async def script(app, pilot):
-        await pilot.press("question_mark")
-        shown = "\n".join(lines(app))
-        for key, what in (("j", "jump to a scene by its number"), ("S", "save the screen as an SVG"),
-                          ("ctrl+p", "command palette"), ("t", "light/dark theme")):
-            assert any(f"│ {key}  " in line and what in line for line in shown.splitlines()), (key, shown)
-    run(script, size=(120, 60))  # the whole help, unscrolled
-
-
-def test_the_palette_holds_every_key_of_every_scene_once():
-    async def script(app, pilot):
-        for name in NAMES:
-            app.switch_mode(name)
-            await pilot.pause()
-            titles = [c.title for c in app.get_system_commands(app.screen)]
-            assert len(titles) == len(set(titles)), (name, sorted(t for t in titles if titles.count(t) > 1))
-            scene_keys, app_keys = active_keys(app.screen)
-            for b in scene_keys + app_keys:
-                if b.action != "quit":  # Textual's own Quit does it
-                    assert f"{b.description} ({key_text(b)})" in titles, (name, b)
-            assert {"Step (→ space l)", "Back (← h)", "Start (home)", "End (end)"} <= set(titles) \
-                or name in ("unroll", "train"), name  # Unroll's are First step, Last step; Train has none
-            assert sum("screenshot" in t.lower() for t in titles) == 1, titles
-            assert sum("theme" in t.lower() for t in titles) == 2, titles  # `t` and Textual's list of themes
-    run(script)
-
-
-@pytest.mark.parametrize(("start", "after_t"), [
+# (--theme, the theme `t` goes to): the short names, twins, and a theme without a twin.
+TWINS_SEEN = [
     ("dark", "textual-light"), ("light", "textual-dark"), ("solarized-light", "solarized-dark"),
     ("catppuccin-mocha", "catppuccin-latte"), ("nord", "textual-light"), ("ansi-light", "ansi-dark"),
-])
-def test_t_goes_to_the_light_or_dark_twin_and_back(start, after_t):
+]
+
+
+def test_t_goes_to_the_light_or_dark_twin_and_back():
+    """From --theme dark, then from each theme as the palette's theme list sets it: one app."""
     async def script(app, pilot):
-        before = app.theme
-        await pilot.press("t")
-        assert app.theme == after_t
-        assert app.current_theme.dark != app.get_theme(before).dark
-        await pilot.press("t")
-        assert app.theme == before
-    run(script, theme=start)
+        for start, after_t in TWINS_SEEN:
+            if start != "dark":  # the app was started with --theme dark
+                app.theme = THEMES.get(start, start)
+                await pilot.pause()
+            before, background = app.theme, app.screen.styles.background
+            await pilot.press("t")
+            assert app.theme == after_t, start
+            assert app.current_theme.dark != app.get_theme(before).dark, start
+            if start == "dark":  # the screen itself turns light
+                assert app.screen.styles.background.brightness > background.brightness + 0.5
+            await pilot.press("t")
+            assert app.theme == before, start
+    run(script, theme="dark")
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@ text, resize storms, generated corpus and weights files, extreme weights. Each p
 checked after every key, not just at the end.
 
 The default run is quick: the scenes' state machines are driven directly in their own tests
-(tests/test_state_unroll.py for Unroll); here one Pilot session per property checks the wiring:
-every key a scene binds, once, in every scene. The long random runs are behind `-m slow`."""
+(tests/test_state_unroll.py for Unroll); every key a scene binds, once, in every scene, and
+resizing every scene across the limits, are stops of the 80x24 tour (tests/test_tour.py).
+The long random runs are behind `-m slow`."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 from textual.geometry import Region
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from rnn_tui.engine import weights
@@ -128,33 +128,6 @@ def scene_keys(screen) -> list[str]:
     return [k for k in keys if k not in NEVER]
 
 
-def test_every_key_of_every_scene_keeps_every_invariant(small_class_data):
-    """The wiring, quickly: each scene, each of its keys once (a modal it opens, closed again),
-    and the invariants after every key."""
-    async def main():
-        app = RnnApp(Session(), scene=NAMES[0])
-        errors = error_notices(app)
-        pressed: dict[str, list[str]] = {}
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            for name in NAMES:
-                app.switch_mode(name)
-                await pilot.pause()
-                keys = pressed[name] = scene_keys(app.screen)
-                for key in keys:
-                    await pilot.press(key)
-                    check_invariants(app, errors)
-                    if isinstance(app.screen, ModalScreen):
-                        await pilot.press("escape")
-                        check_invariants(app, errors)
-                assert_no_raw_user_text(app)
-            await pilot.press("t", "question_mark")  # the other theme, the help over the last scene
-            check_invariants(app, errors)
-            assert_no_raw_user_text(app)
-        assert len(pressed["unroll"]) >= 20 and all(pressed.values()), pressed
-    asyncio.run(main())
-
-
 @pytest.mark.parametrize("scene", [
     "unroll", "sentiment",
 ])
@@ -220,19 +193,8 @@ async def resize_storm(app: RnnApp, pilot, sizes) -> None:
 
 
 # Each side of both limits, the smallest and a large terminal: every scene gets one of them,
-# then 80x24 again; the first scene gets them all.
+# then 80x24 again; the first scene gets them all (tests/test_tour.py).
 EDGES = [(79, 24), (80, 23), (20, 6), (250, 80)]
-
-
-def test_resizing_every_scene_across_the_limits_says_the_size_it_needs():
-    async def main():
-        app = RnnApp(Session(), scene=NAMES[0])
-        async with app.run_test(size=(80, 24)) as pilot:
-            await resize_storm(app, pilot, EDGES)
-            for n, name in enumerate(NAMES):
-                app.switch_mode(name)
-                await resize_storm(app, pilot, [EDGES[n % len(EDGES)], (MIN_WIDTH, MIN_HEIGHT)])
-    asyncio.run(main())
 
 
 @pytest.mark.slow

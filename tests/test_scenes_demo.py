@@ -73,35 +73,36 @@ def check_chain(chain: ChainBoard, trace, t: int) -> None:
     assert row(chain, "x").split()[1:] == xs
 
 
-@pytest.mark.parametrize("top", TOPOLOGIES, ids=lambda t: t.name)
-def test_topology_key_steps_through_the_engines_trace(top):
+def test_topology_key_steps_through_the_engines_trace():
+    """Each topology in turn, in one app: its key, then every step, and one past each end."""
     session = Session()
-    trace = expected_trace(session, top.name)
 
     async def script(pilot, app):
         scene = app.screen
         assert isinstance(scene, TopologiesScene)
-        await pilot.press(top.key)
-        assert scene.state.topology.name == top.name
-        assert scene.state.last_step == len(trace)
-        chain = scene.query_one(ChainBoard)
-        check_chain(chain, trace, 0)
-        for t in range(1, len(trace) + 1):
-            await pilot.press("right")
-            assert scene.state.step == t
-            check_chain(chain, trace, t)
-            s = trace.steps[t - 1]
-            caption = str(scene.query_one("#scene-caption").render())
-            assert caption.startswith(f"t={t}:")
-            if s.has_output:
-                assert f"({s.y[s.predicted]:.0%})" in caption
-            else:
-                assert "no output" in caption
-            assert_fits(app)
-        await pilot.press("right")  # past the end: stays
-        assert scene.state.step == len(trace)
-        await pilot.press("left")
-        assert scene.state.step == len(trace) - 1
+        for top in TOPOLOGIES:
+            trace = expected_trace(session, top.name)
+            await pilot.press(top.key, "home")  # a new topology keeps the step: start from the first
+            assert scene.state.topology.name == top.name
+            assert scene.state.last_step == len(trace), top.name
+            chain = scene.query_one(ChainBoard)
+            check_chain(chain, trace, 0)
+            for t in range(1, len(trace) + 1):
+                await pilot.press("right")
+                assert scene.state.step == t, top.name
+                check_chain(chain, trace, t)
+                s = trace.steps[t - 1]
+                caption = str(scene.query_one("#scene-caption").render())
+                assert caption.startswith(f"t={t}:"), (top.name, caption)
+                if s.has_output:
+                    assert f"({s.y[s.predicted]:.0%})" in caption, (top.name, caption)
+                else:
+                    assert "no output" in caption, (top.name, caption)
+                assert_fits(app)
+            await pilot.press("right")  # past the end: stays
+            assert scene.state.step == len(trace), top.name
+            await pilot.press("left")
+            assert scene.state.step == len(trace) - 1, top.name
 
     drive("topologies", script, session)
     assert session.topology.name == "many-to-many"  # the session's own topology is left alone

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 from itertools import pairwise
 
-import pytest
 from rich.console import Console
 
 from rnn_tui.engine import LECTURE_CORPUS, Corpus, Sentence
@@ -276,18 +275,21 @@ def test_order_shows_the_same_bag_and_different_final_states():
 
 # ---- every scene ----
 
-@pytest.mark.parametrize("scene", LESSON)
-def test_every_step_fits_80x24_and_has_a_caption(scene):
+def test_every_step_fits_80x24_and_has_a_caption():
+    """Flatten, Padding and Order in turn, in one app."""
     async def script(pilot, app):
-        screen = app.screen
-        for step in range(screen.state.last_step + 1):
-            assert screen.state.step == step
-            assert_fits(app)
-            assert caption(app).strip()
-            await press(pilot, "right")
-        assert screen.state.step == screen.state.last_step
+        for scene in LESSON:
+            app.switch_mode(scene)
+            await pilot.pause()
+            screen = app.screen
+            for step in range(screen.state.last_step + 1):
+                assert screen.state.step == step, scene
+                assert_fits(app)
+                assert caption(app).strip(), (scene, step)
+                await press(pilot, "right")
+            assert screen.state.step == screen.state.last_step, scene
 
-    drive(scene, script)
+    drive(LESSON[0], script)
 
 
 def test_no_color_still_writes_every_sign(monkeypatch):

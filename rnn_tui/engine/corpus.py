@@ -21,7 +21,7 @@ from rnn_tui.engine.text import Vocabulary, tokenize
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 10_000
 MAX_SENTENCES = 100_000
-MAX_VOCABULARY = 100_000  # distinct words: every step keeps a softmax over them all (2.2 M needed 39 GB)
+MAX_VOCABULARY = 100_000  # distinct words: a model built on the corpus holds weights in and out for each
 BINARY_LABELS = ("negative", "positive")  # the names of labels 0 and 1
 SPLITS = ("train", "val", "test")  # val picks the model (early stopping); test is seen only to report
 
@@ -132,7 +132,7 @@ def load_corpus(path: str | Path) -> Corpus:
     corpus = Corpus(tuple(sentences), source=str(path))
     if len(corpus.vocab.words) > MAX_VOCABULARY:
         raise InputError(f"{path}: {len(corpus.vocab.words):,} distinct words; the limit is {MAX_VOCABULARY:,} "
-                         "(a model holds a row and a softmax column for each)")
+                         "(a model holds weights for each, in and out)")
     return corpus
 
 

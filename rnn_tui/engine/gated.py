@@ -21,8 +21,11 @@ the GRU, whose W_hn h + b_hn is multiplied by r) and what flows on to h_{t-1} (a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, NamedTuple
+import threading
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
@@ -77,75 +80,255 @@ def _sealed_all(*arrays: Array) -> list[Array]:
     return [sealed(a) if a.flags.writeable else a for a in arrays]
 
 
-class GatedRecord:
-    """What a pane reads of a gated step, by gate name: each gate's pre-activation and value, the
-    gate's block of the stacked (G*H) arrays. LSTMStep and GRUStep are records of this kind."""
+class LSTMParts(NamedTuple):
+    """What an LSTM step works out on the way to c_t and h_t."""
 
-    __slots__ = ()
-    GATES: ClassVar[tuple[str, ...]]
-    SQUASH: ClassVar[tuple[str, ...]]
-    pre: Array
-    act: Array
-    h: Array
-
-    def gate(self, name: str) -> Gate:
-        k, H = self.GATES.index(name), self.h.shape[-1]
-        return Gate(name, self.SQUASH[k], _blocks(self.pre, k, H), _blocks(self.act, k, H))
-
-    @property
-    def gates(self) -> tuple[Gate, ...]:
-        return tuple(self.gate(name) for name in self.GATES)
-
-
-@dataclass(frozen=True, eq=False, slots=True)
-class LSTMStep(GatedRecord):
-    """One step of nn.LSTM, sub-step by sub-step. For a batch, each array has a row per sentence."""
-
-    GATES: ClassVar[tuple[str, ...]] = ("i", "f", "g", "o")
-    SQUASH: ClassVar[tuple[str, ...]] = ("σ", "σ", "tanh", "σ")
-
-    x_index: int | None | Indices  # the hot index of x_t (None, or -1 in a batch: the zero vector)
-    h_prev: Array        # h_{t-1}
-    c_prev: Array        # c_{t-1}
-    wx: Array            # W_ih x_t, (4H,): i, f, g, o stacked
+    wx: Array            # W_ih x_t, (4H,): i, f, g, o stacked (a column of W_ih: a view, no copy)
     wh: Array            # W_hh h_{t-1}, (4H,)
-    b_ih: Array          # (4H,)
-    b_hh: Array          # (4H,)
-    pre: Array           # the sum of the terms above (and wc): every gate's pre-activation
+    pre: Array           # wx (+ wc) + b_ih + wh + b_hh: every gate's pre-activation
     act: Array           # σ(i), σ(f), tanh(g), σ(o): every gate's value
     f_c: Array           # f * c_{t-1}: what the memory keeps
     i_g: Array           # i * g: what it writes
-    c: Array             # c_t = f * c_{t-1} + i * g
     tanh_c: Array        # tanh(c_t)
-    h: Array             # h_t = o * tanh(c_t)
-    mask: Mask | None = None      # a batch's rows with a word at this step (the others keep h and c)
-    context: Array | None = None  # c read beside the word (None: no context input)
-    wc: Array | None = None       # W_ih's context columns times the context, added to pre
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class GRUStep(GatedRecord):
-    """One step of nn.GRU, sub-step by sub-step. For a batch, each array has a row per sentence."""
+class GRUParts(NamedTuple):
+    """What a GRU step works out on the way to h_t."""
 
-    GATES: ClassVar[tuple[str, ...]] = ("r", "z", "n")
-    SQUASH: ClassVar[tuple[str, ...]] = ("σ", "σ", "tanh")
-
-    x_index: int | None | Indices
-    h_prev: Array        # h_{t-1}
-    wx: Array            # W_ih x_t, (3H,): r, z, n stacked
+    wx: Array            # W_ih x_t, (3H,): r, z, n stacked (a column of W_ih: a view, no copy)
     wh: Array            # W_hh h_{t-1}, (3H,)
-    b_ih: Array          # (3H,)
-    b_hh: Array          # (3H,)
     hn: Array            # W_hn h_{t-1} + b_hn: the candidate's share of the past, before the reset
     r_hn: Array          # r * (W_hn h_{t-1} + b_hn): what the reset gate lets through
     pre: Array           # r, z: wx + b_ih + wh + b_hh; n: W_in x + b_in + r_hn (every gate's pre-activation)
     act: Array           # σ(r), σ(z), tanh(n): every gate's value
     from_n: Array        # (1 - z) * n: the new candidate's share of h_t
     from_h: Array        # z * h_{t-1}: the old state's share
+
+
+class _Recent:
+    """The parts of the last few slim steps read, worked out again from the step's weights, h_{t-1}
+    (and c_{t-1}) by the very function that made its h: the same numbers, bit for bit. A pane reads
+    a handful of steps at a time, so memory stays bounded however far the user steps. A step is
+    held weakly: once its trace is gone its parts go too (they are views of its W_ih)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._parts: OrderedDict[int, tuple[weakref.ref[GatedRecord], Any]] = OrderedDict()
+        self._dead: list[weakref.ref[GatedRecord]] = []  # filled by the garbage collector: no lock there
+        self._lock = threading.Lock()  # a worker thread may read a step while the screen does
+
+    def get(self, record: GatedRecord) -> Any:
+        key = id(record)
+        with self._lock:
+            self._purge()
+            hit = self._parts.get(key)
+            if hit is not None and hit[0]() is record:
+                self._parts.move_to_end(key)
+                return hit[1]
+        parts = record.derive()
+        with self._lock:
+            self._parts[key] = (weakref.ref(record, self._dead.append), parts)
+            self._parts.move_to_end(key)
+            while len(self._parts) > self._size:
+                self._parts.popitem(last=False)
+        return parts
+
+    def _purge(self) -> None:
+        while self._dead:
+            ref = self._dead.pop()
+            for key, (held, _) in list(self._parts.items()):
+                if held is ref:  # an id may already be reused by a newer step: drop only the dead one
+                    del self._parts[key]
+
+
+RECENT = _Recent(32)
+
+
+class GatedRecord:
+    """What a pane reads of a gated step, by gate name: each gate's pre-activation and value, the
+    gate's block of the stacked (G*H) arrays. LSTMStep and GRUStep are records of this kind.
+
+    A record keeps its parts (`kept`), or is slim (`slim`: what a trace keeps): then it keeps only
+    h (and c), which the next step starts from, and works its parts out again when read (RECENT).
+    Either way every attribute reads the same numbers."""
+
+    __slots__ = ("__weakref__",)  # RECENT holds a step weakly
+    GATES: ClassVar[tuple[str, ...]]
+    SQUASH: ClassVar[tuple[str, ...]]
+    p: Recurrent
+    x_index: int | None | Indices
+    h_prev: Array
+    h: Array
+    kept: Any
+
+    def derive(self) -> Any:
+        raise NotImplementedError
+
+    def parts(self) -> Any:
+        return self.kept if self.kept is not None else RECENT.get(self)
+
+    @property
+    def wx(self) -> Array:
+        return self.parts().wx  # type: ignore[no-any-return]
+
+    @property
+    def wh(self) -> Array:
+        return self.parts().wh  # type: ignore[no-any-return]
+
+    @property
+    def pre(self) -> Array:
+        return self.parts().pre  # type: ignore[no-any-return]
+
+    @property
+    def act(self) -> Array:
+        return self.parts().act  # type: ignore[no-any-return]
+
+    @property
+    def b_ih(self) -> Array:
+        return self.p.b_ih
+
+    @property
+    def b_hh(self) -> Array:
+        return self.p.b_hh
+
+    def gate(self, name: str) -> Gate:
+        k, H = self.GATES.index(name), self.h.shape[-1]
+        parts = self.parts()
+        return Gate(name, self.SQUASH[k], _blocks(parts.pre, k, H), _blocks(parts.act, k, H))
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        return tuple(self.gate(name) for name in self.GATES)
+
+
+def _word_column(p: Recurrent, x_index: int | None) -> Array:
+    """W_ih x_t for one sentence: the word's column of the read-only W_ih (a view), or zeros."""
+    return p.W_ih[:, x_index] if x_index is not None else sealed(np.zeros(p.W_ih.shape[0]))
+
+
+def _sealed_parts(parts: Any) -> Any:
+    return type(parts)(*_sealed_all(*parts))
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class LSTMStep(GatedRecord):
+    """One step of nn.LSTM, sub-step by sub-step. For a batch, each array has a row per sentence.
+    wx, wh, pre, act, f_c, i_g and tanh_c are the parts (LSTMParts); b_ih and b_hh are p's."""
+
+    GATES: ClassVar[tuple[str, ...]] = ("i", "f", "g", "o")
+    SQUASH: ClassVar[tuple[str, ...]] = ("σ", "σ", "tanh", "σ")
+
+    p: Recurrent                   # the weights it stepped with (held, not copied)
+    x_index: int | None | Indices  # the hot index of x_t (None, or -1 in a batch: the zero vector)
+    h_prev: Array        # h_{t-1}
+    c_prev: Array        # c_{t-1}
+    c: Array             # c_t = f * c_{t-1} + i * g
+    h: Array             # h_t = o * tanh(c_t)
+    mask: Mask | None = None      # a batch's rows with a word at this step (the others keep h and c)
+    context: Array | None = None  # c read beside the word (None: no context input)
+    wc: Array | None = None       # W_ih's context columns times the context, added to pre
+    kept: LSTMParts | None = None  # None: slim, the parts worked out again when read
+
+    @property
+    def f_c(self) -> Array:
+        return self.parts().f_c  # type: ignore[no-any-return]
+
+    @property
+    def i_g(self) -> Array:
+        return self.parts().i_g  # type: ignore[no-any-return]
+
+    @property
+    def tanh_c(self) -> Array:
+        return self.parts().tanh_c  # type: ignore[no-any-return]
+
+    def derive(self) -> LSTMParts:
+        assert not isinstance(self.x_index, np.ndarray)  # a batch's record keeps its parts
+        wx = _word_column(self.p, self.x_index)
+        parts, _, _ = _lstm_parts(self.p, wx, self.wc, _times_w_hh(self.p, self.h_prev), self.c_prev)
+        return _sealed_parts(parts)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class GRUStep(GatedRecord):
+    """One step of nn.GRU, sub-step by sub-step. For a batch, each array has a row per sentence.
+    wx, wh, hn, r_hn, pre, act, from_n and from_h are the parts (GRUParts); b_ih and b_hh are p's."""
+
+    GATES: ClassVar[tuple[str, ...]] = ("r", "z", "n")
+    SQUASH: ClassVar[tuple[str, ...]] = ("σ", "σ", "tanh")
+
+    p: Recurrent
+    x_index: int | None | Indices
+    h_prev: Array        # h_{t-1}
     h: Array             # h_t = from_n + from_h
     mask: Mask | None = None
     context: Array | None = None
     wc: Array | None = None
+    kept: GRUParts | None = None   # None: slim, the parts worked out again when read
+
+    @property
+    def hn(self) -> Array:
+        return self.parts().hn  # type: ignore[no-any-return]
+
+    @property
+    def r_hn(self) -> Array:
+        return self.parts().r_hn  # type: ignore[no-any-return]
+
+    @property
+    def from_n(self) -> Array:
+        return self.parts().from_n  # type: ignore[no-any-return]
+
+    @property
+    def from_h(self) -> Array:
+        return self.parts().from_h  # type: ignore[no-any-return]
+
+    def derive(self) -> GRUParts:
+        assert not isinstance(self.x_index, np.ndarray)
+        wx = _word_column(self.p, self.x_index)
+        parts, _ = _gru_parts(self.p, wx, self.wc, _times_w_hh(self.p, self.h_prev), self.h_prev)
+        return _sealed_parts(parts)  # type: ignore[no-any-return]
+
+
+def slim(record: Any) -> Any:
+    """The record as a trace keeps it: a one-sentence gated step without its parts (h and c, a
+    few views and references), which it works out again when read. Other records are kept whole,
+    as is a step whose weights could still change (not read-only) under it."""
+    if not isinstance(record, (LSTMStep, GRUStep)) or isinstance(record.x_index, np.ndarray):
+        return record
+    p = record.p
+    if any(a.flags.writeable for a in (p.W_ih, p.W_hh, p.b_ih, p.b_hh)):
+        return record
+    return replace(record, kept=None)
+
+
+def _lstm_parts(p: Recurrent, wx: Array, wc: Array | None, wh: Array, c_prev: Array
+                ) -> tuple[LSTMParts, Array, Array]:
+    """The LSTM's arithmetic, the only place it is written: its parts, c_t and h_t (unmasked)."""
+    H = c_prev.shape[-1]
+    pre = (wx if wc is None else wx + wc) + p.b_ih + wh + p.b_hh
+    act = np.concatenate([sigmoid(pre[..., :2 * H]), np.tanh(_blocks(pre, 2, H)), sigmoid(_blocks(pre, 3, H))],
+                         axis=-1)
+    i, f, g, o = (_blocks(act, k, H) for k in range(4))
+    f_c, i_g = f * c_prev, i * g
+    c = f_c + i_g
+    tanh_c = np.tanh(c)
+    return LSTMParts(wx, wh, pre, act, f_c, i_g, tanh_c), c, o * tanh_c
+
+
+def _gru_parts(p: Recurrent, wx: Array, wc: Array | None, wh: Array, h_prev: Array) -> tuple[GRUParts, Array]:
+    """The GRU's arithmetic, the only place it is written: its parts and h_t (unmasked)."""
+    H = h_prev.shape[-1]
+    from_x = (wx if wc is None else wx + wc) + p.b_ih
+    rz_pre = from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H]
+    rz = sigmoid(rz_pre)
+    r, z = rz[..., :H], rz[..., H:]
+    hn = _blocks(wh, 2, H) + p.b_hh[2 * H:]
+    r_hn = r * hn
+    n_pre = _blocks(from_x, 2, H) + r_hn
+    n = np.tanh(n_pre)
+    pre = np.concatenate([rz_pre, n_pre], axis=-1)
+    act = np.concatenate([rz, n], axis=-1)
+    from_n, from_h = (1.0 - z) * n, z * h_prev
+    return GRUParts(wx, wh, hn, r_hn, pre, act, from_n, from_h), from_n + from_h
 
 
 def _masked(mask: Mask | None, new: Array, old: Array) -> Array:
@@ -175,22 +358,13 @@ class LSTM:
              context: Array | None = None, c_prev: Array | None = None) -> LSTMStep:
         batch, h_prev, mask, wx, wc, wh = _step_inputs(p, x_index, h_prev, mask, context)
         c_prev = np.zeros_like(h_prev) if c_prev is None else np.asarray(c_prev, dtype=np.float64)
-        H = h_prev.shape[-1]
-        pre = (wx if wc is None else wx + wc) + p.b_ih + wh + p.b_hh
-        act = np.concatenate([sigmoid(pre[..., :2 * H]), np.tanh(_blocks(pre, 2, H)), sigmoid(_blocks(pre, 3, H))],
-                             axis=-1)
-        i, f, g, o = (_blocks(act, k, H) for k in range(4))
-        f_c, i_g = f * c_prev, i * g
-        c = f_c + i_g
-        tanh_c = np.tanh(c)
-        h = o * tanh_c
+        parts, c, h = _lstm_parts(p, wx, wc, wh, c_prev)
         h, c = _masked(mask, h, h_prev), _masked(mask, c, c_prev)
         if not batch:
-            c_prev = read_only(c_prev)
-            wh, pre, act, f_c, i_g, c, tanh_c, h = _sealed_all(wh, pre, act, f_c, i_g, c, tanh_c, h)
+            c_prev, parts = read_only(c_prev), _sealed_parts(parts)
+            c, h = _sealed_all(c, h)
             context = None if context is None else read_only(context)
-        return LSTMStep(x_index, h_prev, c_prev, wx, wh, p.b_ih, p.b_hh, pre, act, f_c, i_g, c, tanh_c, h,
-                        mask, context, wc)
+        return LSTMStep(p, x_index, h_prev, c_prev, c, h, mask, context, wc, parts)
 
     def step_grads(self, p: Recurrent, s: LSTMStep, dh: Array, dc: Array | None = None) -> StepGrads:
         """dL/dh_t and dL/dc_t (what later steps send into c_t; None: nothing) back to the gates."""
@@ -223,24 +397,12 @@ class GRU:
              context: Array | None = None, c_prev: Array | None = None) -> GRUStep:
         """c_prev is ignored: a GRU has no memory cell apart from h."""
         batch, h_prev, mask, wx, wc, wh = _step_inputs(p, x_index, h_prev, mask, context)
-        H = h_prev.shape[-1]
-        from_x = (wx if wc is None else wx + wc) + p.b_ih
-        rz_pre = from_x[..., :2 * H] + wh[..., :2 * H] + p.b_hh[:2 * H]
-        rz = sigmoid(rz_pre)
-        r, z = rz[..., :H], rz[..., H:]
-        hn = _blocks(wh, 2, H) + p.b_hh[2 * H:]
-        r_hn = r * hn
-        n_pre = _blocks(from_x, 2, H) + r_hn
-        n = np.tanh(n_pre)
-        pre = np.concatenate([rz_pre, n_pre], axis=-1)
-        act = np.concatenate([rz, n], axis=-1)
-        from_n, from_h = (1.0 - z) * n, z * h_prev
-        h = _masked(mask, from_n + from_h, h_prev)
+        parts, h = _gru_parts(p, wx, wc, wh, h_prev)
+        h = _masked(mask, h, h_prev)
         if not batch:
-            wh, hn, r_hn, pre, act, from_n, from_h, h = _sealed_all(wh, hn, r_hn, pre, act, from_n, from_h, h)
+            parts, h = _sealed_parts(parts), sealed(h)
             context = None if context is None else read_only(context)
-        return GRUStep(x_index, h_prev, wx, wh, p.b_ih, p.b_hh, hn, r_hn, pre, act, from_n, from_h, h,
-                       mask, context, wc)
+        return GRUStep(p, x_index, h_prev, h, mask, context, wc, parts)
 
     def step_grads(self, p: Recurrent, s: GRUStep, dh: Array, dc: Array | None = None) -> StepGrads:
         H = s.h.shape[-1]

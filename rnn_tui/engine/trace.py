@@ -13,7 +13,7 @@ import numpy as np
 
 from rnn_tui.engine.cells import ElmanStep, GRUStep, LSTMStep, memory, read_only, step as cell_step
 from rnn_tui.engine.errors import InputError
-from rnn_tui.engine.gated import Gate
+from rnn_tui.engine.gated import Gate, slim
 from rnn_tui.engine.readout import Readout
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
 from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
@@ -224,7 +224,7 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
         if plan.output and topology.feeds_back:  # the next step reads this word: pick it now (its y is not kept)
             written = choose(logits(p, cell.h))
             fed_back = model.labels[written]
-        recorded.append((t, plan.source, typed, cell, plan.output, written))
+        recorded.append((t, plan.source, typed, slim(cell), plan.output, written))  # a gated step: h and c only
         h, c = cell.h, memory(cell)
     # The outputs are computed when a step is shown; a generating topology's one step at a time,
     # exactly as its words were picked above.
@@ -249,7 +249,7 @@ def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPU
                     context_size=model.hidden_size if model.context_every_step else 0)
     steps: list[Step] = []
     for t, (word, cell) in enumerate(zip(tr.read, tr.encoder, strict=True), start=1):
-        steps.append(Step(t=t, source=WORD, input_token=model.source.shown(word), typed=word, cell=cell,
+        steps.append(Step(t=t, source=WORD, input_token=model.source.shown(word), typed=word, cell=slim(cell),
                           part="encoder"))
     # The decoder's outputs are computed when shown, one step at a time: the numbers `translate` read.
     out = Readout(model.decoder, [cell.h for cell in tr.decoder], one_at_a_time=True)
@@ -258,7 +258,7 @@ def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPU
         chosen = int(np.argmax(y))
         steps.append(Step(t=len(steps) + 1, source=NOTHING if k == 0 else FEEDBACK,
                           input_token=None if written is None else model.target.shown(written), typed=written,
-                          cell=cell, readout=out, row=k, written=chosen, part="decoder"))
+                          cell=slim(cell), readout=out, row=k, written=chosen, part="decoder"))
         written = model.labels[chosen]
     top = topology_by_name("encoder-decoder")
     return Trace(model=decoder, topology=top, words=tuple(words), steps=tuple(steps),

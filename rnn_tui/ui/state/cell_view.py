@@ -186,10 +186,12 @@ def over_time(steps: Sequence[Step], j: int) -> tuple[OverTime, ...]:
     if not isinstance(first, (GRUStep, LSTMStep)):
         return ()
     order = ("f", "i", "g", "o") if isinstance(first, LSTMStep) else ("r", "z", "n")
+    # Unit j of every gate, a step at a time: a trace's step works its gates out again when read.
+    unit = np.array([[float(g.value[j]) for g in s.cell.gates] for s in steps]).reshape(len(steps), -1)  # type: ignore[union-attr]
     rows = []
     for name in order:
-        squash = first.SQUASH[first.GATES.index(name)]
-        values = np.array([float(s.cell.gate(name).value[j]) for s in steps])  # type: ignore[union-attr]
+        k = first.GATES.index(name)
+        squash, values = first.SQUASH[k], unit[:, k]
         rows.append(OverTime(f"{name} {GATE_NAMES[name]}", values, 0.0 if squash == "σ" else -1.0, 1.0))
     if isinstance(first, LSTMStep):
         rows.append(OverTime("c memory cell", np.array([float(s.cell.c[j]) for s in steps]),  # type: ignore[union-attr]
