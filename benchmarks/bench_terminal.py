@@ -513,22 +513,27 @@ def make_long_case_files(folder: Path, hidden: int = 256, long_words: int = 1_00
     sys.path.insert(0, str(ROOT))
     import numpy as np
 
-    from rnn_tui.engine import weights
-    from rnn_tui.engine.corpus import load_corpus
-    from rnn_tui.engine.rnn import Model, Params
-
     rng = np.random.default_rng(0)
     syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "da", "fu", "go"]
     words = sorted({"".join(rng.choice(syllables, size=rng.integers(1, 4))) for _ in range(400)})
     long_sentence = " ".join(rng.choice(words, size=long_words))
     corpus_path = folder / "corpus.txt"
     corpus_path.write_text(f"{' '.join(words[:5])}\n{long_sentence}\n", encoding="utf-8")
+    return corpus_path, untrained_weights(corpus_path, hidden, folder / "h256.npz")
+
+
+def untrained_weights(corpus_path: Path, hidden: int, out: Path) -> Path:
+    """Untrained H=`hidden` weights over the corpus's vocabulary, many-to-many next-word shaped
+    (outputs: the vocabulary and <eos>), written to `out`."""
+    from rnn_tui.engine import weights
+    from rnn_tui.engine.corpus import load_corpus
+    from rnn_tui.engine.rnn import Model, Params
+
     vocab = load_corpus(corpus_path).vocab
     labels = vocab.tokens + ("<eos>",)
     model = Model(Params.init(vocab.size, hidden, len(labels), seed=0), vocab, labels,
                   name=f"benchmark H={hidden}", trained_for="many-to-many")
-    weights_path = weights.save(model, folder / "h256.npz", overwrite=True)
-    return corpus_path, weights_path
+    return weights.save(model, out, overwrite=True)
 
 
 def make_wide_case_files(folder: Path, hidden: int = 1_024, vocabulary: int = 5_000) -> tuple[Path, Path]:
@@ -539,10 +544,6 @@ def make_wide_case_files(folder: Path, hidden: int = 1_024, vocabulary: int = 5_
 
     import numpy as np
 
-    from rnn_tui.engine import weights
-    from rnn_tui.engine.corpus import load_corpus
-    from rnn_tui.engine.rnn import Model, Params
-
     syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "da", "fu", "go"]
     made = ("".join(p) for n in (2, 3, 4) for p in itertools.product(syllables, repeat=n))
     words = list(itertools.islice(made, vocabulary))
@@ -551,12 +552,7 @@ def make_wide_case_files(folder: Path, hidden: int = 1_024, vocabulary: int = 5_
     corpus_path = folder / "wide.txt"
     lines = [" ".join(words[i:i + 50]) for i in range(0, len(words), 50)]
     corpus_path.write_text(" ".join(words[:5]) + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    vocab = load_corpus(corpus_path).vocab
-    labels = vocab.tokens + ("<eos>",)
-    model = Model(Params.init(vocab.size, hidden, len(labels), seed=0), vocab, labels,
-                  name=f"benchmark H={hidden}", trained_for="many-to-many")
-    weights_path = weights.save(model, folder / "wide.npz", overwrite=True)
-    return corpus_path, weights_path
+    return corpus_path, untrained_weights(corpus_path, hidden, folder / "wide.npz")
 
 
 # ---- printing -------------------------------------------------------------------------------
