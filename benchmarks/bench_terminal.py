@@ -491,6 +491,19 @@ def import_seconds(statement: str, env: dict[str, str], runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def help_against_argparse(env: dict[str, str], runs: int = 11) -> tuple[float, float]:
+    """Median wall seconds of `python -m rnn_tui --help` and of `python -c "import argparse"`, the
+    two alternated in fresh interpreters: what asking for help costs beyond Python and argparse."""
+    commands = ([sys.executable, "-m", "rnn_tui", "--help"], [sys.executable, "-c", "import argparse"])
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for command, seconds in zip(commands, times, strict=True):
+            t = time.perf_counter()
+            subprocess.run(command, env=env, capture_output=True, check=True)
+            seconds.append(time.perf_counter() - t)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def mouse_sweep(term: Terminal, cols: int, rows: int, reports: int = 40) -> tuple[int, int, int]:
     """Move the pointer across the middle of the screen, over the panes, as a terminal with
     any-motion tracking reports it: (reports, bytes sent up, bytes drawn back)."""
@@ -717,6 +730,7 @@ def main() -> int:
             ("numpy", "import numpy"),
             ("rnn-tui (cli, launch, app: every scene)", "import rnn_tui.cli, rnn_tui.ui.launch, rnn_tui.ui.app"),
         ]}
+        help_seconds, argparse_seconds = help_against_argparse(env)
         # The other colour depth, for its bytes: truecolor writes 38;2;R;G;B where 256 colours write 38;5;N.
         other_env = dict(env)
         if args.truecolor:
@@ -739,6 +753,8 @@ def main() -> int:
     print("start-up: imports alone (median of 5 fresh interpreters)")
     for name, seconds in imports.items():
         print(f"  {name:<42}  {seconds * 1000:5.0f} ms")
+    print(f"  {'rnn-tui --help (the whole process)':<42}  {help_seconds * 1000:5.0f} ms")
+    print(f"  {'python -c import argparse':<42}  {argparse_seconds * 1000:5.0f} ms")
     print()
 
     this, other = ("truecolor", "256 colours") if args.truecolor else ("256 colours", "truecolor")
@@ -818,6 +834,9 @@ def main() -> int:
         ratio = median(r.floor_ratio)
         target(ratio <= 2, f"a step's bytes at most 2x its floor, {name}: {ratio:.1f}x "
                            f"({median(r.step_bytes):,.0f} bytes, floor {median(r.step_floor):,.0f})")
+    ratio = help_seconds / argparse_seconds
+    target(ratio <= 2, f"rnn-tui --help within 2x of python -c 'import argparse': {ratio:.2f}x "
+                       f"({help_seconds * 1000:.0f} ms against {argparse_seconds * 1000:.0f} ms)")
     failures = ([f"{name}: {f}" for name, r in results.items() for f in r.failures] + no_mouse.failures
                 + other_colour.failures)
     for f in failures:
