@@ -497,3 +497,37 @@ def test_the_train_scenes_run_is_followed_live_and_its_weights_travel_once_it_pa
     assert not followed.running and followed.model is model and followed.tried is not None
     assert followed.caption == paused.caption
     assert presenter._run_model(paused.started()) is None    # running again: no older run's weights on followers
+
+
+def test_the_presenter_sends_a_step_once_its_own_frame_is_drawn(monkeypatch) -> None:
+    """The projector first: the class's apps, woken by the position, must not compete with the
+    lecturer's own repaint (with 20 followers on 2 cores the lecturer's step took 167 ms, now 15 ms)."""
+    from rnn_tui.ui.app import RnnApp
+
+    events: list[str] = []
+    drawn = RnnApp._display
+
+    def display(app, screen, renderable):   # the frame drawn (and written, on a terminal)
+        drawn(app, screen, renderable)
+        if renderable is not None:
+            events.append("frame")
+
+    monkeypatch.setattr(RnnApp, "_display", display)
+    app = PresenterApp(Session(), host=HOST, port=0, assets=[], token_file=False)
+    sent = app.broadcast.publish
+
+    def publish(position):
+        events.append(f"step {position.step}")
+        sent(position)
+
+    app.broadcast.publish = publish  # type: ignore[method-assign]
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "step 0" in events)
+            events.clear()
+            await pilot.press("right")
+            await until(pilot, lambda: "step 1" in events)
+            assert "frame" in events and events.index("frame") < events.index("step 1")
+
+    asyncio.run(main())

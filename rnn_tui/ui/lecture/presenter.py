@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rich.console import RenderableType
 from textual.screen import Screen
 
 from rnn_tui.engine.rnn import Model
@@ -31,6 +32,8 @@ def trained_asset(task: str, model: Model) -> Asset | None:
     with tempfile.TemporaryDirectory(prefix="rnn-tui-present-") as folder:
         data = weights.save(model, Path(folder) / "trained.npz").read_bytes()
     return Asset("weights", f"trained-{task}.npz", data) if len(data) <= ASSET_MAX_BYTES else None
+
+UNSENT_AT_MOST = 0.1   # seconds a new position waits for the frame that shows it
 
 
 class PresenterApp(LectureApp):
@@ -55,6 +58,7 @@ class PresenterApp(LectureApp):
         self._asked: tuple[Any, ...] | None = None   # (sentence, topology, step) the prompt is about
         self._question: Question | None = None
         self.last_position: Position | None = None
+        self._unsent: Position | None = None   # the newest position, until its frame is drawn (see _display)
         self._trained_assets: dict[str, tuple[Model, Asset | None]] = {}   # task -> the model put to use, as sent
         self._run_asset: tuple[Model, Asset | None] | None = None           # the Train run's kept model, as sent
         self.failed: str | None = None   # why it could not start, said on the command line
@@ -96,8 +100,22 @@ class PresenterApp(LectureApp):
             scene.NAME, state, self.session, seq=self.seq, elapsed=time.monotonic() - self.started,
             corpus=self.corpus_ref, weights=self.weights_ref, prompt=self.prompt, trained=self._trained(),
             run_model=self._run_model(state))
-        self.broadcast.publish(self.last_position)
+        # Sent once the frame that shows it is on the lecturer's terminal (see _display): the projector
+        # shows the step first, and the class's apps, woken by it, do not compete with that repaint.
+        # A timer sends it anyway when no frame comes (a state change that draws nothing new).
+        if self._unsent is None:   # else a timer is already on its way
+            self.set_timer(UNSENT_AT_MOST, self._send_unsent)
+        self._unsent = self.last_position
         self._say()
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        super()._display(screen, renderable)
+        self._send_unsent()
+
+    def _send_unsent(self) -> None:
+        if self._unsent is not None:
+            position, self._unsent = self._unsent, None
+            self.broadcast.publish(position)
 
     def _trained(self) -> tuple[tuple[str, AssetRef], ...]:
         """The models trained here and put to use, as weights that travel by content (written once
