@@ -13,9 +13,9 @@ from pathlib import Path
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"   # before Textual is imported
 
+from rnn_tui.lecture.defaults import DEFAULT_PORT  # noqa: E402
 from rnn_tui.lecture.notes import load_notes  # noqa: E402
 from rnn_tui.lecture.protocol import (  # noqa: E402
-    DEFAULT_PORT,
     Answer,
     Asset,
     Hello,
