@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
@@ -40,6 +42,21 @@ async def until(pilot, condition, seconds: float = 5.0) -> None:
             return
         await pilot.pause(0.02)
     raise AssertionError("not within the time allowed")
+
+
+@contextlib.asynccontextmanager
+async def connected_follower() -> AsyncIterator[tuple[Broadcast, FollowerApp, object]]:
+    """A presenter's broadcast on loopback and a follower app at 80x24, connected to it."""
+    presenter = Broadcast()
+    await presenter.start(HOST, 0)
+    app = FollowerApp(HOST, presenter.port)
+    app.animation_level = "none"
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: app.status == "connected")
+            yield presenter, app, pilot
+    finally:
+        await presenter.close()
 
 
 def bar(app) -> str:
@@ -224,12 +241,7 @@ def test_a_follower_loads_the_presenters_corpus_and_weights_without_naming_a_fil
     broken = b"PK\x03\x04 not really a zip"
 
     async def main() -> None:
-        presenter = Broadcast()
-        await presenter.start(HOST, 0)
-        app = FollowerApp(HOST, presenter.port)
-        app.animation_level = "none"
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, lambda: app.status == "connected")
+        async with connected_follower() as (presenter, app, pilot):
             sent = Asset("corpus", "class.csv", corpus)
             presenter.add_asset(sent)
             presenter.publish(Position(seq=1, elapsed=0.0, scene="unroll", step=1, sentence="the dog ate my homework",
@@ -248,7 +260,6 @@ def test_a_follower_loads_the_presenters_corpus_and_weights_without_naming_a_fil
                                        corpus=sent.ref, weights=bad.ref))
             await until(pilot, lambda: "could not be loaded here" in bar(app))
             assert app.screen.state.cursor == 2
-            await presenter.close()
     asyncio.run(main())
 
 
@@ -298,13 +309,8 @@ def follow_extreme_positions(count: int, seed: int = 14) -> None:
     rng = random.Random(seed)
 
     async def main() -> None:
-        presenter = Broadcast()
-        await presenter.start(HOST, 0)
-        app = FollowerApp(HOST, presenter.port)
-        app.animation_level = "none"
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with connected_follower() as (presenter, app, pilot):
             errors = error_notices(app)
-            await until(pilot, lambda: app.status == "connected")
             for seq in range(1, count + 1):
                 scene = rng.choice(["unroll", "unroll", "unroll", "flatten", "order", "onehot", "topologies"])
                 choices = tuple(rng.choice(TEXTS)[:60] or "-" for _ in range(rng.randint(2, 8)))
@@ -327,7 +333,6 @@ def follow_extreme_positions(count: int, seed: int = 14) -> None:
                     assert 0 <= state.step <= state.last_step
                 assert "\x1b" not in bar(app)
             assert app.attached and not errors
-        await presenter.close()
     asyncio.run(main())
 
 
@@ -446,12 +451,7 @@ def test_a_follower_uses_the_presenters_trained_model_and_its_typed_sentiment_se
     model = load_model("sentiment-gru")   # stands in for one trained in the presenter's app
 
     async def main() -> None:
-        presenter = Broadcast()
-        await presenter.start(HOST, 0)
-        app = FollowerApp(HOST, presenter.port)
-        app.animation_level = "none"
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, lambda: app.status == "connected")
+        async with connected_follower() as (presenter, app, pilot):
             asset = trained_asset("sentiment", model)
             presenter.add_asset(asset)
             presenter.publish(Position(seq=1, elapsed=0.0, scene="sentiment", step=2, typed="i really love this film",
@@ -463,7 +463,6 @@ def test_a_follower_uses_the_presenters_trained_model_and_its_typed_sentiment_se
             state = app.screen.state
             assert state.trained_here and state.demo.model is used
             assert (state.text, state.step) == ("i really love this film", 2)
-        await presenter.close()
     asyncio.run(main())
 
 
