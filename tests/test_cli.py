@@ -369,18 +369,6 @@ def test_an_unknown_theme_is_one_line_naming_a_few(cli):
         assert_one_line_error(code, err, "--theme", "'sunny'", "light", "dark", "solarized-light", "nord")
 
 
-def test_help_and_version_import_neither_textual_nor_numpy():
-    probe = ("import sys, contextlib, io\n"
-             "from rnn_tui.cli import main\n"
-             "for argv in (['--help'], ['--version'], ['train', '--help']):\n"
-             "    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
-             "        main(argv)\n"
-             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'numpy')))\n")
-    ok = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.strip() == "[]"
-
-
 # --- the real entry point, once ------------------------------------------------------------
 
 def test_python_dash_m(tmp_path):

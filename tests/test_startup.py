@@ -28,18 +28,28 @@ NOT_FOR_HELP = ("numpy", "textual", "rich", "typing", "dataclasses", "inspect", 
                 "hashlib", "rnn_tui.engine.topologies", "rnn_tui.lecture.protocol", "rnn_tui.serve")
 
 
-def test_help_imports_only_what_it_prints():
+def imported_by(*argvs: list[str]) -> list[str]:
+    """The modules a fresh interpreter imports to run `rnn-tui ARGV` for each of `argvs`."""
     probe = ("import sys, contextlib, io\n"
              "before = set(sys.modules)\n"
              "from rnn_tui.cli import main\n"
-             "for argv in (['--help'], ['present', '--help'], ['serve', '--help']):\n"
+             f"for argv in {list(argvs)!r}:\n"
              "    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
              "        main(argv)\n"
              "print(' '.join(sorted(set(sys.modules) - before)))\n")
     ok = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stderr
-    imported = ok.stdout.split()
+    return ok.stdout.split()
+
+
+def test_help_imports_only_what_it_prints():
+    imported = imported_by(["--help"], ["train", "--help"], ["present", "--help"], ["serve", "--help"])
     assert not [m for m in imported if m.split(".")[0] in NOT_FOR_HELP or m in NOT_FOR_HELP]
+
+
+def test_version_imports_neither_textual_nor_numpy():
+    # --version reads the package metadata (importlib.metadata brings typing and more); not the app.
+    assert not [m for m in imported_by(["--version"]) if m.split(".")[0] in ("textual", "rich", "numpy")]
 
 
 def test_the_help_lists_every_topology():
