@@ -144,6 +144,12 @@ class _Recent:
 RECENT = _Recent(32)
 
 
+def _part(name: str) -> Any:
+    """A read-only attribute that is the same-named field of the step's parts: kept, or worked out
+    again when read (see GatedRecord.parts)."""
+    return property(lambda record: getattr(record.parts(), name), doc=f"the step's {name}")
+
+
 class GatedRecord:
     """What a pane reads of a gated step, by gate name: each gate's pre-activation and value, the
     gate's block of the stacked (G*H) arrays. LSTMStep and GRUStep are records of this kind.
@@ -167,21 +173,10 @@ class GatedRecord:
     def parts(self) -> Any:
         return self.kept if self.kept is not None else RECENT.get(self)
 
-    @property
-    def wx(self) -> Array:
-        return self.parts().wx  # type: ignore[no-any-return]
-
-    @property
-    def wh(self) -> Array:
-        return self.parts().wh  # type: ignore[no-any-return]
-
-    @property
-    def pre(self) -> Array:
-        return self.parts().pre  # type: ignore[no-any-return]
-
-    @property
-    def act(self) -> Array:
-        return self.parts().act  # type: ignore[no-any-return]
+    wx = _part("wx")
+    wh = _part("wh")
+    pre = _part("pre")
+    act = _part("act")
 
     @property
     def b_ih(self) -> Array:
@@ -229,17 +224,9 @@ class LSTMStep(GatedRecord):
     wc: Array | None = None       # W_ih's context columns times the context, added to pre
     kept: LSTMParts | None = None  # None: slim, the parts worked out again when read
 
-    @property
-    def f_c(self) -> Array:
-        return self.parts().f_c  # type: ignore[no-any-return]
-
-    @property
-    def i_g(self) -> Array:
-        return self.parts().i_g  # type: ignore[no-any-return]
-
-    @property
-    def tanh_c(self) -> Array:
-        return self.parts().tanh_c  # type: ignore[no-any-return]
+    f_c = _part("f_c")
+    i_g = _part("i_g")
+    tanh_c = _part("tanh_c")
 
     def derive(self) -> LSTMParts:
         assert not isinstance(self.x_index, np.ndarray)  # a batch's record keeps its parts
@@ -265,21 +252,10 @@ class GRUStep(GatedRecord):
     wc: Array | None = None
     kept: GRUParts | None = None   # None: slim, the parts worked out again when read
 
-    @property
-    def hn(self) -> Array:
-        return self.parts().hn  # type: ignore[no-any-return]
-
-    @property
-    def r_hn(self) -> Array:
-        return self.parts().r_hn  # type: ignore[no-any-return]
-
-    @property
-    def from_n(self) -> Array:
-        return self.parts().from_n  # type: ignore[no-any-return]
-
-    @property
-    def from_h(self) -> Array:
-        return self.parts().from_h  # type: ignore[no-any-return]
+    hn = _part("hn")
+    r_hn = _part("r_hn")
+    from_n = _part("from_n")
+    from_h = _part("from_h")
 
     def derive(self) -> GRUParts:
         assert not isinstance(self.x_index, np.ndarray)
