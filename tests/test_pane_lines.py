@@ -156,3 +156,14 @@ def test_a_partial_update_writes_what_textuals_own_writes():
             assert updates[0] == updates[1], regions
 
     drive("unroll", script)
+
+
+def test_a_shorter_border_title_repaints_the_cells_its_old_ending_held():
+    """Seen at 120x40 with a 1,054-word model: 'one-hot x₃: word 2 of 1,054 (index 1)───)──', the
+    old title's last ')' left on the border when the title shrank (both end in ')')."""
+    from rnn_tui.ui.widgets.pane import _changed_cells
+
+    old, new = "one-hot x₁: word 1,054 of 1,054 (index 1,053)", "one-hot x₃: word 2 of 1,054 (index 1)"
+    start, end = _changed_cells(old, new, 80)
+    assert start == len("one-hot x") and end == len(old)   # through the old ')'
+    assert _changed_cells("h₁ = tanh(W x₁)", "h₂ = tanh(W x₂)", 80) == (1, 14)  # same length: the ')' stays

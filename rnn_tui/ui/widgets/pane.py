@@ -42,8 +42,10 @@ def _changed_cells(old: str | None, new: str, width: int) -> tuple[int, int] | N
     same = 0
     while same < min(len(old), len(new)) and old[same] == new[same]:
         same += 1
+    # A common ending stands in the same cells only when both have one length: a shorter title
+    # shifts it left, and the cells it leaves must be repainted too (they held the old ending).
     tail = 0
-    while tail < min(len(old), len(new)) - same and old[-1 - tail] == new[-1 - tail]:
+    while len(old) == len(new) and tail < len(old) - same and old[-1 - tail] == new[-1 - tail]:
         tail += 1
     return same, max(len(old), len(new)) - tail
 
