@@ -512,6 +512,8 @@ def test_the_presenter_sends_a_step_once_its_own_frame_is_drawn(monkeypatch) -> 
             events.append("frame")
 
     monkeypatch.setattr(RnnApp, "_display", display)
+    # Only the frame may send it here: the fallback timer (0.1 s) could beat a repaint on a busy machine.
+    monkeypatch.setattr("rnn_tui.ui.lecture.presenter.UNSENT_AT_MOST", 60.0)
     app = PresenterApp(Session(), host=HOST, port=0, assets=[], token_file=False)
     sent = app.broadcast.publish
 
