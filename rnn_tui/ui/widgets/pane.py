@@ -26,6 +26,7 @@ from textual.visual import RenderOptions, Visual, visualize
 
 from rnn_tui.ui.render import partial
 from rnn_tui.ui.render.changed import changed_spans
+from rnn_tui.ui.render.strips import LineStrips
 from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.styled import Styled
 
@@ -108,6 +109,7 @@ class Pane(Styled):
         # rest (a heading, the words, the 0% rows), and those need not be converted again.
         self._kept: dict[int, tuple[Hashable, Strip]] = {}
         self._kept_width = 0
+        self._line_strips: LineStrips | None = None  # converts lines that fit, styles worked out once
 
     # ---- what subclasses say ------------------------------------------------------------------
 
@@ -207,15 +209,40 @@ class Pane(Styled):
             else:
                 missing.append(y)
         if missing:
-            last, wanted = missing[-1], set(missing)
-            joined = Text("\n").join([texts[y - first] if y in wanted else Text() for y in range(last + 1)])
-            drawn = self._to_strips(joined, None)
-            if len(drawn) != last + 1:  # a line wrapped: not one strip a line
-                return None
+            drawn = self._fast_strips(texts, first, missing)
+            if drawn is None:
+                last, wanted = missing[-1], set(missing)
+                joined = Text("\n").join([texts[y - first] if y in wanted else Text() for y in range(last + 1)])
+                drawn = dict(enumerate(self._to_strips(joined, None)))
+                if len(drawn) != last + 1:  # a line wrapped: not one strip a line
+                    return None
             for y in missing:
                 strips[y] = drawn[y]
                 kept[y] = (keys[y - first], drawn[y])
         return strips
+
+    def _fast_strips(self, texts: Sequence[Text], first: int, missing: list[int]) -> dict[int, Strip] | None:
+        """The strips of lines `missing` (of `texts`, from line `first`) as `_to_strips` would
+        draw them joined, each converted on its own (`LineStrips`); None unless every one of them
+        fits the pane unwrapped, in a pane drawn plainly (left-aligned, no selection or links)."""
+        width, styles = self.size.width, self.styles
+        if (width <= 0 or self.text_selection is not None or self.auto_links
+                or styles.content_align != ("left", "top") or styles.text_align not in ("left", "start")
+                or styles.line_pad):
+            return None
+        app, base = self.app, self.visual_style
+        maker = self._line_strips
+        if maker is None or maker.base != base or maker.ansi_theme is not app.ansi_theme:
+            maker = self._line_strips = LineStrips(base, app.console.get_style, app.ansi_theme)
+        alone = missing[-1] == 0  # the only line of the text Textual would convert
+        drawn: dict[int, Strip] = {}
+        for y in missing:
+            text = texts[y - first]
+            strip = maker.strip(text, y, alone) if cell_len(text.plain) <= width else None
+            if strip is None:
+                return None
+            drawn[y] = strip
+        return drawn
 
     def _to_strips(self, text: Text, height: int | None) -> list[Strip]:
         """`text` as Textual draws a widget's render(): the same styles, wrapped or cut the same.

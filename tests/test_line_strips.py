@@ -1,0 +1,101 @@
+"""A pane's lines drawn without Textual's per-line style arithmetic (render/strips.py, issue 15)
+are what Textual draws, segment for segment: text, colours, attributes and the `offset` each
+segment carries for text selection."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+from rich.console import Console
+from rich.style import Style as RichStyle
+from rich.text import Span, Text
+from textual.content import Content
+from textual.style import Style
+from textual.visual import RenderOptions
+
+from rnn_tui.ui.render.strips import LineStrips
+from rnn_tui.ui.widgets.pane import Pane
+
+from helpers import drive
+
+CONSOLE = Console()
+BASE = Style.parse("#e0e0e0 on #101820")
+WIDTH = 40
+
+
+def textual_strips(texts: list[Text], width: int = WIDTH):
+    """Textual's own conversion of the lines, as a pane's `_to_strips` asks for it unwrapped."""
+    content = Content.from_rich_text(Text("\n").join(texts), console=CONSOLE)
+    rules = {"text_wrap": "nowrap", "text_overflow": "fold", "text_align": "left", "line_pad": 0}
+    return content.render_strips(width, None, BASE, RenderOptions(Style.parse, rules))
+
+
+def segments(strip):
+    """A strip as comparable values: Rich styles compare equal with the same colours,
+    attributes, link and meta (the offset among them)."""
+    return [(s.text, s.style, s.style.meta if s.style else None, s.control) for s in strip]
+
+
+styles = st.sampled_from([
+    RichStyle(bold=True), RichStyle(color="red"), RichStyle(color="#33cc66", bgcolor="grey11"),
+    RichStyle(dim=True, italic=True), RichStyle(reverse=True), "bold magenta", "underline",
+    RichStyle(meta={"@click": "app.bell"}), RichStyle(link="https://example.org"), "",
+])
+words = st.text(alphabet="ab ·│▆█₁₂+-.0", max_size=8)
+
+
+@st.composite
+def lines(draw):
+    text = Text(style=draw(styles))
+    for _ in range(draw(st.integers(0, 5))):
+        text.append(draw(words), style=draw(st.one_of(st.none(), styles)))
+    length = len(text.plain)
+    for _ in range(draw(st.integers(0, 3))):  # overlapping spans, some covering nothing
+        start = draw(st.integers(0, length))
+        text.spans.append(Span(start, draw(st.integers(start, length)), draw(styles)))
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(lines(), min_size=1, max_size=6))
+def test_lines_are_drawn_as_textual_draws_them(texts):
+    expected = textual_strips(texts)
+    convert = LineStrips(BASE, CONSOLE.get_style, None)
+    for y, text in enumerate(texts):
+        strip = convert.strip(text, y, alone=len(texts) == 1)
+        if strip is None:  # one it leaves to Textual: spans that cover nothing, alone
+            assert len(texts) == 1
+            continue
+        assert segments(strip) == segments(expected[y]), (y, text, text.spans)
+        assert strip.cell_length == expected[y].cell_length
+
+
+def test_a_line_it_cannot_say_is_left_to_textual():
+    convert = LineStrips(BASE, CONSOLE.get_style, None)
+    assert convert.strip(Text("a\tb"), 0) is None  # a tab
+    assert convert.strip(Text("a\nb"), 0) is None  # two lines
+    spilling = Text("ab")
+    spilling.spans.append(Span(1, 5, "bold"))  # a span past its end would reach the next line
+    assert convert.strip(spilling, 0) is None
+
+
+def test_the_panes_draw_every_line_on_screen_as_textual_does():
+    async def script(pilot, app):
+        await pilot.press("right", "right", "down", "left")
+        compared = 0
+        for pane in app.screen.query(Pane):
+            text = pane.render()
+            shown = text.plain.split("\n")
+            textual = textual_strips_of(pane, text)
+            for y, strip in pane._strips.items():
+                if y < len(shown) and shown[y]:  # on screen (rows off screen are blank in render())
+                    assert segments(strip) == segments(textual[y]), (type(pane).__name__, y)
+                    compared += 1
+        converters = [pane for pane in app.screen.query(Pane) if pane._line_strips is not None]
+        assert compared > 20 and len(converters) >= 4, (compared, converters)
+
+    drive("unroll", script)
+
+
+def textual_strips_of(pane, text):
+    from textual.visual import Visual, visualize
+    return Visual.to_strips(pane, visualize(pane, text), pane.size.width, None, pane.visual_style)
