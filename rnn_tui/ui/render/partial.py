@@ -5,10 +5,10 @@ refreshes the one digit that changed at column 40 still has its line written fro
 as its own `__rich_console__` path already does, so a step writes what changed and little more.
 The cells left out are those Textual itself marked unchanged: the screen looks the same.
 
-It also asks each widget for only the rows a partial update writes: Textual asks every widget in
-the rectangle around all the changed regions (after a step, most of the screen) for all of its
-lines, then writes only the changed rows, so a step ran every line of every pane through the line
-filters and cropping again (`Compositor._render_chops`)."""
+It also asks each widget for only the rows a partial update writes in it: Textual asks every
+widget in the rectangle around all the changed regions (after a step, most of the screen) for all
+of its lines, then writes only the changed cells, so a step ran every line of every pane, changed
+or not, through the line filters and cropping again (`Compositor._render_chops`)."""
 
 from __future__ import annotations
 
@@ -46,9 +46,11 @@ def _render_segments(self: ChopsUpdate, console: Console) -> str:
 
 
 def _render_rows(self: Compositor, crop: Region,
-                 is_rendered_line: Callable[[int], bool]) -> list[dict[int, Strip | None]]:
-    """Compositor._render_chops, each widget rendered only from its first to its last row that is
-    written (Textual's renders all of a widget's rows and drops the rows not written)."""
+                 spans: dict[int, list[tuple[int, int]]]) -> list[dict[int, Strip | None]]:
+    """Compositor._render_chops, each widget rendered only on the rows where it shows in a cell
+    that is written (`spans`: the [x1, x2) written on each row), each run of such rows at once.
+    Textual's renders all of a widget's rows in the rectangle around every change, and drops the
+    rows and cells not written; a chop left out here is one `_render_segments` does not write."""
     cuts = self.cuts
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
     crop_overlaps = crop.overlaps
@@ -58,21 +60,42 @@ def _render_rows(self: Compositor, crop: Region,
         shown = region.intersection(clip)
         if not shown.width or not shown.height:
             continue
-        rows = [y for y in range(max(shown.y, crop.y), min(shown.bottom, crop.bottom)) if is_rendered_line(y)]
-        if not rows:
-            continue
-        top, bottom = rows[0], rows[-1] + 1
-        strips = widget.render_lines(Region(shown.x - region.x, top - region.y, shown.width, bottom - top))
+        left, right = shown.x, shown.right
+        rows = [y for y in range(max(shown.y, crop.y), min(shown.bottom, crop.bottom))
+                if y in spans and _wanted(cuts[y], chops[y], spans[y], left, right)]
         first_cut, last_cut = shown.column_span
-        for y, strip in zip(range(top, bottom), strips):  # noqa: B905 - as Textual pairs them
-            if not is_rendered_line(y):
-                continue
-            chops_line = chops[y]
-            final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
-            for cut, piece in zip(final_cuts, strip.divide([cut - shown.x for cut in final_cuts[1:]])):  # noqa: B905
-                if chops_line.get(cut) is None:
-                    chops_line[cut] = piece
+        for top, bottom in _runs(rows):
+            strips = widget.render_lines(Region(shown.x - region.x, top - region.y, shown.width, bottom - top))
+            for y, strip in zip(range(top, bottom), strips):  # noqa: B905 - as Textual pairs them
+                chops_line = chops[y]
+                final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+                for cut, piece in zip(final_cuts, strip.divide([cut - shown.x for cut in final_cuts[1:]])):  # noqa: B905
+                    if chops_line.get(cut) is None:
+                        chops_line[cut] = piece
     return chops
+
+
+def _wanted(cuts: list[int], chops: dict[int, Strip | None], spans: list[tuple[int, int]],
+            left: int, right: int) -> bool:
+    """Whether a widget that spans columns [left, right) of a row shows in a cell written there:
+    a chop of its columns that a written span reaches and no widget in front of it has filled."""
+    for cut, end in zip(cuts, cuts[1:]):  # noqa: B905 - a cut and the next
+        if cut >= right:
+            break
+        if cut >= left and chops[cut] is None and any(x1 < end and x2 > cut for x1, x2 in spans):
+            return True
+    return False
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Rows in order as runs [top, bottom) of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for y in rows:
+        if runs and runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], y + 1)
+        else:
+            runs.append((y, y + 1))
+    return runs
 
 
 def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
@@ -83,8 +106,10 @@ def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
         return None
     crop = Region.from_union(list(update_regions)).intersection(self.size.region)
     spans = list(self._regions_to_spans(update_regions))
-    is_rendered_line = {y for y, _, _ in spans}.__contains__
-    chops = _render_rows(self, crop, is_rendered_line)
+    by_row: dict[int, list[tuple[int, int]]] = {}
+    for y, x1, x2 in spans:
+        by_row.setdefault(y, []).append((x1, x2))
+    chops = _render_rows(self, crop, by_row)
     chop_ends = [cut_set[1:] for cut_set in self.cuts]
     return ChopsUpdate(chops, spans, chop_ends)
 
