@@ -28,22 +28,29 @@ _link_ids = count(getrandbits(24))
 _new_rich_style = RichStyle.__new__
 
 LAYOUTS_KEPT = 1024  # runs of spans remembered (a pane has a few dozen; a scroll brings more)
+OFFSETS_KEPT = 4096  # styles remembered for one run's style, by cell (more than a 160x50 pane has)
 
 
 class _Piece:
-    """A run of a line's characters in one style: Textual's final style for it, and that style
-    as Rich draws it without the offset."""
+    """A run of a line's characters in one style: Textual's final style for it, that style as
+    Rich draws it without the offset, and the Rich styles made from it so far, by offset. The
+    same style object for the same cell each step lets what follows keep its work: Rich's hash
+    and SGR codes, the line filter's cache of converted styles."""
 
-    __slots__ = ("link", "meta", "rich", "style")
+    __slots__ = ("at_offset", "link", "meta", "rich", "style")
 
     def __init__(self, style: Style) -> None:
         self.style = style
         self.rich = style.rich_style_with_offset(0, 0)
         self.meta: dict[str, Any] = dict(style.meta)
         self.link = bool(self.rich._link)
+        self.at_offset: dict[tuple[int, int], RichStyle] = {}
 
     def at(self, x: int, y: int) -> RichStyle:
         """`self.style.rich_style_with_offset(x, y)`, from the style worked out once."""
+        style = self.at_offset.get((x, y))
+        if style is not None:
+            return style
         if self.link:  # a link keeps its own id: drawn the way Textual draws it
             return self.style.rich_style_with_offset(x, y)
         template = self.rich
@@ -59,6 +66,9 @@ class _Piece:
         style._link_id = f"{next(_link_ids)}{hash(meta)}"
         style._hash = None
         style._null = False
+        if len(self.at_offset) >= OFFSETS_KEPT:
+            self.at_offset.clear()
+        self.at_offset[x, y] = style
         return style
 
 
