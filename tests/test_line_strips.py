@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Span, Text
 from textual.content import Content
 from textual.style import Style
 from textual.visual import RenderOptions
 
+from rnn_tui.ui.render.changed import changed_spans
 from rnn_tui.ui.render.strips import LineStrips
 from rnn_tui.ui.widgets.pane import Pane
 
@@ -99,3 +101,30 @@ def test_the_panes_draw_every_line_on_screen_as_textual_does():
 def textual_strips_of(pane, text):
     from textual.visual import Visual, visualize
     return Visual.to_strips(pane, visualize(pane, text), pane.size.width, None, pane.visual_style)
+
+
+# ---- which cells changed, when a step keeps the runs where they were (render/changed.py) -----------
+
+def one_cell_each(line: list[Segment]) -> list[Segment]:
+    return [Segment(c, s.style) for s in line for c in s.text]
+
+
+@st.composite
+def aligned(draw):
+    """Two drawings of a line with runs of the same lengths: new characters or colours in some."""
+    parts = draw(st.lists(st.tuples(st.text(alphabet="ab·", min_size=1, max_size=5),
+                                    st.sampled_from([None, SEG_BOLD, SEG_BLUE])), min_size=1, max_size=6))
+    old = [Segment(text, style) for text, style in parts]
+    new = [Segment("".join(draw(st.sampled_from("ab·")) if draw(st.booleans()) else c for c in text),
+                   draw(st.sampled_from([style, style, SEG_BOLD]))) for text, style in parts]
+    return old, new
+
+
+SEG_BOLD, SEG_BLUE = RichStyle(bold=True), RichStyle(color="blue")
+
+
+@given(aligned())
+def test_runs_in_the_same_cells_change_as_any_others(lines):
+    old, new = lines
+    # Cut into single cells, the same line goes the general way: the same cells must come out.
+    assert changed_spans(old, new) == changed_spans(old, one_cell_each(new))
