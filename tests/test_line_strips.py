@@ -15,6 +15,8 @@ from textual.visual import RenderOptions
 
 from rnn_tui.ui.render.changed import changed_spans
 from rnn_tui.ui.render.strips import LineStrips
+from rnn_tui.ui.widgets.equation import Equation
+from rnn_tui.ui.widgets.output import Output
 from rnn_tui.ui.widgets.pane import Pane
 
 from helpers import drive
@@ -69,6 +71,8 @@ def test_lines_are_drawn_as_textual_draws_them(texts):
             continue
         assert segments(strip) == segments(expected[y]), (y, text, text.spans)
         assert strip.cell_length == expected[y].cell_length
+        if not any(s.style.link for s in strip):  # a link's id differs from one drawing to the next
+            assert strip.render(CONSOLE) == expected[y].render(CONSOLE)  # the same bytes on the terminal
 
 
 def test_a_line_it_cannot_say_is_left_to_textual():
@@ -128,3 +132,22 @@ def test_runs_in_the_same_cells_change_as_any_others(lines):
     old, new = lines
     # Cut into single cells, the same line goes the general way: the same cells must come out.
     assert changed_spans(old, new) == changed_spans(old, one_cell_each(new))
+
+
+def test_text_dragged_over_in_a_pane_is_the_text_selected():
+    """Textual finds the character under the pointer from the `offset` in each segment's style."""
+    async def script(pilot, app):
+        await pilot.press("right")
+        for pane, (x1, y1), (x2, y2) in ((app.screen.query_one(Output), (2, 1), (12, 2)),
+                                         (app.screen.query_one(Equation), (3, 2), (9, 4))):
+            lines = pane.render().plain.split("\n")
+            region = pane.content_region
+            await pilot.mouse_down(None, (region.x + x1, region.y + y1))
+            await pilot.hover(None, (region.x + x2, region.y + y2))
+            await pilot.mouse_up(None, (region.x + x2, region.y + y2))
+            await pilot.pause()
+            expected = "\n".join([lines[y1][x1:], *lines[y1 + 1:y2], lines[y2][:x2 + 1]])
+            assert app.screen.get_selected_text() == expected, type(pane).__name__
+            assert pane._line_strips is not None  # drawn by LineStrips, not Textual's conversion
+
+    drive("unroll", script)
