@@ -10,10 +10,12 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Span, Text
 from textual.content import Content
+from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
 
 from rnn_tui.ui.render.changed import changed_spans
+from rnn_tui.ui.render.partial import render_cropped
 from rnn_tui.ui.render.strips import LineStrips
 from rnn_tui.ui.widgets.equation import Equation
 from rnn_tui.ui.widgets.output import Output
@@ -151,3 +153,22 @@ def test_text_dragged_over_in_a_pane_is_the_text_selected():
             assert pane._line_strips is not None  # drawn by LineStrips, not Textual's conversion
 
     drive("unroll", script)
+
+
+# ---- a chop cut to what a partial update writes (render/partial.py) ----------------------------------
+
+narrow_texts = st.text(alphabet="ab │█₁", max_size=6)
+any_texts = st.text(alphabet="ab │█₁名\u0301\x1b", max_size=6)  # some wide, of no width, a control
+
+
+def strips_of(texts):
+    return st.lists(st.tuples(texts, st.sampled_from([None, SEG_BOLD, SEG_BLUE])), max_size=6).map(
+        lambda parts: Strip([Segment(text, style) for text, style in parts]))
+
+
+@given(st.one_of(strips_of(narrow_texts), strips_of(any_texts)), st.data(), st.sampled_from(["256", "truecolor"]))
+def test_a_cut_line_writes_what_textuals_crop_writes(strip, data, colours):
+    console = Console(color_system=colours, force_terminal=True)
+    start = data.draw(st.integers(-1, strip.cell_length + 1))
+    end = data.draw(st.integers(start - 1, strip.cell_length + 1))
+    assert render_cropped(strip, start, end, console) == strip.crop(start, end).render(console)

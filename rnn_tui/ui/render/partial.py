@@ -12,10 +12,13 @@ or not, through the line filters and cropping again (`Compositor._render_chops`)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import lru_cache
 
+from rich.cells import get_character_cell_size
+from rich.color import ColorSystem
 from rich.console import Console
 from rich.control import Control
+from rich.style import Style as RichStyle
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.strip import Strip
@@ -36,13 +39,53 @@ def _render_segments(self: ChopsUpdate, console: Console) -> str:
             if strip is None or x >= x2 or end <= x1:
                 continue
             start, stop = max(x, x1), min(end, x2)
-            if (start, stop) != (x, end):
-                strip = strip.crop(start - x, stop - x)
             append(move_to(start, y).segment.text)
-            append(strip.render(console))
+            if (start, stop) == (x, end):
+                append(strip.render(console))
+            else:
+                append(render_cropped(strip, start - x, stop - x, console))
         if y != last_y:
             append("\n")
     return "".join(sequences)
+
+
+def render_cropped(strip: Strip, start: int, end: int, console: Console) -> str:
+    """`strip.crop(start, end).render(console)`, step for step as Strip.crop cuts: for a strip
+    of one-cell characters (nearly every line here) the texts are sliced and written straight,
+    without the cropped Strip (and its seven caches) made to be written once. Any other strip
+    goes Textual's way."""
+    cell_length = strip.cell_length
+    start, end = max(0, start), min(cell_length, end)
+    segments = list(strip)
+    if (start == 0 and end == cell_length or sum(len(text) for text, _, _ in segments) != cell_length
+            or not all(_one_cell_each(text) for text, _, _ in segments)):
+        return strip.crop(start, end).render(console)
+    if end <= start:
+        return ""
+    color_system = console._color_system or ColorSystem.TRUECOLOR  # as Strip.render reads it
+    render_style = Strip.render_style
+    index, position = 0, 0
+    while position + len(segments[index].text) <= start:  # to the segment that reaches start
+        position += len(segments[index].text)
+        index += 1
+    first = (segments[index].text[start - position:], segments[index].style)
+    rest = [(text, style) for text, style, _ in segments[index + 1:]]
+    pieces: list[tuple[str, RichStyle | None]] = [first, *rest]
+    if end < cell_length:  # up to the segment that reaches end, cut there
+        pieces, position = [], start
+        for text, style in [first, *rest]:
+            if position + len(text) >= end:
+                pieces.append((text[:end - position], style))
+                break
+            pieces.append((text, style))
+            position += len(text)
+    return "".join(text if style is None else render_style(style, text, color_system) for text, style in pieces)
+
+
+@lru_cache(maxsize=4096)
+def _one_cell_each(text: str) -> bool:
+    """Whether every character of `text` takes one cell (none wide, none of no width)."""
+    return text.isascii() and text.isprintable() or all(get_character_cell_size(c) == 1 for c in text)
 
 
 def _render_rows(self: Compositor, crop: Region,

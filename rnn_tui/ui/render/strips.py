@@ -123,7 +123,7 @@ class LineStrips:
             return ((0, length, self._piece(())),)
         cuts = sorted({0, length, *(span.start for span in spans), *(span.end for span in spans)})
         layout = []
-        for start, end in zip(cuts, cuts[1:]):
+        for start, end in zip(cuts, cuts[1:]):  # noqa: B905 - each cut and the next
             active = tuple(span.style for span in spans if span.start <= start and end <= span.end)
             layout.append((start, end, self._piece(active)))
         return tuple(layout)
