@@ -61,7 +61,7 @@ def lines(draw):
     return text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(lines(), min_size=1, max_size=6))
 def test_lines_are_drawn_as_textual_draws_them(texts):
     expected = textual_strips(texts)
