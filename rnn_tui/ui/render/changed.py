@@ -32,7 +32,7 @@ def changed_spans(old: Iterable[Segment], new: Iterable[Segment], join: int = JO
         else:
             spans.append((start, end))
 
-    if len(a) == len(b) and all(len(sa.text) == len(sb.text) for sa, sb in zip(a, b)):  # noqa: B905
+    if len(a) == len(b) and [len(s.text) for s in a] == [len(s.text) for s in b]:
         # The usual step: the same runs, in the same cells, some with new digits or colours.
         x = 0
         for (ta, style_a, _), (tb, style_b, _) in zip(a, b):  # noqa: B905 - as long, just checked

@@ -194,8 +194,9 @@ class Pane(Styled):
         much for one line as for twenty). Lines not converted go in empty, so each keeps its own
         line number (text selection reads it). None when a line wraps (or a selection is shown):
         then the caller draws them the ordinary way."""
-        if self._kept_width != self.size.width:
-            self._kept, self._kept_width = {}, self.size.width
+        width = self.size.width
+        if self._kept_width != width:
+            self._kept, self._kept_width = {}, width
         if self.text_selection is not None or not texts:
             return None
         kept = self._kept
@@ -209,7 +210,7 @@ class Pane(Styled):
             else:
                 missing.append(y)
         if missing:
-            drawn = self._fast_strips(texts, first, missing)
+            drawn = self._fast_strips(texts, first, missing, width)
             if drawn is None:
                 last, wanted = missing[-1], set(missing)
                 joined = Text("\n").join([texts[y - first] if y in wanted else Text() for y in range(last + 1)])
@@ -221,12 +222,13 @@ class Pane(Styled):
                 kept[y] = (keys[y - first], drawn[y])
         return strips
 
-    def _fast_strips(self, texts: Sequence[Text], first: int, missing: list[int]) -> dict[int, Strip] | None:
+    def _fast_strips(self, texts: Sequence[Text], first: int, missing: list[int],
+                     width: int) -> dict[int, Strip] | None:
         """The strips of lines `missing` (of `texts`, from line `first`) as `_to_strips` would
         draw them joined, each converted on its own (`LineStrips`); None unless every one of them
         fits the pane unwrapped, in a pane drawn plainly (left-aligned, no selection or links)."""
-        width, styles = self.size.width, self.styles
-        if (width <= 0 or self.text_selection is not None or self.auto_links
+        styles = self.styles
+        if (width <= 0 or self.auto_links
                 or styles.content_align != ("left", "top") or styles.text_align not in ("left", "start")
                 or styles.line_pad):
             return None
@@ -341,8 +343,8 @@ class Pane(Styled):
         """Repaint the cells that differ from what was drawn: for each line on screen, the runs of
         cells that changed; lines off screen are only marked stale (that writes nothing). A pane
         of a set height (one-hot, output) is blank below its lines."""
-        width = self.size.width
-        count = min(max(self._count, before_count), max(self._count, self.size.height))
+        width, height = self.size
+        count = min(max(self._count, before_count), max(self._count, height))
         shown = self._on_screen(count)
         blank = Strip.blank(width, self.visual_style.rich_style)
         regions = []
