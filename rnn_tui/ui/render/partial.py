@@ -8,7 +8,11 @@ The cells left out are those Textual itself marked unchanged: the screen looks t
 It also asks each widget for only the rows a partial update writes in it: Textual asks every
 widget in the rectangle around all the changed regions (after a step, most of the screen) for all
 of its lines, then writes only the changed cells, so a step ran every line of every pane, changed
-or not, through the line filters and cropping again (`Compositor._render_chops`)."""
+or not, through the line filters and cropping again (`Compositor._render_chops`). A widget hidden
+behind those in front of it, where cells are written, is not asked at all.
+
+Private Textual (and Rich) names used here are pinned by tests/test_pane_lines.py (a partial update
+writes what Textual's own writes) and tests/test_line_strips.py (a cut line as Strip.crop cuts it)."""
 
 from __future__ import annotations
 
