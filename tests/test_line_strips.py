@@ -10,6 +10,7 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Span, Text
 from textual.content import Content
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
@@ -172,3 +173,33 @@ def test_a_cut_line_writes_what_textuals_crop_writes(strip, data, colours):
     start = data.draw(st.integers(-1, strip.cell_length + 1))
     end = data.draw(st.integers(start - 1, strip.cell_length + 1))
     assert render_cropped(strip, start, end, console) == strip.crop(start, end).render(console)
+
+
+def test_a_step_repaints_every_cell_of_a_border_title_it_changed():
+    """A title too long for its border (the output pane's at 80x24, cut with '…') as well as
+    those that fit: each cell that looks different after a step is one the step repaints."""
+    async def script(pilot, app):
+        panes = list(app.screen.query(Pane))
+        for key in ["right"] * 4 + ["down"] * 3 + ["left"] * 4:
+            before = {pane: pane.render_lines(Region(0, 0, pane.outer_size.width, 1))[0] for pane in panes}
+            refreshed: dict[Pane, list[Region] | None] = {pane: [] for pane in panes}
+            for pane in panes:
+                def spy(*regions, _pane=pane, _refresh=pane.refresh, _seen=refreshed, **kwargs):
+                    offset = _pane.content_offset  # regions in the content's cells; the border is around
+                    if not regions:
+                        _seen[_pane] = None  # all of it
+                    elif _seen[_pane] is not None:
+                        _seen[_pane] += [region.translate(offset) for region in regions]
+                    return _refresh(*regions, **kwargs)
+                pane.refresh = spy
+            await pilot.press(key)
+            for pane in panes:
+                del pane.refresh
+                pane._styles_cache.clear()
+                after = pane.render_lines(Region(0, 0, pane.outer_size.width, 1))[0]
+                regions = refreshed[pane]
+                for x1, x2 in changed_spans(before[pane], after, join=0):
+                    assert regions is None or all(any(r.contains(x, 0) for r in regions) for x in range(x1, x2)), (
+                        key, type(pane).__name__, (x1, x2), regions)
+
+    drive("unroll", script)

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.visual import RenderOptions, Visual, visualize
 
 from rnn_tui.ui.render import partial
-from rnn_tui.ui.render.changed import changed_spans
+from rnn_tui.ui.render.changed import JOIN, changed_spans
 from rnn_tui.ui.render.strips import LineStrips
 from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.styled import Styled
@@ -49,6 +49,26 @@ def _changed_cells(old: str | None, new: str, width: int) -> tuple[int, int] | N
     while len(old) == len(new) and tail < len(old) - same and old[-1 - tail] == new[-1 - tail]:
         tail += 1
     return same, max(len(old), len(new)) - tail
+
+
+def _changed_runs(old: str | None, new: str, width: int) -> list[tuple[int, int]] | None:
+    """The runs of cells [start, end) of a border title that differ between `old` and `new` when
+    both are plain, one cell a character and as long as each other, but too long for the border
+    (`_changed_cells` takes those that fit): Textual cuts both at the same cell and ends them
+    with the same '…', so only characters that differ before the cut can look different. Runs
+    fewer than JOIN cells apart are one; None for any other pair (draw and compare)."""
+    if old is None or len(old) != len(new) or "[" in old + new or "\\" in old + new:
+        return None
+    if cell_len(old) != len(old) or cell_len(new) != len(new):
+        return None
+    runs: list[tuple[int, int]] = []
+    for x in range(min(len(new), width - 2)):  # what the border shows, and a cell or two more
+        if old[x] != new[x]:
+            if runs and x - runs[-1][1] < JOIN:
+                runs[-1] = (runs[-1][0], x + 1)
+            else:
+                runs.append((x, x + 1))
+    return runs
 
 
 ROWS_AT_ONCE = 24  # rows drawn together when one comes on screen (a scroll brings the next ones)
@@ -380,14 +400,17 @@ class Pane(Styled):
         rows = [0, height - 1] if bottom else [0]  # without a bottom border the subtitle is not drawn
         left = self.styles.border_title_align == "left"
         quick = _changed_cells(old_title, title, width) if left and not bottom else None
-        before = [] if quick else [self.render_lines(Region(0, y, width, 1))[0] for y in rows]
+        runs = _changed_runs(old_title, title, width) if left and not bottom and not quick else None
+        before = [] if quick or runs is not None else [self.render_lines(Region(0, y, width, 1))[0] for y in rows]
         # As Textual's setters store them, without their repaint of the whole pane.
         self._border_title = self.render_str(title).expand_tabs(4).split()[0]
         self._border_subtitle = None if subtitle is None else self.render_str(subtitle).expand_tabs(4).split()[0]
         offset = self.content_offset
         if quick:  # a left-aligned title starts after the border's first cell
-            start, end = quick
-            self.refresh(Region(1 + start - offset.x, -offset.y, end - start, 1))
+            runs = [quick]
+        if runs is not None:
+            for start, end in runs:
+                self.refresh(Region(1 + start - offset.x, -offset.y, end - start, 1))
             return
         for y, old in zip(rows, before, strict=True):
             self._styles_cache.set_dirty(Region(0, y, width, 1))  # drawn again with the new title
