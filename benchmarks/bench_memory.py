@@ -166,12 +166,9 @@ def app_env(root: Path) -> dict[str, str]:
 
 def start_up(root: Path, args: list[str], limit: float = 120.0) -> dict[str, Any]:
     """Launch to the first complete screen, and peak memory, of the app in a pseudo-terminal."""
-    here = os.getcwd()
-    os.chdir(root)  # `python -m` puts the current folder first on sys.path: the checkout under test's
-    try:
-        term = Terminal([sys.executable, "-m", "rnn_tui", *args], 80, 24, app_env(root), sync=True)
-    finally:
-        os.chdir(here)
+    # `python -m` puts the working directory first on sys.path: the app starts in the checkout under
+    # test (the terminal's child changes to `cwd`, by default this script's checkout, even for --before)
+    term = Terminal([sys.executable, "-m", "rnn_tui", *args], 80, 24, app_env(root), sync=True, cwd=root)
     try:
         ok = term.settle(0, marker=MARKER, limit=limit)
         seconds = term.last_byte_at - term.started_at if ok else float("nan")
