@@ -11,7 +11,10 @@ and h0. Anything that reads a later step (the last state, a many-to-one output, 
 computes up to it there and then.
 
 Computing takes a lock, as a worker thread and the screen may both read a trace; a record is
-visible only once it is whole.
+visible only once it is whole. No thread finishes the rest in the background: a step is a few
+Python calls around each matrix product, which would hold the GIL against the screen on a shared
+2-core machine, and what is computed would depend on timing; End computes the rest there and
+then, no more than opening the sentence took before.
 """
 
 from __future__ import annotations
