@@ -52,6 +52,33 @@ def test_version_imports_neither_textual_nor_numpy():
     assert not [m for m in imported_by(["--version"]) if m.split(".")[0] in ("textual", "rich", "numpy")]
 
 
+# What the default app's first screen (Unroll, the lecture's models, Elman) has no use for: training,
+# the encoder-decoder, gradient flow, writing files. Each is imported when a scene or command needs it.
+NOT_FOR_THE_FIRST_SCREEN = ("rnn_tui.engine.train", "rnn_tui.engine.seq2seq", "rnn_tui.engine.gradients",
+                            "rnn_tui.engine.safe_write", "rnn_tui.ui.scenes.train")
+
+
+def test_the_default_first_screen_imports_no_training_or_encoder_decoder_code():
+    """`rnn-tui` as the CLI builds it (options, session, app), headless, up to its first screen."""
+    probe = ("import asyncio, sys\n"
+             "from rnn_tui.cli import build_parser\n"
+             "from rnn_tui.ui.launch import build_session\n"
+             "from rnn_tui.ui.app import RnnApp\n"
+             "args = build_parser().parse_args([])\n"
+             "app = RnnApp(build_session(args), theme=args.theme, scene=args.scene)\n"
+             "async def first_screen():\n"
+             "    async with app.run_test(size=(80, 24)) as pilot:\n"
+             "        await pilot.pause()\n"
+             "        print(app.screen.NAME, 'reads' in ''.join(str(s.text) for s in app.screen._compositor.render_strips()))\n"
+             "asyncio.run(first_screen())\n"
+             "print(' '.join(sorted(sys.modules)))\n")
+    ok = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    shown, imported = ok.stdout.splitlines()
+    assert shown == "unroll True"  # the first screen was drawn, caption and all
+    assert [m for m in NOT_FOR_THE_FIRST_SCREEN if m in imported.split()] == []
+
+
 def test_the_help_lists_every_topology():
     assert TOPOLOGY_NAMES == tuple(t.name for t in TOPOLOGIES)
 
