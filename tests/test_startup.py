@@ -70,7 +70,8 @@ def test_the_default_first_screen_imports_no_training_or_encoder_decoder_code():
              "async def first_screen():\n"
              "    async with app.run_test(size=(80, 24)) as pilot:\n"
              "        await pilot.pause()\n"
-             "        print(app.screen.NAME, 'reads' in ''.join(str(s.text) for s in app.screen._compositor.render_strips()))\n"
+             "        drawn = ''.join(strip.text for strip in app.screen._compositor.render_strips())\n"
+             "        print(app.screen.NAME, 'reads' in drawn)\n"
              "asyncio.run(first_screen())\n"
              "print(' '.join(sorted(sys.modules)))\n")
     ok = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
