@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,9 +19,11 @@ from rnn_tui.engine.gated import Gate, slim
 from rnn_tui.engine.readout import Readout
 from rnn_tui.engine.records import Record, Records
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
-from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
 from rnn_tui.engine.text import EOS, Vocabulary
 from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, Planned, Topology, refusal, topology_by_name
+
+if TYPE_CHECKING:  # the encoder-decoder (and the training code it brings) is imported when one is run
+    from rnn_tui.engine.seq2seq import Seq2Seq
 
 
 def _from_cell(name: str) -> Any:
@@ -274,11 +276,14 @@ def _generate(model: Model, words: Sequence[str], plan: Sequence[Planned], h: Ar
     return recorded
 
 
-def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_WORDS) -> Trace:
+def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int | None = None) -> Trace:
     """An encoder-decoder's translation as a trace: the encoder's steps (its own weights, no output),
     then the decoder's (its own weights, starting from the encoder's last state, writing a word a
-    step until <eos>). The trace's model is the decoder; the encoder's words are `source_vocab`."""
-    tr = translate(model, words, max_words)
+    step until <eos>). The trace's model is the decoder; the encoder's words are `source_vocab`.
+    At most `max_words` outputs (None: seq2seq.MAX_OUTPUT_WORDS)."""
+    from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, translate
+
+    tr = translate(model, words, MAX_OUTPUT_WORDS if max_words is None else max_words)
     decoder = Model(model.decoder, model.target, model.labels, name=model.name, trained_for="encoder-decoder",
                     context_size=model.hidden_size if model.context_every_step else 0)
     assert len(tr.read) == len(tr.encoder) and len(tr.y) == len(tr.decoder)

@@ -5,6 +5,7 @@ computes each step once, when it is first read)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -12,10 +13,12 @@ from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.models import TRAINED_USES, default_model, load_model, load_translation, next_cell, twins
 from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.engine.topologies import Topology, topology_by_name
 from rnn_tui.engine.trace import GREEDY, Sampling, Trace, run, run_seq2seq
+
+if TYPE_CHECKING:  # the encoder-decoder's code is imported when its topology is first shown
+    from rnn_tui.engine.seq2seq import Seq2Seq
 
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
 MAX_TRACE_BYTES = 256 * 2**20  # ... nor long sentences at a large H: each step keeps its cell's record

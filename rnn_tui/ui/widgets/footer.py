@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.compose import compose
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -18,6 +19,13 @@ class CompactFooter(Footer):
         super().__init__(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
 
     def compose(self) -> ComposeResult:
+        # Textual's Footer composes no keys at first, and all of them a frame after its screen's
+        # bindings are first published: the app's first frame had a blank footer line, and the
+        # keys came ~15 ms later in a second frame (after two rebuilds: the bindings are published
+        # twice). Composed with the screen, they are in the first frame; a key that the scene's
+        # first state greys out (made after its widgets are composed) is flipped in place by
+        # bindings_changed, not rebuilt.
+        self._bindings_ready = True
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)
@@ -42,4 +50,9 @@ class CompactFooter(Footer):
                     k._disabled = not enabled
                     k.set_class(not enabled, "-disabled")
                 return
+        if not self._bindings_ready and screen is self.screen and self.is_attached and self.app.app_focus:
+            # EXPERIMENT: the first publish, as the screen is shown: keys now, in this layout
+            self._bindings_ready = True
+            self.mount_all(compose(self))
+            return
         super().bindings_changed(screen)
