@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.compose import compose
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -50,9 +49,4 @@ class CompactFooter(Footer):
                     k._disabled = not enabled
                     k.set_class(not enabled, "-disabled")
                 return
-        if not self._bindings_ready and screen is self.screen and self.is_attached and self.app.app_focus:
-            # EXPERIMENT: the first publish, as the screen is shown: keys now, in this layout
-            self._bindings_ready = True
-            self.mount_all(compose(self))
-            return
         super().bindings_changed(screen)
