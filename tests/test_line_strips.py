@@ -203,3 +203,11 @@ def test_a_step_repaints_every_cell_of_a_border_title_it_changed():
                         key, type(pane).__name__, (x1, x2), regions)
 
     drive("unroll", script)
+
+
+def test_the_installed_rich_styles_are_filled_in_directly() -> None:
+    """With a Rich whose styles have other attributes the panes still draw right (Textual's own
+    method makes each style) but a step costs more: this says so when Rich changes."""
+    from rnn_tui.ui.render import strips
+
+    assert strips._FILLED_IN

@@ -26,6 +26,11 @@ from textual.style import Style
 # Textual reads it only to highlight links, but the ids are kept unique as Rich keeps them.
 _link_ids = count(getrandbits(24))
 _new_rich_style = RichStyle.__new__
+# Every attribute a Rich style has, as `_Piece.at` fills them in. A Rich with other attributes
+# (rich is not pinned) gets its styles made by Textual's own method instead: slower, never wrong.
+_RICH_SLOTS = {"_color", "_bgcolor", "_attributes", "_set_attributes", "_link", "_link_id", "_ansi",
+               "_style_definition", "_hash", "_null", "_meta"}
+_FILLED_IN = set(getattr(RichStyle, "__slots__", ())) == _RICH_SLOTS
 
 LAYOUTS_KEPT = 1024  # runs of spans remembered (a pane has a few dozen; a scroll brings more)
 OFFSETS_KEPT = 4096  # styles remembered for one run's style, by cell (more than a 160x50 pane has)
@@ -51,7 +56,7 @@ class _Piece:
         style = self.at_offset.get((x, y))
         if style is not None:
             return style
-        if self.link:  # a link keeps its own id: drawn the way Textual draws it
+        if self.link or not _FILLED_IN:  # a link keeps its own id: drawn the way Textual draws it
             return self.style.rich_style_with_offset(x, y)
         template = self.rich
         style = _new_rich_style(RichStyle)
