@@ -45,8 +45,11 @@ class CompactFooter(Footer):
             if wanted == [(k.action, k.key, k.description) for k in keys]:
                 for k, (_, _, enabled) in zip(keys, first.values(), strict=True):
                     # FooterKey keeps "greyed out" as _disabled (a click rings the bell) and the
-                    # -disabled class (the look), both set only in its __init__: set both here.
-                    k._disabled = not enabled
-                    k.set_class(not enabled, "-disabled")
+                    # -disabled class (the look), both set only in its __init__: set both here,
+                    # only where they change (every step publishes the bindings: setting a class,
+                    # even to what it was, cost 5-7% of a step).
+                    if k._disabled != (not enabled):
+                        k._disabled = not enabled
+                        k.set_class(not enabled, "-disabled")
                 return
         super().bindings_changed(screen)
