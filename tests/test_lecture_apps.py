@@ -229,6 +229,31 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
     asyncio.run(main())
 
 
+def test_a_follower_applies_only_the_newest_of_a_burst_of_positions(monkeypatch) -> None:
+    """Positions that arrive together (a held key, or steps that came while the app was drawing, as
+    when 20 followers share 2 cores) are not drawn one after another: the newest is applied, once."""
+    import rnn_tui.ui.lecture.follower as follower
+
+    applied: list[int] = []
+    real_state_at = follower.state_at
+    monkeypatch.setattr(follower, "state_at", lambda scene, position, model=None: (
+        applied.append(position.step), real_state_at(scene, position, model))[1])
+
+    async def main() -> None:
+        async with connected_follower() as (presenter, app, pilot):
+            start = Position(seq=1, elapsed=0.0, scene="unroll", step=0, sentence="Hi my name is Barry")
+            presenter.publish(start)
+            await until(pilot, lambda: app.shown is not None)
+            applied.clear()
+            for step in (1, 2, 3, 4):   # written at once: they reach the follower in one read
+                presenter.publish(replace(start, seq=1 + step, step=step))
+            await until(pilot, lambda: app.screen.state.cursor == 4)
+            await pilot.pause(0.1)
+            assert applied == [4]
+            assert "t=5/5" in str(app.screen.query_one(StatusLine).render())
+    asyncio.run(main())
+
+
 def test_serve_follow_makes_every_visitor_a_follower() -> None:
     args = argparse.Namespace(follow="127.0.0.1:8470", corpus=None, weights=None, topology=None, scene=None,
                               theme="light")
