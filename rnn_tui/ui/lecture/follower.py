@@ -51,7 +51,6 @@ class FollowerApp(LectureApp):
         self.shown: Position | None = None         # this app's own place after applying it
         self.pending: Position | None = None       # applied once the scene it switched to is shown
         self.applying = False
-        self._queued = False                       # the newest position is waiting to be applied
         self.store: dict[str, Asset] = {}
         self.loaded: tuple[AssetRef | None, AssetRef | str | None] = (None, None)
         self.loaded_trained: tuple[tuple[str, AssetRef], ...] = ()
@@ -80,23 +79,14 @@ class FollowerApp(LectureApp):
         self._say()
 
     def take(self, message: Position | Asset) -> None:
-        """A position is shown once the lines already received are all read: of a burst (a held key,
-        or positions that came while this app was busy drawing, as when 20 followers share 2 cores),
-        only the newest is applied, not each in turn (a step's panes cost ~8 ms of its ~14)."""
-        if isinstance(message, Asset):
-            self._keep(message)
-            return
-        if self.latest is not None and message.seq <= self.latest.seq:
-            return
-        self.latest = message
-        if not self._queued:
-            self._queued = self.call_later(self._take_latest)
-
-    def _take_latest(self) -> None:
-        self._queued = False
-        message = self.latest
         try:
-            if self.attached and message is not None:
+            if isinstance(message, Asset):
+                self._keep(message)
+                return
+            if self.latest is not None and message.seq <= self.latest.seq:
+                return
+            self.latest = message
+            if self.attached:
                 self.follow(message)
             self._say()
         except Exception as error:  # noqa: BLE001 - a message we could not apply must not end the class
