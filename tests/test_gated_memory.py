@@ -32,6 +32,7 @@ def test_a_long_gated_trace_holds_about_what_an_elman_one_does(cell):
     try:
         before = tracemalloc.get_traced_memory()[0]
         trace = run(model, words, topology_by_name("many-to-many"))
+        assert trace.steps[-1].h is not None  # every step computed (a trace computes them when first read)
         held = tracemalloc.get_traced_memory()[0] - before
         for s in trace.steps:  # a user stepping through every gate of every step
             assert len(s.gates) == CELLS[cell].gates

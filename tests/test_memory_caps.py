@@ -4,14 +4,14 @@ and `trace` refuses a sentence whose steps would not fit, in one line, before co
 from __future__ import annotations
 
 from rnn_tui.ui import session as session_module
-from rnn_tui.ui.session import Session, nbytes
+from rnn_tui.ui.session import Session, trace_bytes
 
 from helpers import assert_one_line_error
 
 
 def test_the_trace_cache_is_capped_by_bytes_and_keeps_the_one_on_screen(monkeypatch):
     s = Session()
-    one = nbytes(s.trace().steps)
+    one = trace_bytes(s.trace())
     assert one > 0
     monkeypatch.setattr(session_module, "MAX_TRACE_BYTES", 2 * one + one // 2)  # room for two such traces
     first = s.trace()

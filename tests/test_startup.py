@@ -16,6 +16,7 @@ from collections import Counter
 
 import pytest
 from textual.css.stylesheet import Stylesheet
+from textual.widgets._footer import FooterKey
 
 from rnn_tui.engine.topologies import TOPOLOGIES
 from rnn_tui.engine.topology_names import TOPOLOGY_NAMES
@@ -52,6 +53,34 @@ def test_version_imports_neither_textual_nor_numpy():
     assert not [m for m in imported_by(["--version"]) if m.split(".")[0] in ("textual", "rich", "numpy")]
 
 
+# What the default app's first screen (Unroll, the lecture's models, Elman) has no use for: training,
+# the encoder-decoder, gradient flow, writing files. Each is imported when a scene or command needs it.
+NOT_FOR_THE_FIRST_SCREEN = ("rnn_tui.engine.train", "rnn_tui.engine.seq2seq", "rnn_tui.engine.gradients",
+                            "rnn_tui.engine.safe_write", "rnn_tui.ui.scenes.train")
+
+
+def test_the_default_first_screen_imports_no_training_or_encoder_decoder_code():
+    """`rnn-tui` as the CLI builds it (options, session, app), headless, up to its first screen."""
+    probe = ("import asyncio, sys\n"
+             "from rnn_tui.cli import build_parser\n"
+             "from rnn_tui.ui.launch import build_session\n"
+             "from rnn_tui.ui.app import RnnApp\n"
+             "args = build_parser().parse_args([])\n"
+             "app = RnnApp(build_session(args), theme=args.theme, scene=args.scene)\n"
+             "async def first_screen():\n"
+             "    async with app.run_test(size=(80, 24)) as pilot:\n"
+             "        await pilot.pause()\n"
+             "        drawn = ''.join(strip.text for strip in app.screen._compositor.render_strips())\n"
+             "        print(app.screen.NAME, 'reads' in drawn)\n"
+             "asyncio.run(first_screen())\n"
+             "print(' '.join(sorted(sys.modules)))\n")
+    ok = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    shown, imported = ok.stdout.splitlines()
+    assert shown == "unroll True"  # the first screen was drawn, caption and all
+    assert [m for m in NOT_FOR_THE_FIRST_SCREEN if m in imported.split()] == []
+
+
 def test_the_help_lists_every_topology():
     assert TOPOLOGY_NAMES == tuple(t.name for t in TOPOLOGIES)
 
@@ -73,7 +102,10 @@ def test_the_first_scene_is_the_first_screen_and_is_styled_once(scene, monkeypat
         assert app.screen.state is not None
         widgets = list(app.screen.walk_children(with_self=True))
         assert len(widgets) > 5
-        assert {type(w).__name__: styled[id(w)] for w in widgets if styled[id(w)] != 1} == {}
+        # ... but for the footer keys the scene's first state greys out: composed with the screen
+        # (so that they are in its first frame), before that state is made, they flip once.
+        greyed = {w for w in widgets if isinstance(w, FooterKey) and w.has_class("-disabled")}
+        assert {type(w).__name__: styled[id(w)] for w in widgets if styled[id(w)] != 1 + (w in greyed)} == {}
 
     drive(scene, check)
 
@@ -99,6 +131,10 @@ def test_the_first_screen_is_painted_once():
                 break
         assert b"reads" in out, out[-300:]
         assert out.count(b" rnn-tui ") == 1
+        # The Footer's line once, with its keys: in the first frame, not blank there and then
+        # drawn again a frame later (Textual's Footer composes its keys after the first frame).
+        assert out.count(b"\x1b[24;1H") == 1
+        assert b"Step" in out.split(b"\x1b[24;1H")[1].split(b"\x1b[?1049l")[0]
     finally:
         os.write(fd, b"q")
         os.waitpid(pid, 0)

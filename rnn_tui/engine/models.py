@@ -3,14 +3,16 @@ scripts/train_translation.py), and which one each topology uses."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rnn_tui.engine import weights
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.rnn import Model, Params
-from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import EOS
+
+if TYPE_CHECKING:
+    from rnn_tui.engine.seq2seq import Seq2Seq
 
 TRANSLATION = "translation-en-fr"
 
@@ -71,8 +73,11 @@ def trained_note(model: Model, topology_name: str) -> str | None:
     return f"weights trained for {model.trained_for}, not {topology_name}"  # short: it must fit at 80 columns
 
 
+DATA = Path(__file__).with_name("data")  # the package's own folder: importlib.resources would bring tempfile
+
+
 def data_path(filename: str) -> Path:
-    return Path(str(resources.files("rnn_tui.engine.data").joinpath(filename)))
+    return DATA / filename
 
 
 def load_model(name_or_path: str) -> Model:

@@ -21,6 +21,8 @@ from rnn_tui.engine.rnn import Array, Params, logits, softmax
 
 BLOCK_BYTES = 2**21   # one block's scores (and as much again for its softmax): as many steps as fit, at least one
 BLOCKS_KEPT = 2       # the block on screen and the one a step back or ahead
+MAX_ROWS = 64         # nor more steps than a trace computes at once (records.CHUNK): reading step 1's
+                      # output must not compute the whole sentence's states where the outputs are few
 
 
 class Readout:
@@ -31,9 +33,9 @@ class Readout:
 
     def __init__(self, params: Params, hs: Sequence[Array], one_at_a_time: bool = False) -> None:
         self._params = params
-        self._hs = tuple(hs)  # the steps' own h arrays, shared with their records, not copied
+        self._hs = hs  # the steps' own h arrays, shared with their records, not copied (nor computed yet)
         n, outputs = len(self._hs), params.output_size
-        self._rows = 1 if one_at_a_time else max(1, min(n, BLOCK_BYTES // (8 * outputs)))
+        self._rows = 1 if one_at_a_time else max(1, min(n, MAX_ROWS, BLOCK_BYTES // (8 * outputs)))
         self._best = np.full(n, -1, dtype=np.int64)   # -1: not computed yet
         self._p_best = np.full(n, np.nan)
         self._blocks: OrderedDict[int, tuple[Array, Array]] = OrderedDict()

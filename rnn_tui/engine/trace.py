@@ -1,13 +1,15 @@
 """A forward pass, recorded once: one immutable Step per time step. Stepping through it
 in the app only moves a cursor; no pane recomputes the maths. A step keeps its cell's record
 (a few vectors of H); its outputs (O scores and their softmax, O as large as the vocabulary) are
-computed when asked, a few steps' worth kept (readout.py), so a trace's memory does not grow with O."""
+computed when asked, a few steps' worth kept (readout.py), so a trace's memory does not grow with O.
+Where the inputs are the sentence's words, the records themselves are computed in order when first
+read, and kept (records.py): a long sentence opens on step 1 without waiting for its last."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -15,10 +17,13 @@ from rnn_tui.engine.cells import ElmanStep, GRUStep, LSTMStep, memory, read_only
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.gated import Gate, slim
 from rnn_tui.engine.readout import Readout
+from rnn_tui.engine.records import Record, Records
 from rnn_tui.engine.rnn import Array, Model, logits, readout, softmax
-from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, Seq2Seq, translate
 from rnn_tui.engine.text import EOS, Vocabulary
-from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, Topology, refusal, topology_by_name
+from rnn_tui.engine.topologies import FEEDBACK, NOTHING, WORD, Planned, Topology, refusal, topology_by_name
+
+if TYPE_CHECKING:  # the encoder-decoder (and the training code it brings) is imported when one is run
+    from rnn_tui.engine.seq2seq import Seq2Seq
 
 
 def _from_cell(name: str) -> Any:
@@ -32,8 +37,7 @@ class Step:
     source: str                # WORD, FEEDBACK or NOTHING
     input_token: str | None    # the token as the model reads it (an unknown word reads as <unk>)
     typed: str | None          # the word as typed, before the vocabulary saw it
-    cell: ElmanStep | GRUStep | LSTMStep  # the cell's sub-steps: W_ih x, W_hh h, the biases, the sum,
-                                          # then tanh (Elman) or every gate (GRU, LSTM: `cell.gates`)
+    records: Records = field(repr=False)  # the trace's cell records: this step's is records[t - 1] (`cell`)
     readout: Readout | None = field(default=None, repr=False)  # the output layer, where the topology reads
                                                                 # an output: computed when asked, not kept
     row: int = -1              # this step's h among the readout's
@@ -50,6 +54,13 @@ class Step:
     b_hh = _from_cell("b_hh")
     pre = _from_cell("pre")
     h = _from_cell("h")
+
+    @property
+    def cell(self) -> ElmanStep | GRUStep | LSTMStep:
+        """The cell's sub-steps: W_ih x, W_hh h, the biases, the sum, then tanh (Elman) or every
+        gate (GRU, LSTM: `cell.gates`); computed, with every step before it, when first read."""
+        record: ElmanStep | GRUStep | LSTMStep = self.records[self.t - 1]
+        return record
 
     @property
     def w_input(self) -> Array:
@@ -111,6 +122,11 @@ class Trace:
 
     def __len__(self) -> int:
         return len(self.steps)
+
+    @property
+    def computed(self) -> int:
+        """How many of its steps are computed so far: the first `computed` (see records.py)."""
+        return self.steps[0].records.done if self.steps else 0
 
     @property
     def cell(self) -> str:
@@ -201,66 +217,92 @@ def run(model: Model, words: Sequence[str], topology: Topology, gen_steps: int =
     if refused is not None:
         raise InputError(refused)
     p, vocab = model.params, model.vocab
-    choose = sampling.chooser()
     h = read_only(np.zeros(p.hidden_size) if h0 is None else h0)
+    plan = topology.schedule(len(words), gen_steps)
+    feeds_back = topology.feeds_back
+    # (t, plan's source, the word typed or fed back, whether it reads an output, the word written)
+    planned: list[tuple[int, str, str | None, bool, int | None]]
+    if feeds_back:  # its inputs are its own outputs: computed now, to the <eos> that ends it
+        recorded = _generate(model, words, plan, h, sampling.chooser())
+        planned = [(t, source, typed, output, written) for t, source, typed, _, output, written in recorded]
+        records = Records.computed([cell for *_, cell, _, _ in recorded], h)
+    else:  # its inputs are the words: each step computed when first read (records.py)
+        planned = [(t, pl.source, None if pl.position is None else words[pl.position], pl.output, None)
+                   for t, pl in enumerate(plan, start=1)]
+        records = Records(p, [None if typed is None else vocab.index(typed) for _, _, typed, _, _ in planned], h)
+    # The outputs are computed when a step is shown; a generating topology's one step at a time,
+    # exactly as its words were picked.
+    out = Readout(p, records.states([t - 1 for t, *_, output, _ in planned if output]),
+                  one_at_a_time=feeds_back)
+    steps: list[Step] = []
+    row = 0  # the next output step's place among the readout's
+    for t, source, typed, output, written in planned:
+        steps.append(Step(t=t, source=source, input_token=None if typed is None else vocab.shown(typed),
+                          typed=typed, records=records, readout=out if output else None,
+                          row=row if output else -1, written=written))
+        row += output
+    return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=h,
+                 sampling=sampling.described if feeds_back else "")
+
+
+def _generate(model: Model, words: Sequence[str], plan: Sequence[Planned], h: Array,
+              choose: Callable[[Array], int]) -> list[tuple[int, str, str | None, Record, bool, int | None]]:
+    """Step the cell along a schedule whose outputs are fed back as its next inputs, picking each
+    word written with `choose`, until the plan ends or the model writes <eos>. Returns, for each
+    step: t, the plan's source, the word typed or fed back, the cell's record (slim), whether it
+    reads an output, and the word written."""
+    p, vocab = model.params, model.vocab
     c: Array | None = None  # an LSTM's memory cell: zeros to start, as PyTorch's default c_0
-    first = h
-    # (t, plan's source, the word typed or fed back, the cell's record, whether it reads an output, the word written)
-    recorded: list[tuple[int, str, str | None, Any, bool, int | None]] = []
+    recorded: list[tuple[int, str, str | None, Record, bool, int | None]] = []
     fed_back: str | None = None
-    for t, plan in enumerate(topology.schedule(len(words), gen_steps), start=1):
-        if plan.source == FEEDBACK and fed_back == EOS:
+    for t, pl in enumerate(plan, start=1):
+        if pl.source == FEEDBACK and fed_back == EOS:
             break  # the model said the sentence is over
-        if plan.source == WORD:
-            assert plan.position is not None
-            typed: str | None = words[plan.position]
-        elif plan.source == FEEDBACK:
+        if pl.source == WORD:
+            assert pl.position is not None
+            typed: str | None = words[pl.position]
+        elif pl.source == FEEDBACK:
             typed = fed_back
         else:
             typed = None
         x = None if typed is None else vocab.index(typed)
         cell = cell_step(p, x, h, c_prev=c)
         written = None
-        if plan.output and topology.feeds_back:  # the next step reads this word: pick it now (its y is not kept)
+        if pl.output:  # the next step reads this word: pick it now (its y is not kept)
             written = choose(logits(p, cell.h))
             fed_back = model.labels[written]
-        recorded.append((t, plan.source, typed, slim(cell), plan.output, written))  # a gated step: h and c only
+        recorded.append((t, pl.source, typed, slim(cell), pl.output, written))  # a gated step: h and c only
         h, c = cell.h, memory(cell)
-    # The outputs are computed when a step is shown; a generating topology's one step at a time,
-    # exactly as its words were picked above.
-    out = Readout(p, [cell.h for *_, cell, output, _ in recorded if output], one_at_a_time=topology.feeds_back)
-    steps: list[Step] = []
-    row = 0  # the next output step's place among the readout's
-    for t, source, typed, cell, output, written in recorded:
-        steps.append(Step(t=t, source=source, input_token=None if typed is None else vocab.shown(typed),
-                          typed=typed, cell=cell, readout=out if output else None, row=row if output else -1,
-                          written=written))
-        row += output
-    return Trace(model=model, topology=topology, words=tuple(words), steps=tuple(steps), h0=first,
-                 sampling=sampling.described if topology.feeds_back else "")
+    return recorded
 
 
-def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int = MAX_OUTPUT_WORDS) -> Trace:
+def run_seq2seq(model: Seq2Seq, words: Sequence[str], max_words: int | None = None) -> Trace:
     """An encoder-decoder's translation as a trace: the encoder's steps (its own weights, no output),
     then the decoder's (its own weights, starting from the encoder's last state, writing a word a
-    step until <eos>). The trace's model is the decoder; the encoder's words are `source_vocab`."""
-    tr = translate(model, words, max_words)
+    step until <eos>). The trace's model is the decoder; the encoder's words are `source_vocab`.
+    At most `max_words` outputs (None: seq2seq.MAX_OUTPUT_WORDS)."""
+    from rnn_tui.engine.seq2seq import MAX_OUTPUT_WORDS, translate
+
+    tr = translate(model, words, MAX_OUTPUT_WORDS if max_words is None else max_words)
     decoder = Model(model.decoder, model.target, model.labels, name=model.name, trained_for="encoder-decoder",
                     context_size=model.hidden_size if model.context_every_step else 0)
+    assert len(tr.read) == len(tr.encoder) and len(tr.y) == len(tr.decoder)
+    h0 = read_only(np.zeros(model.hidden_size))
+    records = Records.computed([slim(cell) for cell in (*tr.encoder, *tr.decoder)], h0)
     steps: list[Step] = []
-    for t, (word, cell) in enumerate(zip(tr.read, tr.encoder, strict=True), start=1):
-        steps.append(Step(t=t, source=WORD, input_token=model.source.shown(word), typed=word, cell=slim(cell),
+    for t, word in enumerate(tr.read, start=1):
+        steps.append(Step(t=t, source=WORD, input_token=model.source.shown(word), typed=word, records=records,
                           part="encoder"))
     # The decoder's outputs are computed when shown, one step at a time: the numbers `translate` read.
     out = Readout(model.decoder, [cell.h for cell in tr.decoder], one_at_a_time=True)
     written: str | None = None
-    for k, (cell, y) in enumerate(zip(tr.decoder, tr.y, strict=True)):
+    for k, y in enumerate(tr.y):
         chosen = int(np.argmax(y))
         steps.append(Step(t=len(steps) + 1, source=NOTHING if k == 0 else FEEDBACK,
                           input_token=None if written is None else model.target.shown(written), typed=written,
-                          cell=slim(cell), readout=out, row=k, written=chosen, part="decoder"))
+                          records=records, readout=out, row=k, written=chosen, part="decoder"))
         written = model.labels[chosen]
     top = topology_by_name("encoder-decoder")
     return Trace(model=decoder, topology=top, words=tuple(words), steps=tuple(steps),
-                 h0=read_only(np.zeros(model.hidden_size)), source_vocab=model.source,
+                 h0=h0, source_vocab=model.source,
                  reading=tr.reading if model.reverse_source else "")

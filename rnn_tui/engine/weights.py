@@ -10,14 +10,17 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rnn_tui.engine import npz_guard, safe_write
+from rnn_tui.engine import npz_guard
 from rnn_tui.engine.errors import InputError
 from rnn_tui.engine.rnn import CELL_NAMES, GATES, CellWeights, Model, Params
-from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import Vocabulary
+
+if TYPE_CHECKING:  # imported by the functions that write, or read an encoder-decoder: start-up needs neither
+    from rnn_tui.engine.seq2seq import Seq2Seq
 
 # npz key -> Params field
 KEYS = {
@@ -60,6 +63,8 @@ def save_seq2seq(model: Seq2Seq, path: str | Path, overwrite: bool = False) -> P
 
 
 def _write(arrays: dict[str, np.ndarray], path: Path, overwrite: bool) -> Path:
+    from rnn_tui.engine import safe_write  # shutil, tempfile: only to save
+
     return safe_write.write_atomically(path, lambda f: np.savez(f, **arrays), overwrite)  # type: ignore[arg-type]
 
 
@@ -141,6 +146,8 @@ def from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Model:
 
 def seq2seq_from_arrays(data: dict[str, np.ndarray], source: str = "weights") -> Seq2Seq:
     """The same checks for an encoder-decoder: two layers, one readout, three word lists."""
+    from rnn_tui.engine.seq2seq import Seq2Seq
+
     layer_keys = [f"{part}.{key.split('.', 1)[1]}" for part in ("encoder", "decoder") for key in list(KEYS)[:4]]
     _require(data, (*layer_keys, "out.weight", "out.bias", "source_vocab", "target_vocab", "labels"), source)
     for part in ("encoder", "decoder"):

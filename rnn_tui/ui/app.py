@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets import Static
 
+from rnn_tui.ui import quiet_gc
 from rnn_tui.ui.bindings import APP_KEYS, active_keys, key_text
 from rnn_tui.ui.control_filter import ControlFilter
 from rnn_tui.ui.safe import printable
@@ -115,6 +116,7 @@ class RnnApp(App[None]):
         super()._display(screen, renderable)
         if written and opening and isinstance(screen, Scene):
             screen.painted_whole()
+            quiet_gc.resume()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR, dim) and ours, which keeps control characters off the terminal."""

@@ -7,6 +7,7 @@ import warnings
 from typing import TYPE_CHECKING
 
 from rnn_tui.engine.errors import InputError
+from rnn_tui.ui import quiet_gc
 
 if TYPE_CHECKING:
     from rnn_tui.ui.session import Session
@@ -30,14 +31,18 @@ def build_session(args: argparse.Namespace) -> Session:
 
 
 def launch(args: argparse.Namespace) -> int:
-    session = build_session(args)
-    from rnn_tui.ui.app import RnnApp
-    from rnn_tui.ui.scenes import NAMES
+    quiet_gc.pause()  # until the first frame (see quiet_gc)
+    try:
+        session = build_session(args)
+        from rnn_tui.ui.app import RnnApp
+        from rnn_tui.ui.scenes import NAMES
 
-    if args.scene not in NAMES:
-        raise InputError(f"unknown scene {args.scene!r}; expected one of: {', '.join(NAMES)}")
-    app = RnnApp(session, theme=args.theme, scene=args.scene)
-    # NumPy's overflow warnings would be printed over the screen (from any thread): the panes show the values
-    warnings.filterwarnings("ignore", category=RuntimeWarning)
-    app.run(mouse=not args.no_mouse)
+        if args.scene not in NAMES:
+            raise InputError(f"unknown scene {args.scene!r}; expected one of: {', '.join(NAMES)}")
+        app = RnnApp(session, theme=args.theme, scene=args.scene)
+        # NumPy's overflow warnings would be printed over the screen (from any thread): the panes show the values
+        warnings.filterwarnings("ignore", category=RuntimeWarning)
+        app.run(mouse=not args.no_mouse)
+    finally:
+        quiet_gc.resume()  # the app resumed it at its first frame, unless it never drew one
     return app.return_code or 0

@@ -1,9 +1,11 @@
 """The app's state that outlives a screen: corpus, sentences (typed ones too), models, traces.
-Traces are computed once per (sentence, topology) and kept; stepping never recomputes them."""
+Traces are made once per (sentence, topology) and kept; stepping never recomputes them (a trace
+computes each step once, when it is first read)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -11,10 +13,12 @@ from rnn_tui.engine import tokenize
 from rnn_tui.engine.corpus import LECTURE_CORPUS, Corpus
 from rnn_tui.engine.models import TRAINED_USES, default_model, load_model, load_translation, next_cell, twins
 from rnn_tui.engine.rnn import Model
-from rnn_tui.engine.seq2seq import Seq2Seq
 from rnn_tui.engine.text import typed_sentence
 from rnn_tui.engine.topologies import Topology, topology_by_name
 from rnn_tui.engine.trace import GREEDY, Sampling, Trace, run, run_seq2seq
+
+if TYPE_CHECKING:  # the encoder-decoder's code is imported when its topology is first shown
+    from rnn_tui.engine.seq2seq import Seq2Seq
 
 MAX_TRACES = 256       # traces kept for going back; a class typing all hour must not fill memory
 MAX_TRACE_BYTES = 256 * 2**20  # ... nor long sentences at a large H: each step keeps its cell's record
@@ -37,6 +41,19 @@ def nbytes(value: object, depth: int = 0, seen: set[int] | None = None) -> int:
     if is_dataclass(value) and not isinstance(value, type):
         return sum(nbytes(getattr(value, f.name, None), depth + 1, seen) for f in fields(value))
     return 0
+
+
+def trace_bytes(trace: Trace) -> int:
+    """What a trace's steps hold once every one is computed (the model is shared: not counted).
+    A trace computes its steps as they are read (engine/records.py), so it is counted at its full
+    size from the start: the cache's cap holds however far the user steps. Until then every step's
+    record is taken to hold as much as the second's, beyond what the first's already holds (its
+    h_prev is the first's h; they share the biases): a sentence's steps are all alike."""
+    if len(trace) < 2 or trace.computed == len(trace):
+        return nbytes([s.cell for s in trace.steps])
+    seen: set[int] = set()
+    first = nbytes(trace.steps[0].cell, seen=seen)
+    return first + (len(trace) - 1) * nbytes(trace.steps[1].cell, seen=seen)
 
 
 @dataclass
@@ -140,7 +157,7 @@ class Session:
             else:
                 trace = run(self.model(topology), words, topology, self.gen_steps, sampling=self.sampling)
             self._traces[key] = trace
-            self._trace_bytes[key] = nbytes(trace.steps)  # the model is shared: not counted
+            self._trace_bytes[key] = trace_bytes(trace)
             # The oldest go first (they can be recomputed), by count and by bytes; the new one stays.
             while len(self._traces) > 1 and (len(self._traces) > MAX_TRACES
                                              or sum(self._trace_bytes.values()) > MAX_TRACE_BYTES):

@@ -103,7 +103,10 @@ class ChainBoard(Board):
         units = self._units(model.hidden_size)
         names = ["t", "x", *[f"h[{j + 1}]" for j in range(units)], "y", "P(y)"]
         cursor = state.cursor  # step 0 is the overview: no column is current yet
-        widths = [self._width(trace, s) for s in trace.steps]
+        # The widths of the steps that can be on screen: a column takes at least 7 cells, and a long
+        # sentence's later steps are not computed until shown (engine/records.py).
+        seen = max(cursor, 0) + 2 + max(0, self.size.width - LABEL_WIDTH) // 7
+        widths = [self._width(trace, s) for s in trace.steps[:seen]]
         window = self._window(widths, max(cursor, 0), self.size.width - LABEL_WIDTH)
         if window.start > 0:
             names[0] = "t …"

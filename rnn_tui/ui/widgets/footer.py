@@ -18,6 +18,13 @@ class CompactFooter(Footer):
         super().__init__(compact=True, show_command_palette=False)  # ctrl+p still opens it; 80 columns are few
 
     def compose(self) -> ComposeResult:
+        # Textual's Footer composes no keys at first, and all of them a frame after its screen's
+        # bindings are first published: the app's first frame had a blank footer line, and the
+        # keys came ~15 ms later in a second frame (after two rebuilds: the bindings are published
+        # twice). Composed with the screen, they are in the first frame; a key that the scene's
+        # first state greys out (made after its widgets are composed) is flipped in place by
+        # bindings_changed, not rebuilt.
+        self._bindings_ready = True
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)
