@@ -10,12 +10,16 @@ the presenter alone. Printed:
   follower shows the step  per real follower and step: the key written to the presenter, to the
                            last byte of the follower's repaint that shows the new t (its status
                            line), median, p95, worst
+  a held key               bursts of presses 30 ms apart (an arrow held down), to t=5 and back to
+                           t=1: per real follower and burst, the last press to the last byte of the
+                           repaint that shows where the burst ended, and the CPU a follower spent
+                           per press (a follower applies the newest of the positions that queued)
   memory                   the presenter's RSS growth per light follower; a real follower's peak RSS
 
 and the issue's targets: at most 1.2x the presenter's latency alone with 200 followers, every
 message within 50 ms, every real follower within 150 ms. Asserts nothing. Loopback only.
 
-    python benchmarks/bench_lecture.py [--light 200] [--real 20] [--presses 30]
+    python benchmarks/bench_lecture.py [--light 200] [--real 20] [--presses 30] [--bursts 6]
 """
 
 from __future__ import annotations
@@ -143,6 +147,47 @@ def step_presenter(presenter: Terminal, key: bytes, followers: list[Terminal], t
     return presenter.last_byte_at - start, start_mono, lats + [float("inf")] * missing
 
 
+def held_key(presenter: Terminal, followers: list[Terminal], bursts: int, gap: float = 0.03,
+             ) -> tuple[list[float], float]:
+    """Bursts of four presses `gap` s apart, t=1 to 5, then 5 to 1, ...: each follower's latency from
+    the last press to the last byte of its repaint that shows where the burst ended, and the
+    followers' median CPU per press."""
+    lats: list[float] = []
+    to_first_step(presenter, followers)
+    presenter.read_for(1.0)
+    cpu_before = [f.cpu_seconds() for f in followers]
+    for b in range(bursts):
+        key, t = (STEP, 5) if b % 2 == 0 else (BACK, 1)
+        since = [len(f.output) for f in followers]
+        marker = f"t={t}/5".encode()
+        for i in range(4):
+            if i:
+                end = time.perf_counter() + gap
+                while (left := end - time.perf_counter()) > 0:
+                    ready, _, _ = select.select([x.fd for x in (presenter, *followers)], [], [], left)
+                    for x in (presenter, *followers):
+                        if x.fd in ready:
+                            x._read_once(0)
+            start = time.perf_counter()
+            presenter.press(key)
+        shown: set[int] = set()
+        quiet_since, deadline = time.perf_counter(), start + 5
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([x.fd for x in (presenter, *followers)], [], [], 0.02)
+            for x in (presenter, *followers):
+                if x.fd in ready:
+                    x._read_once(0)
+            now = time.perf_counter()
+            shown |= {i for i, f in enumerate(followers) if i not in shown and marker in f.output[since[i]:]}
+            if ready:
+                quiet_since = now
+            if len(shown) == len(followers) and now - quiet_since > QUIET:
+                break
+        lats += [f.last_byte_at - start if i in shown else float("inf") for i, f in enumerate(followers)]
+    cpu = [(f.cpu_seconds() - c) / (4 * bursts) for f, c in zip(followers, cpu_before, strict=True)]
+    return lats, statistics.median(cpu) if cpu else float("nan")
+
+
 def summary(values: list[float]) -> str:
     if not values:
         return "-"
@@ -161,6 +206,7 @@ def main() -> None:
     parser.add_argument("--light", type=int, default=200)
     parser.add_argument("--real", type=int, default=20)
     parser.add_argument("--presses", type=int, default=30)
+    parser.add_argument("--bursts", type=int, default=6, help="bursts of a held key, with the real followers")
     args = parser.parse_args()
     env = environment()
     port = free_port()
@@ -210,6 +256,7 @@ def main() -> None:
     per_step_cpu = [(b - a) / len(presses) for a, b in zip(cpu_before, cpu_after, strict=True)]
     with_real = [r[0] for r in real_results]
     shown = [lat for r in real_results for lat in r[2]]
+    held, held_cpu = held_key(presenter, real, args.bursts) if real and args.bursts else ([], float("nan"))
     follower_mb = statistics.median(rss_mb(f.pid, "VmHWM") for f in real) if real else float("nan")
     for f in real:
         f.quit()
@@ -227,6 +274,9 @@ def main() -> None:
     print(f"CPU per step: a real follower {follower_cpu:.1f} ms (median), the presenter {presenter_cpu:.1f} ms; "
           f"all {args.real + 1} apps together need at least {floor:.0f} ms of wall time a step on "
           f"{os.cpu_count()} cores, before any other work on the machine")
+    if held:
+        print(f"a held key (4 presses 30 ms apart) shown by each of {args.real} real followers, from the last "
+              f"press: {summary(held)}; a follower's CPU per press {held_cpu * 1000:.1f} ms")
     print(f"memory: presenter RSS {rss_before:.1f} -> {rss_with:.1f} MB with {args.light} followers "
           f"({(rss_with - rss_before) * 1024 / args.light:.1f} KB each); a real follower's peak RSS "
           f"{follower_mb:.0f} MB")

@@ -25,7 +25,7 @@ from rnn_tui.lecture.protocol import (
     encode,
 )
 from rnn_tui.lecture.token import read_token, token_path
-from rnn_tui.lecture.wire import Broadcast
+from rnn_tui.lecture.wire import Broadcast, Follow
 from rnn_tui.serve import app_command
 from rnn_tui.ui.lecture.bar import LectureBar
 from rnn_tui.ui.lecture.follower import FollowerApp
@@ -227,6 +227,43 @@ def test_a_follower_shows_what_it_is_sent_detaches_on_a_key_and_outlives_the_pre
             assert app.attached
             await again.close()
     asyncio.run(main())
+
+
+def test_a_follower_takes_only_the_newest_of_the_positions_that_arrive_together() -> None:
+    """Positions received together (a held key, or steps that came while the app was drawing, as
+    when 20 followers share 2 cores) are not each applied in turn, a repaint's work apiece: the
+    newest is handed on, once; an asset among them still is, and a position alone at once."""
+    async def main() -> None:
+        presenter = Broadcast()
+        await presenter.start(HOST, 0)
+        taken: list[int | str] = []
+        link = Follow(HOST, presenter.port, lambda m: taken.append(m.seq if isinstance(m, Position) else m.name),
+                      lambda status: None)
+        task = asyncio.create_task(link.run())
+        try:
+            while not presenter.connections:
+                await asyncio.sleep(0.01)
+            start = Position(seq=1, elapsed=0.0, scene="unroll", sentence="Hi my name is Barry")
+            presenter.publish(start)
+            while taken != [1]:
+                await asyncio.sleep(0.01)
+            for step in (1, 2, 3, 4):   # written at once: they reach the follower in one read
+                presenter.publish(replace(start, seq=1 + step, step=step))
+                if step == 2:
+                    presenter.add_asset(Asset("corpus", "class.csv", b"text,label\nthe cat sat,1\n"))
+            for conn in presenter.connections.values():
+                conn.writer.write(b"junk after the newest\n")
+            await asyncio.wait_for(_until_taken(taken, 5), 5)
+            assert taken == [1, "class.csv", 5]
+        finally:
+            task.cancel()
+            await presenter.close()
+    asyncio.run(main())
+
+
+async def _until_taken(taken: list[int | str], seq: int) -> None:
+    while seq not in taken:
+        await asyncio.sleep(0.01)
 
 
 def test_serve_follow_makes_every_visitor_a_follower() -> None:

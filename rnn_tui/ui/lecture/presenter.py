@@ -83,7 +83,7 @@ class PresenterApp(LectureApp):
                 self.log.warning(f"lecture: the notes token file could not be written: {error!r}")
         self._say()   # RnnApp.on_mount runs next (Textual calls each class's handler) and opens the scene
 
-    async def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:  # type: ignore[override]  # Textual awaits either
         if self.token_file and self.failed is None:
             remove_token(self.port, self.token)
         await self.broadcast.close()
