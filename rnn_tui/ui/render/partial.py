@@ -16,6 +16,7 @@ writes what Textual's own writes) and tests/test_line_strips.py (a cut line as S
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rich.cells import get_character_cell_size
@@ -116,10 +117,19 @@ def _render_rows(self: Compositor, crop: Region,
             for y, strip in zip(range(top, bottom), strips):  # noqa: B905 - as Textual pairs them
                 chops_line = chops[y]
                 final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
-                for cut, piece in zip(final_cuts, strip.divide([cut - shown.x for cut in final_cuts[1:]])):  # noqa: B905
+                for cut, piece in zip(final_cuts, _divided(strip, [cut - shown.x for cut in final_cuts[1:]])):  # noqa: B905
                     if chops_line.get(cut) is None:
                         chops_line[cut] = piece
     return chops
+
+
+def _divided(strip: Strip, cuts: list[int]) -> Sequence[Strip]:
+    """`strip.divide(cuts)`, without Textual's cache where the strip is one piece whole: that
+    cache holds [strip] in the strip itself, a reference cycle, so every line a step wrote whole
+    was left for the cyclic collector (about a thousand objects a step)."""
+    if [cut for cut in cuts if cut <= strip.cell_length] == [strip.cell_length]:
+        return [strip]
+    return strip.divide(cuts)
 
 
 def _wanted(cuts: list[int], chops: dict[int, Strip | None], spans: list[tuple[int, int]],
