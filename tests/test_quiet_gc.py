@@ -34,3 +34,9 @@ def test_pause_then_resume_freezes_what_lives() -> None:
     assert gc.get_freeze_count() >= len(kept)
     quiet_gc.resume()  # a second call (the app, then launch's finally) changes nothing
     assert gc.isenabled()
+
+
+def test_a_presenter_that_cannot_start_collects_again(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["present", "--corpus", str(tmp_path / "none.csv")]) == 2
+    assert "none.csv" in capsys.readouterr().err
+    assert gc.isenabled()

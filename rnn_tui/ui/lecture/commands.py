@@ -70,6 +70,17 @@ def _token(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rnn_tui.ui import quiet_gc
+
+    if args.command != "notes":  # the presenter's and a follower's app resume it at their first frame
+        quiet_gc.pause()  # until then, as for the app (see quiet_gc)
+    try:
+        return _run(args)
+    finally:
+        quiet_gc.resume()
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "present":
         return _present(args)
     host, port = args.address
