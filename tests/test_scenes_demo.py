@@ -12,7 +12,15 @@ from rnn_tui.engine.models import load_model
 from rnn_tui.engine.topologies import TOPOLOGIES, topology_by_name
 from rnn_tui.engine.trace import run, run_seq2seq
 from rnn_tui.ui.render.bars import fmt
-from rnn_tui.ui.scenes.sentiment import MAP_HEIGHT, STEP_MARKS, MapBoard, SentimentScene, WordsBoard, map_dots
+from rnn_tui.ui.scenes.sentiment import (
+    MAP_HEIGHT,
+    MAP_WIDTH,
+    STEP_MARKS,
+    MapBoard,
+    SentimentScene,
+    WordsBoard,
+    map_dots,
+)
 from rnn_tui.ui.scenes.topologies import ChainBoard, DiagramsBoard, TopologiesScene, diagram
 from rnn_tui.ui.session import Session
 from rnn_tui.ui.state.sentiment import shipped_map as demo
@@ -250,15 +258,15 @@ def test_typing_nothing_or_cancelling_keeps_the_sentence():
 
 
 def plot_rows(board) -> list[str]:
-    """The map's rows of braille and marks: after the title line, MAP_HEIGHT of them."""
-    return lines(board)[1:1 + MAP_HEIGHT]
+    """The map's rows of braille and marks: after the title line, as many as the map is tall."""
+    return lines(board)[1:1 + board.map_size()[1]]
 
 
 def assert_path_marked(board, state) -> None:
     """Each h_t up to the step is marked with its digit in its own cell of the map (unless a
     later h_t lands in the same cell and is drawn over it); no later h_t is marked."""
     rows = plot_rows(board)
-    cells = [(x // 2, y // 4) for x, y in map_dots(state.demo, state.reading.path)]
+    cells = [(x // 2, y // 4) for x, y in map_dots(state.demo, state.reading.path, *board.map_size())]
     for t, cell in enumerate(cells[: state.step + 1]):
         if cell not in cells[t + 1: state.step + 1]:
             col, row = cell
@@ -355,3 +363,31 @@ def test_a_typed_escape_character_is_shown_escaped_never_raw():
         assert "\x1b" not in str(title) and "\x1b" not in str(app.screen.query_one("#scene-caption").render())
 
     drive("sentiment", script)
+
+
+def test_the_map_grows_into_a_large_screen_and_back():
+    """At 80x24 the map is 32 x 14 cells; on a projector's 120x40 it takes the rows a short
+    sentence leaves below its words (they were blank), the path still marked in its cells; a
+    smaller terminal brings the small map back."""
+    async def script(pilot, app):
+        scene = app.screen
+        board = scene.query_one(MapBoard)
+        await pilot.press("right", "right", "right")
+        width, height = board.map_size()
+        assert (width, height) == (60, 30)
+        assert board.size.width >= width and board.size.height >= height + 4  # title, the map, axis and key
+        assert len(plot_rows(board)) == height and all(len(r) == width for r in plot_rows(board))
+        assert_path_marked(board, scene.state)
+        await pilot.resize_terminal(160, 50)
+        await pilot.pause()
+        assert board.map_size() == (84, 40)
+        assert len(plot_rows(board)) == 40 and board.size.width >= 84
+        assert_path_marked(board, scene.state)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert board.map_size() == (MAP_WIDTH, MAP_HEIGHT)
+        assert board.outer_size.width == MAP_WIDTH + 2  # app.tcss: 34, the small map and its padding
+        assert_path_marked(board, scene.state)
+        assert_fits(app)
+
+    drive("sentiment", script, size=(120, 40))

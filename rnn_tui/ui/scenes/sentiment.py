@@ -26,6 +26,11 @@ from rnn_tui.ui.state.sentiment import SentimentState, make_state
 from rnn_tui.ui.state.wording import half_up, percent, sub
 
 MAP_WIDTH, MAP_HEIGHT = 32, 14  # character cells of the PCA map: 64 x 56 braille dots
+# On a screen 120 wide and 36 tall or more (a projector's), the map grows into the room a short
+# sentence leaves below its words (at 80x24's size it left the lower third of 120x40 empty): as
+# tall as the screen allows (it keeps ROWS_AROUND_MAP for the title line, the caption and the
+# map's own title and key), about twice as wide, and WORDS_WIDTH left to the words.
+ROWS_AROUND_MAP, WORDS_WIDTH = 10, 60
 WORD_ROWS = 9                   # words listed at once at most; a longer sentence scrolls with the cursor
 UNIT_WIDTH = 6                  # h_t is printed as rows of signed values this wide, as many as fit (4 or more)
 SHARED_ROWS = 15                # the rows the words and h_t share at 80x24: fewer words when h_t needs more
@@ -51,22 +56,24 @@ def clip_words(text: str, width: int, rows: int = 2) -> list[str]:
     return lines[: rows - 1] + [f"{last} …"]
 
 
-def map_dots(d: SentimentMap, points: np.ndarray) -> np.ndarray:
-    return to_dots(points, d.lo, d.hi, 2 * MAP_WIDTH, 4 * MAP_HEIGHT)
+def map_dots(d: SentimentMap, points: np.ndarray, width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> np.ndarray:
+    """`points` (PCA coordinates) as braille dots of a map `width` x `height` cells."""
+    return to_dots(points, d.lo, d.hi, 2 * width, 4 * height)
 
 
 END_STYLES = {"+": "positive", "−": "negative", "±": "muted"}
 
 
-@lru_cache(maxsize=2)
-def backdrop(d: SentimentMap) -> tuple[Canvas, dict[tuple[int, int], str]]:
-    """What never changes on a map, drawn once: every h_t of the data set as braille dots,
-    and each cell where sentences end marked + (positive), − (negative) or ± (both)."""
-    cloud = Canvas(MAP_WIDTH, MAP_HEIGHT)
-    for x, y in map_dots(d, d.cloud):
+@lru_cache(maxsize=4)
+def backdrop(d: SentimentMap, width: int = MAP_WIDTH,
+             height: int = MAP_HEIGHT) -> tuple[Canvas, dict[tuple[int, int], str]]:
+    """What never changes on a map of `width` x `height` cells, drawn once: every h_t of the data
+    set as braille dots, and each cell where sentences end marked + (positive), − (negative) or ± (both)."""
+    cloud = Canvas(width, height)
+    for x, y in map_dots(d, d.cloud, width, height):
         cloud.set(x, y)
     kinds: dict[tuple[int, int], set[bool]] = {}
-    for (x, y), label in zip(map_dots(d, d.ends), d.labels, strict=True):
+    for (x, y), label in zip(map_dots(d, d.ends, width, height), d.labels, strict=True):
         kinds.setdefault((x // 2, y // 4), set()).add(bool(label == 1))
     ends = {cell: "±" if len(k) == 2 else "+" if True in k else "−" for cell, k in kinds.items()}
     return cloud, ends
@@ -129,18 +136,29 @@ class MapBoard(Board):
     def shown(self, state: SentimentState) -> bool:
         return not state.code
 
+    def map_size(self) -> tuple[int, int]:
+        """The map's cells, width by height: larger on a large screen, where app.tcss lets the
+        board be as wide as its map."""
+        screen = self.screen
+        if not (screen.has_class("-wide") and screen.has_class("-tall")):
+            return MAP_WIDTH, MAP_HEIGHT
+        columns, rows = screen.size
+        height = max(MAP_HEIGHT, rows - ROWS_AROUND_MAP)
+        return max(MAP_WIDTH, min(2 * height + 4, columns - WORDS_WIDTH)), height
+
     def render(self) -> Text:
         state: SentimentState | None = self.state
         if state is None:
             return Text("")
         d, r, t_now = state.demo, state.reading, state.step
-        plot = Plot(MAP_WIDTH, MAP_HEIGHT)
-        cloud, ends = backdrop(d)
+        width, height = self.map_size()
+        plot = Plot(width, height)
+        cloud, ends = backdrop(d, width, height)
         plot.draw(cloud, self.style("muted"))
         for (col, row), mark in ends.items():
             plot.mark(col, row, mark, self.style(END_STYLES[mark]))
-        path = map_dots(d, r.path[: t_now + 1])
-        line = Canvas(MAP_WIDTH, MAP_HEIGHT)
+        path = map_dots(d, r.path[: t_now + 1], width, height)
+        line = Canvas(width, height)
         for (x0, y0), (x1, y1) in pairwise(path):
             line.line(x0, y0, x1, y1)
         plot.draw(line, self.style("hot"))
@@ -149,7 +167,7 @@ class MapBoard(Board):
             plot.mark(x // 2, y // 4, mark, self.style("current" if t == t_now else "hot"))
         explained = d.pca.explained
         title = Text("where h_t goes (PCA to 2-D)", self.style("heading"), no_wrap=True, overflow="ellipsis")
-        axis = Text(f"neg ← PC1 ({percent(explained[0])} of variance) → pos".center(MAP_WIDTH), self.style("muted"))
+        axis = Text(f"neg ← PC1 ({percent(explained[0])} of variance) → pos".center(width), self.style("muted"))
         ends_key = Text(no_wrap=True, overflow="ellipsis")
         ends_key.append("+", self.style("positive"))
         ends_key.append(" / ")
