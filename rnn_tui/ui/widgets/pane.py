@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import overload
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual.containers import ScrollableContainer
 from textual.content import Content
@@ -25,7 +26,7 @@ from textual.strip import Strip
 from textual.visual import RenderOptions, Visual, visualize
 
 from rnn_tui.ui.render import partial
-from rnn_tui.ui.render.changed import JOIN, changed_spans
+from rnn_tui.ui.render.changed import changed_spans
 from rnn_tui.ui.render.strips import LineStrips
 from rnn_tui.ui.state.unroll import UnrollState
 from rnn_tui.ui.widgets.styled import Styled
@@ -56,19 +57,13 @@ def _changed_runs(old: str | None, new: str, width: int) -> list[tuple[int, int]
     both are plain, one cell a character and as long as each other, but too long for the border
     (`_changed_cells` takes those that fit): Textual cuts both at the same cell and ends them
     with the same '…', so only characters that differ before the cut can look different. Runs
-    fewer than JOIN cells apart are one; None for any other pair (draw and compare)."""
+    fewer than changed.JOIN cells apart are one (changed_spans); None for any other pair (draw and compare)."""
     if old is None or len(old) != len(new) or "[" in old + new or "\\" in old + new:
         return None
     if cell_len(old) != len(old) or cell_len(new) != len(new):
         return None
-    runs: list[tuple[int, int]] = []
-    for x in range(min(len(new), width - 2)):  # what the border shows, and a cell or two more
-        if old[x] != new[x]:
-            if runs and x - runs[-1][1] < JOIN:
-                runs[-1] = (runs[-1][0], x + 1)
-            else:
-                runs.append((x, x + 1))
-    return runs
+    shown = max(0, min(len(new), width - 2))  # what the border shows, and a cell or two more
+    return changed_spans([Segment(old[:shown])], [Segment(new[:shown])])
 
 
 ROWS_AT_ONCE = 24  # rows drawn together when one comes on screen (a scroll brings the next ones)
