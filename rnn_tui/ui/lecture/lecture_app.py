@@ -26,10 +26,11 @@ class LectureApp(RnnApp):
 
     def on_mount(self) -> None:  # besides RnnApp's (Textual calls each class's handler)
         self.mode_change_signal.subscribe(self, self.mode_changed, immediate=True)
-        # A class's 20 followers and the presenter repaint each step on the same few cores. A step
-        # leaves about a thousand objects in reference cycles (a Textual Strip drawn whole keeps the
-        # list [itself] in its own divide cache), so at Python's 700 the young collections ran about
-        # three times a step: 10,000 cut a follower's CPU per step from 15.5 to 15.0 ms (8 followers).
+        # A class's 20 followers and the presenter repaint each step on the same few cores: every
+        # young collection one of them runs delays the last follower's frame. Measured when a step
+        # still left ~1,000 objects in cycles (a Strip's divide cache; render/partial.py avoids it
+        # now), 10,000 cut a follower's CPU per step from 15.5 to 15.0 ms (8 followers); a run of
+        # bench_lecture without it since then had the worst follower at 172 ms against 127 ms.
         gc.set_threshold(YOUNG_COLLECTION_EVERY, *self._gc_threshold[1:])
 
     def on_unmount(self) -> None:
